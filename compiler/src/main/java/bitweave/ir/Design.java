@@ -1,0 +1,20 @@
+package bitweave.ir;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A checked design: every name resolved, every parameter a number, every width in range. This is what
+ * the back ends (passes + emit, golden model, co-sim) consume; none of them look at the AST.
+ *
+ * @param name       the {@code design} name; also the Verilog top module name
+ * @param sourcePath the source path as given (relative to the working directory when possible)
+ * @param params     resolved parameter values in declaration order (after {@code -P} overrides)
+ * @param overrides  the {@code -P} overrides that were applied, in the order given (for provenance)
+ * @param pes        every PE declared
+ * @param arrays     every array declared
+ * @param top        the array that is the design's top (the one named {@code top}, else the last)
+ */
+public record Design(String name, String sourcePath, Map<String, Long> params, Map<String, Long> overrides,
+                     List<PeSpec> pes, List<ArraySpec> arrays, ArraySpec top) {
+}

@@ -1,0 +1,9 @@
+package bitweave.ir;
+
+/**
+ * A processing element: a multiply-accumulate of operand {@code a} (the streamed / row-side operand)
+ * by operand {@code b} (the column-side operand or the stationary weight) into an accumulator of
+ * type {@code acc} with overflow policy {@code policy}.
+ */
+public record PeSpec(String name, IntType a, IntType b, IntType acc, OverflowPolicy policy, SourceLoc loc) {
+}
