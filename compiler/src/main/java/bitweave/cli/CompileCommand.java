@@ -1,0 +1,50 @@
+package bitweave.cli;
+
+import bitweave.emit.CompileOutputs;
+import bitweave.emit.GeneratedFile;
+import bitweave.ir.Design;
+import bitweave.output.OutputWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** {@code bitweave compile design.bw -o OUT}: Verilog, file list, harness glue, Java golden model, report. */
+final class CompileCommand implements Command {
+    @Override
+    public String name() {
+        return "compile";
+    }
+
+    @Override
+    public String summary() {
+        return "generate Verilog (one module per file), <top>.f, C++ harness glue, a Java golden model and a report";
+    }
+
+    @Override
+    public int run(String[] args, Console console) throws ParseException, UsageException {
+        Options options = DesignOptions.common();
+        options.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
+                .desc("output directory (created if missing; only files Bitweave generated are overwritten)").get());
+        CommandLine cl = DesignOptions.parse(options, args);
+        if (DesignOptions.helpRequested(cl, options, this, "design.bw -o OUT [options]", console)) {
+            return Main.EXIT_OK;
+        }
+        if (!cl.hasOption("out")) {
+            throw new UsageException("missing -o OUT (the output directory)");
+        }
+        Design design = DesignOptions.load(cl);
+        CompileOutputs outputs = CompileOutputs.of(design);
+        Path out = Path.of(cl.getOptionValue("out"));
+        List<GeneratedFile> files = outputs.all();
+        OutputWriter.write(out, files);
+        console.out().println("compiled " + design.name() + ": " + Describe.array(design.top()) + " -> "
+                + files.size() + " files in " + out);
+        console.out().println("  latency " + outputs.rtl().latencyCycles() + " cycles, "
+                + outputs.rtl().macsPerCycle() + " MACs/cycle peak; report: "
+                + out.resolve(outputs.reportName()));
+        return Main.EXIT_OK;
+    }
+}

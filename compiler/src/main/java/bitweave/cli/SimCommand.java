@@ -1,0 +1,198 @@
+package bitweave.cli;
+
+import bitweave.cosim.Cosim;
+import bitweave.cosim.CosimRequest;
+import bitweave.cosim.CosimResult;
+import bitweave.diag.ErrorCode;
+import bitweave.diag.UserError;
+import bitweave.emit.CompileOutputs;
+import bitweave.emit.GeneratedFile;
+import bitweave.golden.Stimulus;
+import bitweave.golden.VectorSet;
+import bitweave.ir.Design;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code bitweave sim design.bw}: golden vectors, Verilator build of the RTL (generated, or the user's with
+ * --rtl DIR), bit-exact comparison, one verdict line. Exit 0 on PASS, 1 on a mismatch.
+ */
+final class SimCommand implements Command {
+    private static final int DEFAULT_VECTORS = 1000;
+
+    @Override
+    public String name() {
+        return "sim";
+    }
+
+    @Override
+    public String summary() {
+        return "co-simulate the RTL against the golden model with Verilator and print a verdict";
+    }
+
+    @Override
+    public int run(String[] args, Console console) throws ParseException, UsageException {
+        Options options = DesignOptions.common();
+        options.addOption(Option.builder().longOpt("vectors").hasArg().argName("N")
+                .desc("number of vectors (dot products, tiles or activation vectors; default " + DEFAULT_VECTORS + ")").get());
+        options.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
+                .desc("seed for stimulus, handshake timing and reset randomization (default 1)").get());
+        options.addOption(Option.builder().longOpt("rtl").hasArg().argName("DIR")
+                .desc("co-simulate existing RTL in DIR (DIR/<top>.f if present, else every .v/.sv file)").get());
+        options.addOption(Option.builder().longOpt("trace").hasArg().argName("FILE.vcd")
+                .desc("write a VCD of the run (debug build)").get());
+        options.addOption(Option.builder().longOpt("cache-dir").hasArg().argName("DIR")
+                .desc("Verilator build cache (default $BITWEAVE_CACHE, $XDG_CACHE_HOME/bitweave or ~/.cache/bitweave)").get());
+        CommandLine cl = DesignOptions.parse(options, args);
+        if (DesignOptions.helpRequested(cl, options, this, "design.bw [--vectors N] [--seed S] [--rtl DIR] [options]", console)) {
+            return Main.EXIT_OK;
+        }
+        int vectors = intOption(cl, "vectors", DEFAULT_VECTORS, 1, 10_000_000);
+        long seed = intOption(cl, "seed", 1, 0, Integer.MAX_VALUE);
+        Design design = DesignOptions.load(cl);
+        Progress progress = new Progress(console);
+
+        CompileOutputs outputs = CompileOutputs.of(design);
+        String top = outputs.rtl().topModule();
+        Path scratch = null;
+        try {
+            List<Path> rtlFiles;
+            if (cl.hasOption("rtl")) {
+                rtlFiles = userRtl(Path.of(cl.getOptionValue("rtl")), top);
+            } else {
+                scratch = Files.createTempDirectory("bitweave-sim-");
+                rtlFiles = new ArrayList<>();
+                for (GeneratedFile f : outputs.rtl().verilogFiles()) {
+                    rtlFiles.add(Files.writeString(scratch.resolve(f.name()), f.content()));
+                }
+            }
+            progress.phase("golden model: " + vectors + " vectors");
+            VectorSet set = Stimulus.generate(design.top(), vectors, seed);
+            CosimRequest.Builder req = CosimRequest.builder(design, top, rtlFiles, set).seed(seed).progress(progress);
+            if (cl.hasOption("trace")) {
+                req.trace(Path.of(cl.getOptionValue("trace")));
+            }
+            if (cl.hasOption("cache-dir")) {
+                req.cacheDir(Path.of(cl.getOptionValue("cache-dir")));
+            }
+            CosimResult result = Cosim.run(req.build());
+            progress.done();
+            console.out().println(result.verdictLine(design.name()));
+            if (!result.passed()) {
+                console.out().println(result.details());
+                console.out().println("reproduce: bitweave sim " + DesignOptions.displayPath(DesignOptions.designFile(cl))
+                        + " --vectors " + vectors + " --seed " + seed
+                        + (cl.hasOption("rtl") ? " --rtl " + cl.getOptionValue("rtl") : "")
+                        + (cl.hasOption("trace") ? "" : " --trace fail.vcd"));
+                return Main.EXIT_INPUT;
+            }
+            return Main.EXIT_OK;
+        } catch (IOException e) {
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot prepare the co-simulation work folder: " + e.getMessage());
+        } finally {
+            progress.done();
+            deleteTree(scratch);
+        }
+    }
+
+    private static int intOption(CommandLine cl, String name, int dflt, int min, int max) throws UsageException {
+        if (!cl.hasOption(name)) {
+            return dflt;
+        }
+        String v = cl.getOptionValue(name);
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw new UsageException("--" + name + " " + v + ": must be in " + min + ".." + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " " + v + ": not an integer");
+        }
+    }
+
+    /** The RTL a user supplies: the file list DIR/<top>.f when present, else every Verilog file in DIR. */
+    private static List<Path> userRtl(Path dir, String top) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError(ErrorCode.SOURCE_NOT_FOUND, "--rtl " + dir + ": no such directory");
+        }
+        Path fileList = dir.resolve(top + ".f");
+        List<Path> files = new ArrayList<>();
+        if (Files.isRegularFile(fileList)) {
+            for (String line : Files.readAllLines(fileList)) {
+                String entry = line.strip();
+                if (entry.isEmpty() || entry.startsWith("//") || entry.startsWith("#") || entry.startsWith("-")) {
+                    continue;
+                }
+                Path p = dir.resolve(entry);
+                if (!Files.isRegularFile(p)) {
+                    throw new UserError(ErrorCode.SOURCE_NOT_FOUND, fileList + ": lists " + entry + ", which does not exist");
+                }
+                files.add(p);
+            }
+        } else {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> p.toString().endsWith(".v") || p.toString().endsWith(".sv")).sorted().forEach(files::add);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new UserError(ErrorCode.SOURCE_NOT_FOUND, "--rtl " + dir + ": no Verilog files (.v/.sv) found");
+        }
+        return files;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    /** Progress on a terminal only: one rewritten status line with the phase and elapsed time. */
+    static final class Progress implements Consumer<String> {
+        private final Console console;
+        private final long start = System.nanoTime();
+        private boolean dirty;
+
+        Progress(Console console) {
+            this.console = console;
+        }
+
+        void phase(String what) {
+            accept(what);
+        }
+
+        @Override
+        public void accept(String status) {
+            if (!console.interactive()) {
+                return;
+            }
+            double secs = (System.nanoTime() - start) / 1e9;
+            console.err().printf("\r\033[K[%6.1f s] %s", secs, status);
+            console.err().flush();
+            dirty = true;
+        }
+
+        void done() {
+            if (dirty) {
+                console.err().print("\r\033[K");
+                console.err().flush();
+                dirty = false;
+            }
+        }
+    }
+}

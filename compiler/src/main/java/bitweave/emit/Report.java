@@ -1,0 +1,54 @@
+package bitweave.emit;
+
+import bitweave.ir.Design;
+import bitweave.ir.Field;
+import bitweave.ir.Stream;
+import bitweave.ir.TopInterface;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the compile report says about a design, computed once here and printed by
+ * {@link ReportEmitter} as text and as JSON.
+ *
+ * @param latencyCycles cycles from the input beat that completes a vector to out_valid (no back-pressure)
+ * @param macsPerCycle  multiplies per cycle while the array is busy
+ */
+public record Report(String design, String source, String topModule, String unit, Map<String, Long> dslParams,
+                     List<String> verilogParams, List<PortRow> ports, int latencyCycles, long macsPerCycle,
+                     List<String> files) {
+
+    /** One port of the top module as the report lists it. */
+    public record PortRow(String name, String direction, int width, String meaning) {
+    }
+
+    public static Report of(Design d, RtlOutput rtl) {
+        List<PortRow> ports = new ArrayList<>();
+        ports.add(new PortRow("clk", "input", 1, "clock, rising edge"));
+        ports.add(new PortRow("rst", "input", 1, "synchronous active-high reset"));
+        TopInterface iface = TopInterface.of(d.top());
+        for (Stream s : iface.inputs()) {
+            addStream(ports, s);
+        }
+        addStream(ports, iface.output());
+        List<String> files = new ArrayList<>();
+        rtl.verilogFiles().forEach(f -> files.add(f.name()));
+        files.add(rtl.fileList().name());
+        return new Report(d.name(), d.sourcePath(), rtl.topModule(), UnitNames.describe(d.top()), d.params(),
+                rtl.parameters(), ports, rtl.latencyCycles(), rtl.macsPerCycle(), files);
+    }
+
+    private static void addStream(List<PortRow> ports, Stream s) {
+        String in = s.input() ? "input" : "output";
+        String back = s.input() ? "output" : "input";
+        ports.add(new PortRow(s.validPort(), in, 1, "stream '" + s.name() + "': beat valid"));
+        ports.add(new PortRow(s.readyPort(), back, 1, "stream '" + s.name() + "': beat accepted when valid && ready"));
+        for (Field f : s.fields()) {
+            String meaning = f.elements() == 1 ? f.type().dslName()
+                    : f.elements() + " x " + f.type().dslName() + ", element i at bits [i*" + f.type().width()
+                      + " +: " + f.type().width() + "]";
+            ports.add(new PortRow(s.portOf(f), in, f.width(), meaning));
+        }
+    }
+}
