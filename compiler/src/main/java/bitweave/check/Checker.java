@@ -1,0 +1,57 @@
+package bitweave.check;
+
+import bitweave.ir.ArraySpec;
+import bitweave.ir.Design;
+import bitweave.ir.PeSpec;
+import bitweave.parse.Decl;
+import bitweave.parse.SourceFile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a parsed file and builds the Design. Phase 1 resolves names (its errors would make the rest
+ * meaningless, so the run stops after it); phase 2 evaluates parameters, PEs and arrays, reporting
+ * every independent error; only an error-free run produces a Design.
+ */
+final class Checker {
+    private final Reporter reporter;
+
+    Checker(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    Design check(SourceFile file, String displayPath, Map<String, Long> overrides, String topOrNull) {
+        Declarations decls = Declarations.collect(file, overrides, topOrNull, reporter);
+        reporter.stopIfErrors();
+
+        Scope scope = new Scope(decls.byName());
+        ExprEvaluator evaluator = new ExprEvaluator(scope, reporter);
+        new ParamChecker(scope, evaluator, reporter, overrides).checkAll(decls.params());
+
+        PeChecker peChecker = new PeChecker(new TypeDecoder(evaluator, reporter), reporter);
+        Map<String, PeSpec> pes = new LinkedHashMap<>();
+        for (Decl.Pe pe : decls.pes()) {
+            PeSpec spec = peChecker.check(pe);
+            if (spec != null) {
+                pes.put(pe.name(), spec);
+            }
+        }
+
+        ArrayChecker arrayChecker = new ArrayChecker(scope, pes, new ArrayContext(evaluator, reporter, overrides));
+        Map<String, ArraySpec> arrays = new LinkedHashMap<>();
+        for (Decl.Array array : decls.arrays()) {
+            ArraySpec spec = arrayChecker.check(array);
+            if (spec != null) {
+                arrays.put(array.name(), spec);
+            }
+        }
+        reporter.stopIfErrors();
+
+        return new Design(file.designName(), displayPath, new LinkedHashMap<>(scope.paramValues()),
+                new LinkedHashMap<>(overrides), List.copyOf(new ArrayList<>(pes.values())),
+                List.copyOf(new ArrayList<>(arrays.values())), arrays.get(decls.top().name()));
+    }
+}
