@@ -43,8 +43,8 @@ final class AdderTreeKind implements ArrayKind {
             ok = members.untyped(p) && members.argCount(p, 1, "pipeline 2");
             if (ok && k != null) {
                 long max = maxPipeline(k);
-                Long v = ctx.inRange(p.args().get(0), "pipeline (for K = " + k + ", at most ceil(log2 K) + 1)",
-                        0, max, ErrorCode.PIPELINE_OUT_OF_RANGE);
+                Long v = ctx.inRange(p.args().get(0), "pipeline", 0, max, ErrorCode.PIPELINE_OUT_OF_RANGE,
+                        " (with K = " + k + " the tree has " + (max - 1) + " adder levels: at most ceil(log2 K) + 1)");
                 ok = v != null;
                 pipeline = ok ? v : pipeline;
             } else if (ok) {

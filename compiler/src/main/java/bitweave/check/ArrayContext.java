@@ -33,12 +33,17 @@ final class ArrayContext {
      * @return the value, or null if an error was reported
      */
     Long inRange(Expr expr, String what, long lo, long hi, ErrorCode code) {
+        return inRange(expr, what, lo, hi, code, "");
+    }
+
+    /** @param note appended to the message, e.g. why the range is what it is */
+    Long inRange(Expr expr, String what, long lo, long hi, ErrorCode code, String note) {
         Long v = evaluator.eval(expr);
         if (v == null) {
             return null;
         }
         if (v < lo || v > hi) {
-            reporter.error(code, expr.loc(), what + " = " + v + origin(expr) + " is outside " + lo + ".." + hi);
+            reporter.error(code, expr.loc(), what + " = " + v + origin(expr) + " is outside " + lo + ".." + hi + note);
             return null;
         }
         return v;

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a parsed file and builds the Design. Phase 1 resolves names (its errors would make the rest
- * meaningless, so the run stops after it); phase 2 evaluates parameters, PEs and arrays, reporting
- * every independent error; only an error-free run produces a Design.
+ * Checks a parsed file and builds the Design. Phase 1 resolves names; phase 2 evaluates parameters,
+ * PEs and arrays. Both report into one Reporter and the run stops after them if anything was reported,
+ * so the user sees every independent error at once. Phase 2 cannot be misled by phase 1's errors: a
+ * duplicate declaration is ignored (the first one counts) and a failed value is never used again.
+ * Only an error-free run builds a Design.
  */
 final class Checker {
     private final Reporter reporter;
@@ -25,7 +27,6 @@ final class Checker {
 
     Design check(SourceFile file, String displayPath, Map<String, Long> overrides, String topOrNull) {
         Declarations decls = Declarations.collect(file, overrides, topOrNull, reporter);
-        reporter.stopIfErrors();
 
         Scope scope = new Scope(decls.byName());
         ExprEvaluator evaluator = new ExprEvaluator(scope, reporter);

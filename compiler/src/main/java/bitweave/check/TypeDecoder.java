@@ -33,7 +33,7 @@ final class TypeDecoder {
                         + " already has a width; write " + name + " or " + sized.group(1) + "(...), not both");
                 return null;
             }
-            return withWidth(type, sized.group(1), new BigInteger(sized.group(2)));
+            return withWidth(type, name, sized.group(1), new BigInteger(sized.group(2)));
         }
         if (name.equals("int") || name.equals("uint")) {
             if (type.width() == null) {
@@ -42,16 +42,17 @@ final class TypeDecoder {
                 return null;
             }
             Long width = evaluator.eval(type.width());
-            return width == null ? null : withWidth(type, name, BigInteger.valueOf(width));
+            return width == null ? null : withWidth(type, name + "(...)", name, BigInteger.valueOf(width));
         }
         reporter.error(ErrorCode.UNKNOWN_TYPE, type.loc(), "unknown type '" + name
                 + "'; expected intN or uintN with N in 1.." + IntType.MAX_WIDTH + ", or int(W) / uint(W)");
         return null;
     }
 
-    private IntType withWidth(Member.TypeRef type, String base, BigInteger width) {
+    /** @param written the type as the user wrote it, for the message */
+    private IntType withWidth(Member.TypeRef type, String written, String base, BigInteger width) {
         if (width.compareTo(BigInteger.ONE) < 0 || width.compareTo(BigInteger.valueOf(IntType.MAX_WIDTH)) > 0) {
-            reporter.error(ErrorCode.WIDTH_OUT_OF_RANGE, type.loc(), "width " + width + " of " + base
+            reporter.error(ErrorCode.WIDTH_OUT_OF_RANGE, type.loc(), "width " + width + " of type " + written
                     + " is outside 1.." + IntType.MAX_WIDTH);
             return null;
         }
