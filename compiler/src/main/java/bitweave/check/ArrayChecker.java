@@ -61,6 +61,9 @@ final class ArrayChecker {
         if (named instanceof Decl.Pe) {
             return checkedPes.get(decl.pe()); // null when the PE had errors: already reported
         }
+        if (scope.isDuplicated(decl.pe())) {
+            return null; // "declared twice" is already reported; which one was meant is unknowable
+        }
         String what = named == null ? "unknown pe '" + decl.pe() + "'"
                 : "'" + decl.pe() + "' is a " + named.keyword() + ", not a pe";
         reporter.error(ErrorCode.UNKNOWN_PE, decl.peLoc(), what + " after 'of' in array '" + decl.name() + "'");

@@ -28,7 +28,7 @@ final class Checker {
     Design check(SourceFile file, String displayPath, Map<String, Long> overrides, String topOrNull) {
         Declarations decls = Declarations.collect(file, overrides, topOrNull, reporter);
 
-        Scope scope = new Scope(decls.byName());
+        Scope scope = new Scope(decls.byName(), decls.duplicated());
         ExprEvaluator evaluator = new ExprEvaluator(scope, reporter);
         new ParamChecker(scope, evaluator, reporter, overrides).checkAll(decls.params());
 

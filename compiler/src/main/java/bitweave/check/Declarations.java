@@ -5,6 +5,8 @@ import bitweave.parse.Decl;
 import bitweave.parse.SourceFile;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.Map;
  */
 final class Declarations {
     private final Map<String, Decl> byName = new LinkedHashMap<>();
+    private final Set<String> duplicated = new HashSet<>();
     private final List<Decl.Param> params = new ArrayList<>();
     private final List<Decl.Pe> pes = new ArrayList<>();
     private final List<Decl.Array> arrays = new ArrayList<>();
@@ -37,6 +40,7 @@ final class Declarations {
     private void add(Decl decl, Reporter reporter) {
         Decl earlier = byName.get(decl.name());
         if (earlier != null) {
+            duplicated.add(decl.name());
             reporter.error(ErrorCode.DUPLICATE_NAME, decl.nameLoc(), "'" + decl.name() + "' is already declared as a "
                     + earlier.keyword() + " at line " + earlier.nameLoc().line() + ":" + earlier.nameLoc().col());
             return;
@@ -89,6 +93,11 @@ final class Declarations {
             return;
         }
         top = byName.get("top") instanceof Decl.Array a ? a : arrays.get(arrays.size() - 1);
+    }
+
+    /** Names declared more than once (already reported): uses of them must not add more errors. */
+    Set<String> duplicated() {
+        return duplicated;
     }
 
     Map<String, Decl> byName() {

@@ -91,7 +91,7 @@ final class ExprEvaluator {
         if (scope.isResolved(name)) {
             return scope.valueOf(name);
         }
-        if (scope.isFailed(name)) {
+        if (scope.isFailed(name) || scope.isDuplicated(name)) {
             return null;
         }
         Decl decl = scope.declaration(name);

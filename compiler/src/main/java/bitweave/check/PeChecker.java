@@ -34,7 +34,8 @@ final class PeChecker {
         IntType b = operand(members.require("b", "b : int8"), owner);
         Member accMember = members.require("acc", "acc : int32 wrap");
         IntType acc = accMember == null ? null : typeOf(accMember, owner);
-        OverflowPolicy policy = accMember == null ? null : policy(accMember, acc);
+        // without a type the member is already reported as malformed; its words are not policies
+        OverflowPolicy policy = accMember == null || accMember.type() == null ? null : policy(accMember, acc);
         if (a == null || b == null || acc == null || policy == null) {
             return null;
         }
@@ -46,7 +47,7 @@ final class PeChecker {
             return null;
         }
         IntType type = typeOf(m, owner);
-        if (!m.args().isEmpty()) {
+        if (m.type() != null && !m.args().isEmpty()) {
             reporter.error(ErrorCode.BAD_MODIFIER, m.args().get(0).loc(), "operand '" + m.name()
                     + "' takes no modifiers; only 'acc' has an overflow policy");
             return null;
@@ -56,8 +57,13 @@ final class PeChecker {
 
     private IntType typeOf(Member m, String owner) {
         if (m.type() == null) {
-            reporter.error(ErrorCode.MISSING_TYPE, m.loc(), "'" + m.name() + "' in " + owner + " needs a type, e.g. '"
-                    + m.name() + " : " + (m.name().equals("acc") ? "int32 wrap" : "int8") + "'");
+            // 'a int8' (colon forgotten) is the usual cause: show the fix with the user's own words
+            boolean allWords = !m.args().isEmpty() && m.args().stream().allMatch(e -> e instanceof Expr.NameRef);
+            String example = allWords
+                    ? String.join(" ", m.args().stream().map(e -> ((Expr.NameRef) e).name()).toList())
+                    : (m.name().equals("acc") ? "int32 wrap" : "int8");
+            reporter.error(ErrorCode.MISSING_TYPE, m.loc(), "'" + m.name() + "' in " + owner + " needs a type: write '"
+                    + m.name() + " : " + example + "'");
             return null;
         }
         return types.decode(m.type());
@@ -65,11 +71,9 @@ final class PeChecker {
 
     private OverflowPolicy policy(Member acc, IntType accType) {
         if (acc.args().isEmpty()) {
-            if (acc.type() != null) { // a missing type is already reported; one problem, one message
-                String t = accType == null ? acc.type().name() : accType.dslName();
-                reporter.error(ErrorCode.MISSING_POLICY, acc.loc(), "accumulator 'acc' needs an overflow policy: '"
-                        + "acc : " + t + " wrap' or 'acc : " + t + " saturate'");
-            }
+            String t = accType == null ? acc.type().name() : accType.dslName();
+            reporter.error(ErrorCode.MISSING_POLICY, acc.loc(), "accumulator 'acc' needs an overflow policy: '"
+                    + "acc : " + t + " wrap' or 'acc : " + t + " saturate'");
             return null;
         }
         Expr first = acc.args().get(0);

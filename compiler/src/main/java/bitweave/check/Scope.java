@@ -17,8 +17,16 @@ final class Scope {
     private final Map<String, Long> paramValues = new LinkedHashMap<>();
     private final Set<String> failedParams = new HashSet<>();
 
-    Scope(Map<String, Decl> declarations) {
+    private final Set<String> duplicated;
+
+    /** @param duplicated names declared more than once (their uses are ambiguous and not reported again) */
+    Scope(Map<String, Decl> declarations, Set<String> duplicated) {
         this.declarations = declarations;
+        this.duplicated = duplicated;
+    }
+
+    boolean isDuplicated(String name) {
+        return duplicated.contains(name);
     }
 
     Decl declaration(String name) {

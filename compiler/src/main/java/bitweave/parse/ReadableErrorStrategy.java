@@ -1,5 +1,6 @@
 package bitweave.parse;
 
+import bitweave.parse.antlr.BitweaveLexer;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
@@ -11,6 +12,18 @@ import org.antlr.v4.runtime.Token;
  * words: "unexpected name 'x'; expected '=' " instead of "mismatched input 'x' expecting '='".
  */
 final class ReadableErrorStrategy extends DefaultErrorStrategy {
+
+    /**
+     * Never "recover" by deleting a line break: it ends a statement, so deleting it glues the next line
+     * onto the broken one and produces a second, misleading error there.
+     */
+    @Override
+    protected Token singleTokenDeletion(Parser parser) {
+        if (parser.getCurrentToken().getType() == BitweaveLexer.NL) {
+            return null;
+        }
+        return super.singleTokenDeletion(parser);
+    }
 
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
