@@ -9,6 +9,38 @@ package bitweave.diag;
 public enum ErrorCode {
     // E01xx: syntax
     SYNTAX("E0101"),
+    UNEXPECTED_CHARACTER("E0102"),
+    UNTERMINATED_COMMENT("E0103"),
+
+    // E02xx: names and structure
+    DUPLICATE_NAME("E0201"),
+    UNKNOWN_PARAM("E0202"),
+    PARAM_USED_BEFORE_DECLARATION("E0203"),
+    UNKNOWN_PE("E0204"),
+    UNKNOWN_ARRAY_KIND("E0205"),
+    UNKNOWN_MEMBER("E0206"),
+    MISSING_MEMBER("E0207"),
+    DUPLICATE_MEMBER("E0208"),
+    WRONG_ARGUMENT_COUNT("E0209"),
+    NO_ARRAY("E0210"),
+    BAD_OPTION_VALUE("E0211"),
+    RESERVED_NAME("E0212"),
+
+    // E03xx: types and widths
+    WIDTH_OUT_OF_RANGE("E0301"),
+    UNKNOWN_TYPE("E0302"),
+    MISSING_POLICY("E0303"),
+    BAD_MODIFIER("E0304"),
+    MISSING_TYPE("E0305"),
+    UNEXPECTED_TYPE("E0306"),
+
+    // E04xx: parameters and values
+    INTEGER_OVERFLOW("E0401"),
+    PARAM_OUT_OF_RANGE("E0402"),
+    DIVISION_BY_ZERO("E0403"),
+    ARRAY_SIZE_OUT_OF_RANGE("E0404"),
+    PIPELINE_OUT_OF_RANGE("E0405"),
+    EMPTY_RANGE("E0406"),
 
     // E05xx: files and output
     SOURCE_NOT_FOUND("E0501"),
@@ -21,7 +53,9 @@ public enum ErrorCode {
     TOOL_FAILED("E0602"),
 
     // E07xx: command line
-    BAD_OVERRIDE("E0701");
+    BAD_OVERRIDE("E0701"),
+    UNKNOWN_OVERRIDE("E0702"),
+    UNKNOWN_TOP("E0703");
 
     private final String code;
 

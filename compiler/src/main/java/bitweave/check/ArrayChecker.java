@@ -1,0 +1,72 @@
+package bitweave.check;
+
+import bitweave.diag.ErrorCode;
+import bitweave.ir.ArraySpec;
+import bitweave.ir.PeSpec;
+import bitweave.parse.Decl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Phase 2c, arrays: resolves the kind and the PE, checks the argument count, then hands the rest to
+ * the kind's own rules.
+ */
+final class ArrayChecker {
+    /** Every array kind the language knows, in the order they are listed in messages. */
+    private static final Map<String, ArrayKind> KINDS = new LinkedHashMap<>();
+
+    static {
+        for (ArrayKind kind : List.of(new SystolicKind(), new AdderTreeKind())) {
+            KINDS.put(kind.name(), kind);
+        }
+    }
+
+    private final Scope scope;
+    private final Map<String, PeSpec> checkedPes;
+    private final ArrayContext ctx;
+
+    /** @param checkedPes the PEs that passed their checks, by name */
+    ArrayChecker(Scope scope, Map<String, PeSpec> checkedPes, ArrayContext ctx) {
+        this.scope = scope;
+        this.checkedPes = checkedPes;
+        this.ctx = ctx;
+    }
+
+    /** @return the array, or null if an error was reported (or its PE had errors) */
+    ArraySpec check(Decl.Array decl) {
+        Reporter reporter = ctx.reporter();
+        PeSpec pe = resolvePe(decl, reporter);
+        ArrayKind kind = KINDS.get(decl.kind());
+        if (kind == null) {
+            reporter.error(ErrorCode.UNKNOWN_ARRAY_KIND, decl.kindLoc(), "unknown array kind '" + decl.kind()
+                    + "'; expected " + MemberSet.oneOf(new ArrayList<>(KINDS.keySet())));
+            return null;
+        }
+        int expected = kind.argNames().size();
+        if (decl.args().size() != expected) {
+            reporter.error(ErrorCode.WRONG_ARGUMENT_COUNT, decl.kindLoc(), kind.name() + " takes " + expected
+                    + (expected == 1 ? " argument" : " arguments") + " (" + String.join(", ", kind.argNames())
+                    + "), got " + decl.args().size());
+            decl.args().forEach(ctx.evaluator()::eval); // errors inside the arguments are still worth reporting
+            return null;
+        }
+        return kind.check(decl, pe, ctx);
+    }
+
+    private PeSpec resolvePe(Decl.Array decl, Reporter reporter) {
+        Decl named = scope.declaration(decl.pe());
+        if (named instanceof Decl.Pe) {
+            return checkedPes.get(decl.pe()); // null when the PE had errors: already reported
+        }
+        if (scope.isDuplicated(decl.pe())) {
+            return null; // "declared twice" is already reported; which one was meant is unknowable
+        }
+        String what = named == null ? "unknown pe '" + decl.pe() + "'"
+                : "'" + decl.pe() + "' is a " + named.keyword() + ", not a pe";
+        reporter.error(ErrorCode.UNKNOWN_PE, decl.peLoc(), what + " after 'of' in array '" + decl.name() + "'");
+        return null;
+    }
+}

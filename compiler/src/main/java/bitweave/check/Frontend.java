@@ -1,0 +1,62 @@
+package bitweave.check;
+
+import bitweave.diag.ErrorCode;
+import bitweave.diag.UserError;
+import bitweave.ir.Design;
+import bitweave.parse.DslParser;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The front end as one call: read, parse, check. Every problem in the user's input ends as a
+ * {@link UserError} carrying all diagnostics of the run; any other exception is a compiler bug and is
+ * deliberately not caught here.
+ */
+public final class Frontend {
+    private Frontend() {
+    }
+
+    /**
+     * Loads a design from a file.
+     *
+     * @param source      the file to read (UTF-8)
+     * @param displayPath the path shown in diagnostics and stored in Design.sourcePath and every SourceLoc
+     * @param overrides   {@code -P NAME=value} overrides in command-line order (null = none)
+     * @param topOrNull   the array to use as top, or null for the default choice
+     * @throws UserError  SOURCE_NOT_FOUND / SOURCE_UNREADABLE, or every syntax and checking error found
+     */
+    public static Design load(Path source, String displayPath, Map<String, Long> overrides, String topOrNull) {
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(source);
+            // A strict decoder: a binary or mis-encoded file is reported, not parsed as replacement characters.
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw new UserError(ErrorCode.SOURCE_NOT_FOUND, "cannot read " + displayPath + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new UserError(ErrorCode.SOURCE_UNREADABLE, "cannot read " + displayPath + ": not valid UTF-8 text");
+        } catch (IOException e) {
+            String why = Files.isDirectory(source) ? "it is a directory" : String.valueOf(e.getMessage());
+            throw new UserError(ErrorCode.SOURCE_UNREADABLE, "cannot read " + displayPath + ": " + why);
+        }
+        return loadText(text, displayPath, overrides, topOrNull);
+    }
+
+    /** Like {@link #load} but from text in memory (tests, tools). */
+    public static Design loadText(String text, String displayPath, Map<String, Long> overrides, String topOrNull) {
+        Map<String, Long> given = overrides == null ? new LinkedHashMap<>() : new LinkedHashMap<>(overrides);
+        Reporter reporter = new Reporter();
+        DslParser.Result parsed = DslParser.parse(text, displayPath);
+        reporter.addAll(parsed.diagnostics());
+        reporter.stopIfErrors();
+        return new Checker(reporter).check(parsed.file(), displayPath, given, topOrNull);
+    }
+}

@@ -1,0 +1,28 @@
+package bitweave.diag;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ErrorCodeTest {
+    @Test
+    void codesAreDistinctAndWellFormed() {
+        Set<String> seen = new HashSet<>();
+        for (ErrorCode c : ErrorCode.values()) {
+            assertTrue(c.code().matches("E0[1-7][0-9]{2}"), c + " has a malformed code " + c.code());
+            assertTrue(seen.add(c.code()), c + " reuses code " + c.code());
+        }
+    }
+
+    @Test
+    void frontEndCodesStayInTheirRanges() {
+        assertTrue(ErrorCode.SYNTAX.code().startsWith("E01"));
+        assertTrue(ErrorCode.UNKNOWN_PE.code().startsWith("E02"));
+        assertTrue(ErrorCode.WIDTH_OUT_OF_RANGE.code().startsWith("E03"));
+        assertTrue(ErrorCode.PARAM_OUT_OF_RANGE.code().startsWith("E04"));
+        assertTrue(ErrorCode.UNKNOWN_OVERRIDE.code().startsWith("E07"));
+    }
+}
