@@ -1,0 +1,32 @@
+package bitweave.emit;
+
+import bitweave.ir.Design;
+import bitweave.passes.PassPipeline;
+import bitweave.rtl.RtlDesign;
+import bitweave.rtl.RtlParam;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Entry point of the Verilog back end: checked design -> passes -> verified RTL IR -> Verilog text. */
+public final class VerilogBackend {
+    private VerilogBackend() {
+    }
+
+    /**
+     * Lowers and prints {@code design}. Nothing is written to disk.
+     *
+     * @throws IllegalStateException if a pass or the RTL verifier finds an inconsistency (a compiler
+     *                               bug, e.g. an unchecked design with an out-of-range pipeline depth)
+     */
+    public static RtlOutput generate(Design design) {
+        RtlDesign rtl = PassPipeline.run(design);
+        VerilogEmitter emitter = new VerilogEmitter();
+        List<GeneratedFile> files = emitter.emit(rtl, design);
+        List<String> params = new ArrayList<>();
+        for (RtlParam p : rtl.top().params()) {
+            params.add(p.name() + "=" + p.value());
+        }
+        return new RtlOutput(files, rtl.topModule(), emitter.fileList(rtl, files), params,
+                rtl.latencyCycles(), rtl.macsPerCycle());
+    }
+}

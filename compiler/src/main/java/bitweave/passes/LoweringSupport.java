@@ -1,0 +1,105 @@
+package bitweave.passes;
+
+import bitweave.ir.Field;
+import bitweave.ir.IntType;
+import bitweave.ir.OverflowPolicy;
+import bitweave.ir.PeSpec;
+import bitweave.ir.Stream;
+import bitweave.ir.TopInterface;
+import bitweave.rtl.DelayBody;
+import bitweave.rtl.FitBody;
+import bitweave.rtl.RtlModule;
+import bitweave.rtl.RtlParam;
+import bitweave.rtl.RtlPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pieces shared by the lowering passes: the fit and delay modules, the top's port list (taken from
+ * {@link TopInterface} so it cannot drift from the contract) and sign-fill expressions.
+ */
+final class LoweringSupport {
+    private LoweringSupport() {
+    }
+
+    /** Names of every generated module derive from the design name so several designs can share a tree. */
+    static String moduleName(String designName, String suffix) {
+        return designName + "_" + suffix;
+    }
+
+    /**
+     * The bit that explicitly extends {@code operand} when it is widened: its sign bit when the type is
+     * signed, a zero otherwise. {@code msbIndexExpr} is the operand's top index as Verilog text.
+     */
+    static String fillBit(IntType type, String operand, String msbIndexExpr) {
+        return type.signed() ? operand + "[" + msbIndexExpr + "]" : "1'b0";
+    }
+
+    /** The fit module for the PE's accumulator type and policy. IN_W >= OUT_W + 2 at every instance. */
+    static RtlModule fitModule(String designName, PeSpec pe) {
+        FitBody.Kind kind;
+        String what;
+        if (pe.policy() == OverflowPolicy.WRAP) {
+            kind = FitBody.Kind.WRAP;
+            what = "wrap";
+        } else if (pe.acc().signed()) {
+            kind = FitBody.Kind.SATURATE_SIGNED;
+            what = "saturate (signed)";
+        } else {
+            kind = FitBody.Kind.SATURATE_UNSIGNED;
+            what = "saturate (unsigned)";
+        }
+        int out = pe.acc().width();
+        return new RtlModule(moduleName(designName, "fit"),
+                "fit an exact signed value into " + pe.acc().dslName() + " with policy " + what,
+                pe.loc().toString(),
+                List.of(new RtlParam("IN_W", out + 2L, "width of the exact signed input"),
+                        new RtlParam("OUT_W", out, "accumulator width")),
+                List.of(RtlPort.in("value", "IN_W", out + 2), RtlPort.out("fitted", "OUT_W", out)),
+                new FitBody(kind));
+    }
+
+    static RtlModule delayModule(String designName, String locator) {
+        return new RtlModule(moduleName(designName, "delay"),
+                "delay line: DEPTH registers of W bits, shifted when en is high (DEPTH = 0 is a wire)",
+                locator,
+                List.of(new RtlParam("W", 1, "data width"), new RtlParam("DEPTH", 1, "number of register stages")),
+                List.of(RtlPort.inBit("clk"), RtlPort.inBit("rst"), RtlPort.inBit("en"),
+                        RtlPort.in("din", "W", 1), RtlPort.out("dout", "W", 1)),
+                new DelayBody());
+    }
+
+    /**
+     * The top's ports: clk, rst, then per stream (inputs first, in TopInterface order) valid, ready and
+     * one port per field. {@code widthExprs} gives each multi-bit data port's width in parameters.
+     */
+    static List<RtlPort> topPorts(TopInterface ti, Map<String, String> widthExprs) {
+        List<RtlPort> ports = new ArrayList<>();
+        ports.add(RtlPort.inBit("clk"));
+        ports.add(RtlPort.inBit("rst"));
+        for (Stream s : ti.inputs()) {
+            addStream(ports, s, widthExprs);
+        }
+        addStream(ports, ti.output(), widthExprs);
+        return ports;
+    }
+
+    private static void addStream(List<RtlPort> ports, Stream s, Map<String, String> widthExprs) {
+        ports.add(s.input() ? RtlPort.inBit(s.validPort()) : RtlPort.outBit(s.validPort()));
+        ports.add(s.input() ? RtlPort.outBit(s.readyPort()) : RtlPort.inBit(s.readyPort()));
+        for (Field f : s.fields()) {
+            String port = s.portOf(f);
+            String expr = widthExprs.get(port);
+            if (expr == null && f.width() != 1) {
+                throw new IllegalStateException("no width expression for port " + port);
+            }
+            boolean flag = expr == null;
+            if (s.input()) {
+                ports.add(flag ? RtlPort.inBit(port) : RtlPort.in(port, expr, f.width()));
+            } else {
+                ports.add(flag ? RtlPort.outBit(port) : RtlPort.out(port, expr, f.width()));
+            }
+        }
+    }
+}

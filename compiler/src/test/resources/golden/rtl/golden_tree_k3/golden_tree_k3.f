@@ -1,0 +1,2 @@
+golden_tree_k3_fit.v
+golden_tree_k3.v
