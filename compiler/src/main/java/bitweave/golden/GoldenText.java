@@ -95,6 +95,67 @@ public final class GoldenText {
         return sb.toString();
     }
 
+    /**
+     * The input texts (input name to file content) that describe {@code problems}, the inverse of reading:
+     * {@code evaluateText(top, inputTexts(top, p))} equals {@code format(top, GoldenModel.run(top, p))}.
+     * For weight_stationary, activations before the first weight load get an explicit all-zero matrix
+     * (the reset state).
+     */
+    public static Map<String, String> inputTexts(ArraySpec top, List<? extends Problem> problems) {
+        GoldenModel.validate(top, problems);
+        StringBuilder first = new StringBuilder();
+        StringBuilder second = new StringBuilder();
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
+            if (p instanceof Problem.DotGroup g) {
+                if (i > 0) {
+                    first.append('\n');
+                    second.append('\n');
+                }
+                for (int j = 0; j < g.beats(); j++) {
+                    appendRow(first, java.util.Arrays.asList(g.a()[j]));
+                    appendRow(second, java.util.Arrays.asList(g.b()[j]));
+                }
+            } else if (p instanceof Problem.Tile t) {
+                if (i > 0) {
+                    first.append('\n');
+                    second.append('\n');
+                }
+                appendMatrix(first, t.a());
+                appendMatrix(second, t.b());
+            } else {
+                Problem.WsVector v = (Problem.WsVector) p;
+                BigInteger[][] load = v.load();
+                if (load == null && i == 0) {
+                    SystolicArray s = (SystolicArray) top;
+                    load = new BigInteger[s.rows()][s.cols()];
+                    for (BigInteger[] row : load) {
+                        java.util.Arrays.fill(row, BigInteger.ZERO);
+                    }
+                }
+                if (load != null) {
+                    if (i > 0) {
+                        first.append('\n');
+                        second.append('\n');
+                    }
+                    appendMatrix(first, load);
+                }
+                appendRow(second, java.util.Arrays.asList(v.x()));
+            }
+        }
+        List<String> names = inputNames(top);
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put(names.get(0), first.toString());
+        texts.put(names.get(1), second.toString());
+        return texts;
+    }
+
+    private static void appendMatrix(StringBuilder sb, BigInteger[][] m) {
+        for (BigInteger[] row : m) {
+            appendRow(sb, java.util.Arrays.asList(row));
+        }
+    }
+
     private record Source(String displayName, String text) {
     }
 
