@@ -27,8 +27,11 @@ public final class Stimulus {
     static final int MAX_RANDOM_GROUP = 16;
     /** Longest random output-stationary tile. */
     static final int MAX_RANDOM_K = 64;
-    /** Steps of the opposite sign appended after an overflow run, so a saturated value must come back. */
-    private static final int TURN_BACK_STEPS = 3;
+    /**
+     * Each overflow run is emitted twice: alone (ends at the limit, or wrapped) and followed by this many
+     * steps of the opposite sign (a saturated value must come back from the limit).
+     */
+    private static final int[] TURN_BACK_STEPS = {0, 1};
 
     private Stimulus() {
     }
@@ -155,14 +158,16 @@ public final class Stimulus {
         out.add(oneBeat(filled(k, a.type().max()), alternating(k, b)));
         if (t.accumulate()) {
             for (OverflowRun run : OverflowRun.all(t.pe(), BigInteger.valueOf(k))) {
-                List<BigInteger[]> as = new ArrayList<>();
-                List<BigInteger[]> bs = new ArrayList<>();
-                for (int j = 0; j < run.steps() + TURN_BACK_STEPS; j++) {
-                    boolean overflowing = j < run.steps();
-                    as.add(filled(k, overflowing ? run.a() : run.backA()));
-                    bs.add(filled(k, overflowing ? run.b() : run.backB()));
+                for (int back : TURN_BACK_STEPS) {
+                    List<BigInteger[]> as = new ArrayList<>();
+                    List<BigInteger[]> bs = new ArrayList<>();
+                    for (int j = 0; j < run.steps() + back; j++) {
+                        boolean overflowing = j < run.steps();
+                        as.add(filled(k, overflowing ? run.a() : run.backA()));
+                        bs.add(filled(k, overflowing ? run.b() : run.backB()));
+                    }
+                    out.add(group(as, bs));
                 }
-                out.add(group(as, bs));
             }
         }
         return out;
@@ -180,17 +185,19 @@ public final class Stimulus {
         int k = Math.max(2, rows);
         out.add(new Problem.Tile(checkerboard(rows, k, a), checkerboard(k, cols, b)));
         for (OverflowRun run : OverflowRun.all(s.pe(), BigInteger.ONE)) {
-            int steps = run.steps() + TURN_BACK_STEPS;
-            BigInteger[][] ma = new BigInteger[rows][steps];
-            BigInteger[][] mb = new BigInteger[steps][cols];
-            for (int j = 0; j < steps; j++) {
-                boolean overflowing = j < run.steps();
-                for (int r = 0; r < rows; r++) {
-                    ma[r][j] = overflowing ? run.a() : run.backA();
+            for (int back : TURN_BACK_STEPS) {
+                int steps = run.steps() + back;
+                BigInteger[][] ma = new BigInteger[rows][steps];
+                BigInteger[][] mb = new BigInteger[steps][cols];
+                for (int j = 0; j < steps; j++) {
+                    boolean overflowing = j < run.steps();
+                    for (int r = 0; r < rows; r++) {
+                        ma[r][j] = overflowing ? run.a() : run.backA();
+                    }
+                    Arrays.fill(mb[j], overflowing ? run.b() : run.backB());
                 }
-                Arrays.fill(mb[j], overflowing ? run.b() : run.backB());
+                out.add(new Problem.Tile(ma, mb));
             }
-            out.add(new Problem.Tile(ma, mb));
         }
         return out;
     }
