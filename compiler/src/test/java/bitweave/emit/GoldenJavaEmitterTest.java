@@ -51,9 +51,12 @@ class GoldenJavaEmitterTest {
                 OverflowPolicy.SATURATE);
         PeSpec wide = TestSupport.pe(TestSupport.type(64, false), TestSupport.type(64, true),
                 TestSupport.type(64, false), OverflowPolicy.WRAP);
+        // int8 x int8 into int16 saturate: three rows already saturate a weight-stationary column, so the
+        // order of the column sum is exercised.
+        PeSpec sat16 = TestSupport.int8(TestSupport.type(16, true), OverflowPolicy.SATURATE);
         return List.of(TestSupport.tree(wrap, 4, false), TestSupport.tree(sat, 3, true),
                 TestSupport.os(sat, 3, 2), TestSupport.os(wide, 2, 2),
-                TestSupport.ws(sat, 3, 4), TestSupport.ws(wrap, 2, 2));
+                TestSupport.ws(sat, 3, 4), TestSupport.ws(sat16, 3, 2), TestSupport.ws(wrap, 2, 2));
     }
 
     /** Compiles the emitted file into its own directory and returns its evaluate(String[]) method. */
