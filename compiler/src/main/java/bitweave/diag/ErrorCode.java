@@ -3,7 +3,8 @@ package bitweave.diag;
 /**
  * The whole catalogue of user-facing errors. Each has a stable code shown as {@code [E0204]} at the end
  * of the message. Ranges: E01xx syntax, E02xx names and structure, E03xx types and widths, E04xx
- * parameters, E05xx files and output, E06xx external tools and co-simulation, E07xx command line.
+ * parameters, E05xx files and output, E06xx external tools and co-simulation, E07xx command line, E08xx golden-model
+ * input files.
  * A test asserts codes are distinct; never renumber a released code.
  */
 public enum ErrorCode {
@@ -55,7 +56,17 @@ public enum ErrorCode {
     // E07xx: command line
     BAD_OVERRIDE("E0701"),
     UNKNOWN_OVERRIDE("E0702"),
-    UNKNOWN_TOP("E0703");
+    UNKNOWN_TOP("E0703"),
+
+    // E08xx: golden-model input files (bitweave golden --in NAME=FILE)
+    GOLDEN_INPUT_MISSING("E0801"),
+    GOLDEN_INPUT_UNKNOWN("E0802"),
+    GOLDEN_INPUT_UNREADABLE("E0803"),
+    GOLDEN_BAD_NUMBER("E0804"),
+    GOLDEN_VALUE_OUT_OF_RANGE("E0805"),
+    GOLDEN_WRONG_COUNT("E0806"),
+    GOLDEN_GROUP_MISMATCH("E0807"),
+    GOLDEN_NO_DATA("E0808");
 
     private final String code;
 

@@ -1,0 +1,173 @@
+package bitweave.emit;
+
+import bitweave.ir.AdderTree;
+import bitweave.ir.ArraySpec;
+import bitweave.ir.Dataflow;
+import bitweave.ir.Design;
+import bitweave.ir.IntType;
+import bitweave.ir.OverflowPolicy;
+import bitweave.ir.PeSpec;
+import bitweave.ir.SystolicArray;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Emits a readable, self-contained Java golden model of a design's top array ({@code <Name>Golden.java},
+ * no package, JDK only). It computes the same numbers as {@link bitweave.golden.GoldenModel}, written out
+ * from dsl/INTERFACE.md for users who embed the model, and its {@code main} reads and prints the text
+ * format of dsl/GOLDEN.md like {@code bitweave golden}. Every name and number is computed here; the
+ * template {@code templates/golden_java.stg} only prints them.
+ */
+public final class GoldenJavaEmitter {
+    private GoldenJavaEmitter() {
+    }
+
+    /** One {@code static final} constant of the emitted class. */
+    public record Constant(String type, String name, String value, String comment) {
+    }
+
+    /** What the template prints. Exactly one of the unit flags is true. */
+    public record JavaModel(String header, String className, List<String> description, List<Constant> constants,
+                            boolean adderTree, boolean accumulate, boolean outputStationary,
+                            boolean weightStationary) {
+    }
+
+    public static GeneratedFile emit(Design d) {
+        JavaModel model = model(d);
+        String text = Templates.render(Templates.load("golden_java"), "file", "m", model);
+        return new GeneratedFile(model.className() + ".java", text);
+    }
+
+    /** The template model for {@code d}'s top array. */
+    public static JavaModel model(Design d) {
+        ArraySpec top = d.top();
+        PeSpec pe = top.pe();
+        List<Constant> constants = new ArrayList<>();
+        operandConstants(constants, "A", "operand a", pe.a());
+        operandConstants(constants, "B", "operand b", pe.b());
+        IntType acc = pe.acc();
+        constants.add(new Constant("int", "ACC_WIDTH", Integer.toString(acc.width()), "accumulator type " + acc));
+        constants.add(new Constant("boolean", "ACC_SIGNED", Boolean.toString(acc.signed()),
+                acc.signed() ? "two's complement" : "unsigned"));
+        constants.add(bigConstant("ACC_MIN", acc.min(), "smallest " + acc));
+        constants.add(bigConstant("ACC_MAX", acc.max(), "largest " + acc));
+        constants.add(bigConstant("ACC_MODULUS", BigInteger.ONE.shiftLeft(acc.width()), "2^ACC_WIDTH"));
+        boolean saturate = pe.policy() == OverflowPolicy.SATURATE;
+        constants.add(new Constant("boolean", "SATURATE", Boolean.toString(saturate),
+                "overflow policy: " + pe.policy().dslName()));
+        List<String> description = new ArrayList<>();
+        description.add("Golden model of design " + d.name() + ", array " + top.name() + ": " + unitName(top)
+                + " of PE " + pe.name() + " (a " + pe.a() + ", b " + pe.b() + ", acc " + acc + " "
+                + pe.policy().dslName() + ").");
+        description.add("fit(v) puts an exact integer into the accumulator type: "
+                + (saturate ? "clamp to [ACC_MIN, ACC_MAX]." : "v mod 2^ACC_WIDTH, read in the type's signedness."));
+        boolean adderTree = false;
+        boolean accumulate = false;
+        boolean os = false;
+        boolean ws = false;
+        List<String> inputs;
+        if (top instanceof AdderTree t) {
+            adderTree = true;
+            accumulate = t.accumulate();
+            constants.add(new Constant("int", "K", Integer.toString(t.k()), "products per dot product"));
+            inputs = List.of("a", "b");
+            description.add(accumulate
+                    ? "Each beat adds a dot product: acc = fit(acc + sum_i a[i]*b[i]); a group of beats ends with"
+                            + " its last beat, which outputs acc; acc starts at 0 for every group."
+                    : "Each beat outputs fit(sum_i a[i]*b[i]): the dot product is exact, one fit at the end.");
+        } else {
+            SystolicArray s = (SystolicArray) top;
+            constants.add(new Constant("int", "ROWS", Integer.toString(s.rows()), "rows of the array"));
+            constants.add(new Constant("int", "COLS", Integer.toString(s.cols()), "columns of the array"));
+            if (s.dataflow() == Dataflow.OUTPUT_STATIONARY) {
+                os = true;
+                inputs = List.of("a", "b");
+                description.add("A tile multiplies A (ROWS x K) by B (K x COLS): for k = 0..K-1, for all r, c:"
+                        + " acc[r][c] = fit(acc[r][c] + A[r][k]*B[k][c]), starting from 0; C = acc.");
+            } else {
+                ws = true;
+                inputs = List.of("w", "x");
+                description.add("Weights W (ROWS x COLS) stay in the array; for activation x (ROWS values),"
+                        + " y[c] = p after p = 0; for r = 0..ROWS-1: p = fit(p + x[r]*W[r][c]).");
+            }
+        }
+        constants.add(new Constant("List<String>", "INPUTS", javaStringList(inputs), "input names for --in NAME=FILE"));
+        String className = className(d.name());
+        StringBuilder usage = new StringBuilder("usage: java " + className + ".java");
+        for (String in : inputs) {
+            usage.append(" --in ").append(in).append("=FILE");
+        }
+        constants.add(new Constant("String", "USAGE", javaString(usage.toString()), "command line"));
+        return new JavaModel(Provenance.comment(d, "// "), className, wrap(description, 100), constants, adderTree, accumulate,
+                os, ws);
+    }
+
+    /** Word-wraps each paragraph to lines of at most {@code width} characters (the doc comment's lines). */
+    static List<String> wrap(List<String> paragraphs, int width) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.split(" ")) {
+                if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                line.append(line.length() > 0 ? " " : "").append(word);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /** {@code systolic_os_int8} becomes {@code SystolicOsInt8Golden}. */
+    public static String className(String designName) {
+        StringBuilder sb = new StringBuilder();
+        boolean upper = true;
+        for (char ch : designName.toCharArray()) {
+            if (!Character.isLetterOrDigit(ch)) {
+                upper = true;
+                continue;
+            }
+            sb.append(upper ? Character.toUpperCase(ch) : ch);
+            upper = false;
+        }
+        if (sb.length() == 0 || !Character.isJavaIdentifierStart(sb.charAt(0))) {
+            sb.insert(0, 'D');
+        }
+        return sb.append("Golden").toString();
+    }
+
+    private static String unitName(ArraySpec top) {
+        if (top instanceof AdderTree t) {
+            return "adder_tree(" + t.k() + ")" + (t.accumulate() ? " with accumulate" : "");
+        }
+        SystolicArray s = (SystolicArray) top;
+        return "systolic(" + s.rows() + ", " + s.cols() + ") " + s.dataflow().dslName();
+    }
+
+    private static void operandConstants(List<Constant> out, String prefix, String what, IntType t) {
+        out.add(bigConstant(prefix + "_MIN", t.min(), what + ": " + t + ", smallest value"));
+        out.add(bigConstant(prefix + "_MAX", t.max(), what + ": " + t + ", largest value"));
+    }
+
+    private static Constant bigConstant(String name, BigInteger value, String comment) {
+        return new Constant("BigInteger", name, "new BigInteger(\"" + value + "\")", comment);
+    }
+
+    private static String javaString(String s) {
+        // Only names and fixed words go here; none contains a quote or a backslash.
+        if (s.indexOf('"') >= 0 || s.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException("unexpected character in " + s);
+        }
+        return "\"" + s + "\"";
+    }
+
+    private static String javaStringList(List<String> items) {
+        List<String> quoted = new ArrayList<>();
+        for (String item : items) {
+            quoted.add(javaString(item));
+        }
+        return "List.of(" + String.join(", ", quoted) + ")";
+    }
+}

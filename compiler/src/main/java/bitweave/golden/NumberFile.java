@@ -1,0 +1,103 @@
+package bitweave.golden;
+
+import bitweave.diag.Diagnostic;
+import bitweave.diag.ErrorCode;
+import bitweave.ir.SourceLoc;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The lexical layer of the golden text format (dsl/GOLDEN.md): integers separated by whitespace, one row
+ * per line, {@code #} starts a comment, blank lines separate groups. A line holding only a comment is
+ * neither a row nor a separator. Bad numbers become diagnostics, not exceptions, so one run reports all.
+ */
+final class NumberFile {
+    private static final Pattern INTEGER = Pattern.compile("[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)");
+
+    /** One number and where it starts. */
+    record Token(BigInteger value, SourceLoc loc) {
+    }
+
+    /** One line of numbers; {@code end} is the column just after its last character of content. */
+    record Row(List<Token> values, SourceLoc loc, SourceLoc end) {
+    }
+
+    /** Rows with no blank line between them. */
+    record Group(List<Row> rows) {
+        SourceLoc loc() {
+            return rows.get(0).loc();
+        }
+    }
+
+    final String displayName;
+    final List<Group> groups;
+
+    private NumberFile(String displayName, List<Group> groups) {
+        this.displayName = displayName;
+        this.groups = groups;
+    }
+
+    List<Row> rows() {
+        List<Row> all = new ArrayList<>();
+        for (Group g : groups) {
+            all.addAll(g.rows());
+        }
+        return all;
+    }
+
+    /** Splits {@code text} into groups of rows; number syntax errors are added to {@code errors}. */
+    static NumberFile parse(String displayName, String text, List<Diagnostic> errors) {
+        List<Group> groups = new ArrayList<>();
+        List<Row> current = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int hash = line.indexOf('#');
+            String content = hash >= 0 ? line.substring(0, hash) : line;
+            if (content.isBlank()) {
+                if (hash < 0 && !current.isEmpty()) {
+                    groups.add(new Group(List.copyOf(current)));
+                    current.clear();
+                }
+                continue;
+            }
+            List<Token> tokens = new ArrayList<>();
+            int col = 0;
+            while (col < content.length()) {
+                if (Character.isWhitespace(content.charAt(col))) {
+                    col++;
+                    continue;
+                }
+                int start = col;
+                while (col < content.length() && !Character.isWhitespace(content.charAt(col))) {
+                    col++;
+                }
+                String word = content.substring(start, col);
+                SourceLoc loc = new SourceLoc(displayName, i + 1, start + 1);
+                if (INTEGER.matcher(word).matches()) {
+                    tokens.add(new Token(toInteger(word), loc));
+                } else {
+                    errors.add(Diagnostic.error(ErrorCode.GOLDEN_BAD_NUMBER, loc,
+                            "'" + word + "' is not an integer (decimal or 0x hex, optionally signed)"));
+                }
+            }
+            int end = content.stripTrailing().length() + 1;
+            current.add(new Row(List.copyOf(tokens), new SourceLoc(displayName, i + 1, 1),
+                    new SourceLoc(displayName, i + 1, end)));
+        }
+        if (!current.isEmpty()) {
+            groups.add(new Group(List.copyOf(current)));
+        }
+        return new NumberFile(displayName, List.copyOf(groups));
+    }
+
+    private static BigInteger toInteger(String word) {
+        boolean negative = word.startsWith("-");
+        String digits = word.startsWith("-") || word.startsWith("+") ? word.substring(1) : word;
+        BigInteger magnitude = digits.startsWith("0x") || digits.startsWith("0X")
+                ? new BigInteger(digits.substring(2), 16) : new BigInteger(digits, 10);
+        return negative ? magnitude.negate() : magnitude;
+    }
+}

@@ -1,0 +1,56 @@
+package bitweave.golden;
+
+import bitweave.ir.SystolicArray;
+import java.math.BigInteger;
+
+/**
+ * Golden model of an output-stationary {@code systolic(ROWS, COLS)} (dsl/INTERFACE.md): for every step k of
+ * a tile and every r, c, {@code acc[r][c] = fit(acc[r][c] + A[r][k] * B[k][c])}, starting from 0. The
+ * order of k matters with saturate, so steps are applied in increasing k.
+ */
+public final class OutputStationaryModel {
+    private final SystolicArray spec;
+    private final MacStep step;
+
+    public OutputStationaryModel(SystolicArray spec) {
+        this(spec, true);
+    }
+
+    /** {@code allowLong = false} forces the BigInteger path. */
+    public OutputStationaryModel(SystolicArray spec, boolean allowLong) {
+        this.spec = spec;
+        this.step = new MacStep(spec.pe(), 1, allowLong);
+    }
+
+    public boolean usesLongPath() {
+        return step.usesLong();
+    }
+
+    /** C (ROWS x COLS) of one tile: {@code a} is ROWS x K, {@code b} is K x COLS, K >= 1. */
+    public BigInteger[][] tile(BigInteger[][] a, BigInteger[][] b) {
+        int rows = spec.rows();
+        int cols = spec.cols();
+        int k = b.length;
+        if (a.length != rows || k == 0) {
+            throw new IllegalArgumentException("A must have " + rows + " rows and K >= 1");
+        }
+        BigInteger[][] acc = new BigInteger[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            if (a[r].length != k) {
+                throw new IllegalArgumentException("row " + r + " of A has " + a[r].length + " values, K = " + k);
+            }
+            java.util.Arrays.fill(acc[r], BigInteger.ZERO);
+        }
+        for (int kk = 0; kk < k; kk++) {
+            if (b[kk].length != cols) {
+                throw new IllegalArgumentException("row " + kk + " of B must have " + cols + " values");
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    acc[r][c] = step.apply(acc[r][c], a[r][kk], b[kk][c]);
+                }
+            }
+        }
+        return acc;
+    }
+}
