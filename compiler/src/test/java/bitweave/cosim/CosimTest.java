@@ -125,6 +125,17 @@ class CosimTest {
     }
 
     @Test
+    void forgottenResetShowsAsMismatchOnTheFirstVector() {
+        // acc_q starts from Verilator's random initial value (+verilator+rand+reset+2); the chance that
+        // it is 0 for a given seed is 2^-32.
+        VectorSet v = TestDesigns.tree2Vectors(SEED, 3);
+        CosimResult r = Cosim.run(request(TestDesigns.tree2(), "tree2_noreset", v));
+        Mismatch m = r.mismatch().orElseThrow(() -> new AssertionError("missing reset not detected: " + ctx(r)));
+        assertEquals(0, m.vector());
+        assertEquals("out_sum", m.port());
+    }
+
+    @Test
     void sameSeedSameRunOtherSeedOtherHandshakes() {
         VectorSet v = TestDesigns.tree2Vectors(SEED, 100);
         CosimResult a = Cosim.run(request(TestDesigns.tree2(), "tree2", v));
