@@ -11,7 +11,7 @@
 //
 // Output lines for tools start with "BW-" and are key=value tokens; when present, msg= is the last key
 // and runs to the end of the line. Each is followed or preceded by human-readable text:
-//   BW-START vectors=V inputs=I expected=E seed=S
+//   BW-START top=NAME vectors=V inputs=I expected=E seed=S
 //   BW-PROGRESS vectors=D total=V cycle=C
 //   BW-PASS vectors=V cycles=C inputs=I outputs=E
 //   BW-MISMATCH vector=V cycle=C port=P expected=0xH actual=0xH beat=K extra=0|1
@@ -151,6 +151,7 @@ class Harness {
         m_expected.readHeader(bw_glue::kHeader);
         m_expected.skipBeats(m_inputs.counts().inputs);
         m_counts = m_inputs.counts();
+        m_nextProgress = opt.progressEvery;
     }
 
 #if VM_TRACE
@@ -158,8 +159,9 @@ class Harness {
 #endif
 
     int run() {
-        std::printf("BW-START vectors=%ld inputs=%ld expected=%ld seed=%llu\n", m_counts.vectors,
-                    m_counts.inputs, m_counts.expected, static_cast<unsigned long long>(m_opt.seed));
+        std::printf("BW-START top=%s vectors=%ld inputs=%ld expected=%ld seed=%llu\n", bw_glue::kTopModule,
+                    m_counts.vectors, m_counts.inputs, m_counts.expected,
+                    static_cast<unsigned long long>(m_opt.seed));
         reset();
         loadNextInput();
         loadNextExpected();
@@ -405,7 +407,7 @@ int main(int argc, char** argv) {
     const std::unique_ptr<VerilatedContext> contextp{new VerilatedContext};
     if (!opt.trace.empty()) contextp->traceEverOn(true);
     contextp->commandArgs(argc, argv);  // before the model: +verilator+rand+reset+2, +verilator+seed+N
-    const std::unique_ptr<Model> top{new Model{contextp.get(), bw_glue::kTopModule}};
+    const std::unique_ptr<Model> top{new Model{contextp.get(), "TOP"}};
     int status;
     try {
         Harness harness(*contextp, *top, opt);

@@ -6,9 +6,6 @@ import bitweave.emit.GeneratedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -84,10 +81,12 @@ final class ModelBuilder {
                 Path staged = work.resolve("entry");
                 try {
                     Files.move(staged, entry, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                    // Another run finished the same build first; its entry is complete, use it.
-                } catch (AtomicMoveNotSupportedException e) {
-                    throw new IllegalStateException("cache directory does not support atomic rename: " + root, e);
+                } catch (IOException e) {
+                    // Another run finished the same build first (rename(2) reports ENOTEMPTY, which the
+                    // JDK does not always map to a specific exception): its entry is complete, use it.
+                    if (!Files.isExecutable(binary)) {
+                        throw e;
+                    }
                 }
             } finally {
                 deleteTree(work);

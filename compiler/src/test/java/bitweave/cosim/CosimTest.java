@@ -174,6 +174,34 @@ class CosimTest {
     }
 
     @Test
+    void concurrentBuildsOfTheSameModelLeaveOneCompleteEntry() throws Exception {
+        Path cache = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cosim-cache-race-");
+        try {
+            CosimRequest req = request(TestDesigns.tree2(), "tree2", TestDesigns.tree2Vectors(SEED, 10))
+                    .withCacheDir(cache);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<CosimResult> a = pool.submit(() -> Cosim.run(req));
+                java.util.concurrent.Future<CosimResult> b = pool.submit(() -> Cosim.run(req));
+                assertTrue(a.get().passed() && b.get().passed(), ctx(a.get()) + " / " + ctx(b.get()));
+            } finally {
+                pool.shutdown();
+            }
+            try (java.util.stream.Stream<Path> entries = Files.list(cache.resolve("cosim"))) {
+                List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+                assertEquals(2, names.size(), "expected one model entry and tmp/: " + names);
+                assertEquals("tmp", names.get(1));
+            }
+            try (java.util.stream.Stream<Path> leftovers = Files.list(cache.resolve("cosim").resolve("tmp"))) {
+                assertEquals(0, leftovers.count(), "build directories left behind");
+            }
+            assertTrue(Cosim.run(req).cacheHit());
+        } finally {
+            ModelBuilder.deleteTree(cache);
+        }
+    }
+
+    @Test
     void missingVerilatorIsAUserErrorWithInstallHint() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("PATH", "/nonexistent-bitweave-test-dir");
@@ -211,6 +239,27 @@ class CosimTest {
         String text = Files.readString(vcd);
         assertTrue(text.contains("$enddefinitions"), "not a VCD");
         assertTrue(text.contains("out_sum"), "VCD lacks the ports");
+    }
+
+    @Test
+    void harnessRefusesAVectorFileWhoseHeaderDiffers() throws IOException {
+        // Cosim.run checks the interface first; this drives the binary directly to test its own check.
+        CosimRequest req = request(TestDesigns.tree2(), "tree2", TestDesigns.tree2Vectors(SEED, 2));
+        ToolLocator tools = new ToolLocator(System.getenv());
+        ModelBuilder.Model model = ModelBuilder.obtain(req, tools, tools.require("verilator", "install it"));
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cosim-header-");
+        try {
+            Path vectors = dir.resolve("ws.txt");
+            VectorFile.write(TestDesigns.ws2x2Vectors(SEED, 2), vectors);
+            List<String> lines = new ArrayList<>();
+            int status = ProcessRunner.run(List.of(model.binary().toString(), vectors.toString()), dir,
+                    System.getenv(), lines::add);
+            assertEquals(2, status, String.join("\n", lines));
+            assertTrue(lines.get(0).startsWith("BW-ERROR msg=") && lines.get(0).contains("header does not match"),
+                    String.join("\n", lines));
+        } finally {
+            ModelBuilder.deleteTree(dir);
+        }
     }
 
     @Test
