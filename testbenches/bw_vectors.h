@@ -1,14 +1,15 @@
 // Bitweave co-simulation harness: reader for the vector file written by bitweave.cosim.VectorFile.
 //
 // Format (text, one record per line, fields separated by one space):
-//   bitweave-vectors 1              \
-//   stream <name> input|output       |  the header; it must equal, line for line, the header
-//   field <port> <width>             |  compiled into the glue (kHeader), so a vector file made for
-//   ...                              |  another design or another version of it is refused
-//   end-header                      /
+//   bitweave-vectors 1
+//   stream <name> input|output      one per stream: the inputs in order, then the output
+//   field <port> <width>            one per field of the stream above
+//   end-header
 //   counts <vectors> <input-beats> <expected-beats>
-//   <stream> <vector> <hex> ...     (input-beats lines: input beats in the order they are offered)
-//   <stream> <vector> <hex> ...     (expected-beats lines: expected output beats in order)
+//   <stream> <vector> <hex> ...     input-beats lines: input beats in the order they are offered
+//   <stream> <vector> <hex> ...     expected-beats lines: expected output beats in order
+// The header (magic line to end-header) must equal, line for line, the header compiled into the glue
+// (kHeader), so a vector file made for another design, or another version of it, is refused.
 // Each <hex> is one field, lower-case, exactly ceil(width/4) digits, no prefix.
 //
 // The harness opens the file twice: one reader walks the input beats, the other the expected beats,
