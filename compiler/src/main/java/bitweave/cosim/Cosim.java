@@ -1,0 +1,117 @@
+package bitweave.cosim;
+
+import bitweave.diag.ErrorCode;
+import bitweave.diag.UserError;
+import bitweave.ir.TopInterface;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a co-simulation: obtains the Verilated model (building it, or reusing it from the cache), writes
+ * the vector file, runs the harness binary and turns its output into a {@link CosimResult}.
+ */
+public final class Cosim {
+    static final String INSTALL_HINT = "install Verilator 5 (Debian/Ubuntu: apt-get install verilator)";
+
+    private Cosim() {
+    }
+
+    /**
+     * Runs one co-simulation.
+     *
+     * @return the result; a mismatch or timeout is a result with {@code passed() == false}, not an exception
+     * @throws UserError {@link ErrorCode#TOOL_MISSING} when verilator is not on the request's PATH;
+     *                   {@link ErrorCode#TOOL_FAILED} when the Verilator build fails (first errors in the
+     *                   message, full log in the cache directory) or the simulation binary crashes;
+     *                   {@link ErrorCode#SOURCE_NOT_FOUND} when an RTL file does not exist;
+     *                   {@link ErrorCode#OUTPUT_UNWRITABLE} when the cache directory cannot be used
+     * @throws IllegalArgumentException when the vector set is not for the design's interface
+     * @throws IllegalStateException when the harness rejects the vector file (a compiler bug)
+     */
+    public static CosimResult run(CosimRequest req) {
+        TopInterface iface = TopInterface.of(req.design().top());
+        if (!iface.equals(req.vectors().iface())) {
+            throw new IllegalArgumentException("vector set is for interface " + req.vectors().iface()
+                    + ", the design's is " + iface);
+        }
+        ToolLocator tools = new ToolLocator(req.env());
+        Path verilator = tools.require("verilator", INSTALL_HINT);
+        ModelBuilder.Model model = ModelBuilder.obtain(req, tools, verilator);
+        Path runDir;
+        try {
+            runDir = Files.createTempDirectory("bitweave-cosim-");
+        } catch (IOException e) {
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot create a temporary directory: " + e.getMessage());
+        }
+        try {
+            return simulate(req, model, runDir);
+        } finally {
+            ModelBuilder.deleteTree(runDir);
+        }
+    }
+
+    private static CosimResult simulate(CosimRequest req, ModelBuilder.Model model, Path runDir) {
+        Path vectorFile = runDir.resolve("vectors.txt");
+        try {
+            VectorFile.write(req.vectors(), vectorFile);
+            if (req.trace().isPresent() && req.trace().get().toAbsolutePath().getParent() != null) {
+                Files.createDirectories(req.trace().get().toAbsolutePath().getParent());
+            }
+        } catch (IOException e) {
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot write " + vectorFile + ": " + e.getMessage());
+        }
+        List<String> cmd = command(req, model.binary(), vectorFile);
+        req.progress().accept("co-sim: running " + req.vectors().vectors() + " vectors (seed "
+                + Long.toUnsignedString(req.seed()) + ")");
+        HarnessOutput out = new HarnessOutput(req.progress());
+        long start = System.nanoTime();
+        int status = ProcessRunner.run(cmd, runDir, req.env(), out);
+        Duration runTime = Duration.ofNanos(System.nanoTime() - start);
+        Optional<Path> trace = req.trace().filter(Files::exists);
+        int vectors = req.vectors().vectors();
+        if (status == 0 && out.pass().isPresent()) {
+            long cycles = Long.parseLong(out.pass().get().get("cycles"));
+            return new CosimResult(true, vectors, cycles, runTime, model.buildTime(), model.cacheHit(), req.seed(),
+                    Optional.empty(), Optional.empty(), trace);
+        }
+        if (status == 1 && out.mismatch().isPresent()) {
+            Mismatch m = out.mismatch().get();
+            return new CosimResult(false, vectors, m.cycle(), runTime, model.buildTime(), model.cacheHit(), req.seed(),
+                    Optional.of(m), Optional.empty(), trace);
+        }
+        if (status == 1 && out.timeout().isPresent()) {
+            Timeout t = out.timeout().get();
+            return new CosimResult(false, vectors, t.cycle(), runTime, model.buildTime(), model.cacheHit(), req.seed(),
+                    Optional.empty(), Optional.of(t), trace);
+        }
+        if (status == 2 && out.error().isPresent()) {
+            throw new IllegalStateException("co-simulation harness rejected its input: " + out.error().get());
+        }
+        throw new UserError(ErrorCode.TOOL_FAILED, "co-simulation binary " + model.binary() + " ended abnormally (exit "
+                + status + "); last output:\n" + out.tail());
+    }
+
+    static List<String> command(CosimRequest req, Path binary, Path vectorFile) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(binary.toString());
+        cmd.add(vectorFile.toString());
+        cmd.add("--seed=" + Long.toUnsignedString(req.seed()));
+        cmd.add("--watchdog=" + req.watchdogCycles());
+        cmd.add("--progress=" + Math.max(1, req.vectors().vectors() / 20));
+        req.trace().ifPresent(vcd -> cmd.add("--trace=" + vcd.toAbsolutePath()));
+        // Registers start random, so a missing reset shows up as a mismatch (built with --x-initial unique).
+        cmd.add("+verilator+rand+reset+2");
+        cmd.add("+verilator+seed+" + verilatorSeed(req.seed()));
+        return cmd;
+    }
+
+    /** Verilator accepts seeds 1..2^31-1; map any 64-bit seed into that range deterministically. */
+    static int verilatorSeed(long seed) {
+        return (int) (1 + Long.remainderUnsigned(seed, Integer.MAX_VALUE - 1L));
+    }
+}

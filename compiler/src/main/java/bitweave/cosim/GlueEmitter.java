@@ -1,0 +1,82 @@
+package bitweave.cosim;
+
+import bitweave.emit.GeneratedFile;
+import bitweave.emit.Provenance;
+import bitweave.emit.Templates;
+import bitweave.ir.Design;
+import bitweave.ir.Field;
+import bitweave.ir.Stream;
+import bitweave.ir.TopInterface;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Emits {@code <top>_glue.h}: the design-specific half of the co-simulation harness (model class, port
+ * accessors, stream tables, and the vector file header the model accepts). Every name and number is
+ * computed here from {@link TopInterface}; templates/harness_glue.stg only prints.
+ */
+public final class GlueEmitter {
+    private GlueEmitter() {
+    }
+
+    /** The glue header for {@code topModule}, the Verilog module implementing {@code d.top()}. */
+    public static GeneratedFile emit(Design d, String topModule) {
+        TopInterface iface = TopInterface.of(d.top());
+        List<StreamModel> inputs = new ArrayList<>();
+        for (Stream s : iface.inputs()) {
+            inputs.add(stream(s));
+        }
+        StreamModel output = stream(iface.output());
+        List<StreamModel> all = new ArrayList<>(inputs);
+        all.add(output);
+        List<String> header = new ArrayList<>();
+        for (String line : VectorFile.headerLines(iface)) {
+            header.add(line.replace("\\", "\\\\").replace("\"", "\\\""));
+        }
+        GlueModel g = new GlueModel(Provenance.comment(d, "// "), topModule, modelClass(topModule),
+                "BW_GLUE_" + topModule.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_H",
+                header, all, inputs, inputs.size(), output);
+        String text = Templates.render(Templates.load("harness_glue"), "glue", "g", g);
+        return new GeneratedFile(fileName(topModule), text);
+    }
+
+    /** The glue header's file name for a top module. */
+    public static String fileName(String topModule) {
+        return topModule + "_glue.h";
+    }
+
+    /** The C++ class Verilator generates for the top module (we pass --prefix explicitly). */
+    public static String modelClass(String topModule) {
+        return "V" + topModule;
+    }
+
+    private static StreamModel stream(Stream s) {
+        List<FieldModel> fields = new ArrayList<>();
+        for (Field f : s.fields()) {
+            String port = s.portOf(f);
+            String fn = (s.input() ? "set_" : "get_") + port;
+            fields.add(new FieldModel(port, f.width(), (f.width() + 31) / 32, s.input(), fn,
+                    s.input() ? "&" + fn : "nullptr", s.input() ? "nullptr" : "&" + fn));
+        }
+        String validFn = (s.input() ? "setValid_" : "getValid_") + s.name();
+        String readyFn = (s.input() ? "getReady_" : "setReady_") + s.name();
+        return new StreamModel(s.name(), s.input() ? "input" : "output", s.input(), s.validPort(), s.readyPort(),
+                validFn, readyFn, "kFields_" + s.name(), fields, fields.size(),
+                s.input() ? "&" + validFn : "nullptr", s.input() ? "&" + readyFn : "nullptr",
+                s.input() ? "nullptr" : "&" + validFn, s.input() ? "nullptr" : "&" + readyFn);
+    }
+
+    record GlueModel(String provenance, String top, String modelClass, String guard, List<String> header,
+                     List<StreamModel> streams, List<StreamModel> inputs, int inputCount, StreamModel output) {
+    }
+
+    record StreamModel(String name, String direction, boolean input, String validPort, String readyPort,
+                       String validFn, String readyFn, String fieldTable, List<FieldModel> fields, int fieldCount,
+                       String setValidRef, String getReadyRef, String getValidRef, String setReadyRef) {
+    }
+
+    record FieldModel(String port, int width, int words, boolean input, String accessorFn, String setRef,
+                      String getRef) {
+    }
+}

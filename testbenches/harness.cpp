@@ -1,0 +1,434 @@
+// Bitweave co-simulation harness: drives a Verilated top module with the input beats of a vector file
+// and compares its output beats, bit for bit and in order, with the expected ones.
+//
+// Generic over the design: everything design-specific (model class, ports, widths, the vector file
+// header) comes from the generated glue header, included through the BW_GLUE macro (-DBW_GLUE=x_glue.h).
+// Shape follows Verilator's examples/make_tracing_c: context and model in unique_ptr, commandArgs
+// before the model is built, final() at the end, VCD only in a --trace build and only on request.
+//
+// Usage: sim <vectors.txt> [--seed=N] [--trace=out.vcd] [--progress=N] [--watchdog=N]
+//            [--max-cycles=N] [+verilator+rand+reset+2 +verilator+seed+N ...]
+//
+// Output lines for tools start with "BW-" and are key=value tokens; when present, msg= is the last key
+// and runs to the end of the line. Each is followed or preceded by human-readable text:
+//   BW-START top=NAME vectors=V inputs=I expected=E seed=S
+//   BW-PROGRESS vectors=D total=V cycle=C
+//   BW-PASS vectors=V cycles=C inputs=I outputs=E
+//   BW-MISMATCH vector=V cycle=C port=P expected=0xH actual=0xH beat=K extra=0|1
+//   BW-TIMEOUT cycle=C vector=V beat=K msg=TEXT
+//   BW-ERROR msg=TEXT
+// Exit status: 0 pass, 1 mismatch or timeout, 2 bad arguments or vector file.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "verilated.h"
+#if VM_TRACE
+#include "verilated_vcd_c.h"
+#endif
+
+#include "bw_ports.h"
+#include "bw_vectors.h"
+
+#define BW_STRINGIFY2(x) #x
+#define BW_STRINGIFY(x) BW_STRINGIFY2(x)
+#include BW_STRINGIFY(BW_GLUE)
+
+namespace {
+
+using Model = bw_glue::Model;
+using Stream = bw::StreamDesc<Model>;
+
+struct Options {
+    std::string vectors;
+    uint64_t seed = 1;
+    std::string trace;
+    long progressEvery = 0;  // 0: no progress lines
+    long watchdog = 10000;   // cycles without any transfer before giving up
+    long maxCycles = 0;      // 0: no limit besides the watchdog
+};
+
+constexpr int kResetCycles = 5;
+// After the last expected beat, watch this many cycles (out_ready high) for unexpected extra beats.
+constexpr int kTailCycles = 48;
+
+// SplitMix64: small, fast, and identical on every platform (std distributions are not).
+class Rng {
+  public:
+    explicit Rng(uint64_t seed) : m_state(seed) {}
+    uint64_t next() {
+        uint64_t z = (m_state += 0x9e3779b97f4a7c15ull);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        return z ^ (z >> 31);
+    }
+    bool percent(int p) { return static_cast<int>(next() % 100) < p; }
+    int below(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
+
+  private:
+    uint64_t m_state;
+};
+
+// Handshake regimes: a run switches between them every few hundred cycles so that one seed covers
+// full-speed streaming as well as sparse inputs and heavy output back-pressure.
+struct Regime {
+    int idlePercent;   // chance of idle cycles before offering the next input beat
+    int readyPercent;  // chance that out_ready is high in a cycle
+};
+constexpr Regime kRegimes[] = {{0, 100}, {25, 80}, {50, 50}, {10, 25}, {75, 95}, {0, 60}};
+constexpr int kRegimeCount = sizeof(kRegimes) / sizeof(kRegimes[0]);
+
+bool startsWith(const std::string& s, const char* prefix, std::string& rest) {
+    const std::string p(prefix);
+    if (s.compare(0, p.size(), p) != 0) return false;
+    rest = s.substr(p.size());
+    return true;
+}
+
+long parseLong(const std::string& value, const char* what) {
+    char* end = nullptr;
+    const long v = std::strtol(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0' || v < 0) throw bw::FormatError(std::string("bad ") + what);
+    return v;
+}
+
+// Seeds are unsigned 64-bit decimal (the Java side passes Long.toUnsignedString).
+uint64_t parseSeed(const std::string& value) {
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(value.c_str(), &end, 10);
+    if (value.empty() || value[0] == '-' || *end != '\0') throw bw::FormatError("bad --seed");
+    return static_cast<uint64_t>(v);
+}
+
+Options parseOptions(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg(argv[i]);
+        std::string v;
+        if (arg.empty() || arg[0] == '+') continue;  // plusargs belong to Verilator
+        if (startsWith(arg, "--seed=", v)) o.seed = parseSeed(v);
+        else if (startsWith(arg, "--trace=", v)) o.trace = v;
+        else if (startsWith(arg, "--progress=", v)) o.progressEvery = parseLong(v, "--progress");
+        else if (startsWith(arg, "--watchdog=", v)) o.watchdog = parseLong(v, "--watchdog");
+        else if (startsWith(arg, "--max-cycles=", v)) o.maxCycles = parseLong(v, "--max-cycles");
+        else if (arg.compare(0, 2, "--") == 0) throw bw::FormatError("unknown option " + arg);
+        else if (o.vectors.empty()) o.vectors = arg;
+        else throw bw::FormatError("more than one vector file given");
+    }
+    if (o.vectors.empty()) throw bw::FormatError("usage: sim <vectors.txt> [--seed=N] [--trace=f.vcd]");
+    return o;
+}
+
+std::vector<const Stream*> allStreams() {
+    std::vector<const Stream*> v;
+    for (int i = 0; i < bw_glue::kInputCount; ++i) v.push_back(&bw_glue::kInputs[i]);
+    v.push_back(&bw_glue::kOutput);
+    return v;
+}
+
+std::vector<bw::StreamLayout> layouts(const std::vector<const Stream*>& streams) {
+    std::vector<bw::StreamLayout> out;
+    for (const Stream* s : streams) {
+        bw::StreamLayout l;
+        l.name = s->name;
+        for (int f = 0; f < s->fieldCount; ++f) l.widths.push_back(s->fields[f].width);
+        out.push_back(l);
+    }
+    return out;
+}
+
+// One co-simulation run: owns the handshake state; the model and context are borrowed.
+class Harness {
+  public:
+    Harness(VerilatedContext& ctx, Model& model, const Options& opt)
+        : m_ctx(ctx), m_model(model), m_opt(opt), m_rng(opt.seed ^ 0x6269747765617665ull),
+          m_streams(allStreams()), m_outputIndex(static_cast<int>(m_streams.size()) - 1),
+          m_inputs(opt.vectors, layouts(m_streams)), m_expected(opt.vectors, layouts(m_streams)) {
+        m_inputs.readHeader(bw_glue::kHeader);
+        m_expected.readHeader(bw_glue::kHeader);
+        m_expected.skipBeats(m_inputs.counts().inputs);
+        m_counts = m_inputs.counts();
+        m_nextProgress = opt.progressEvery;
+    }
+
+#if VM_TRACE
+    void attachTrace(VerilatedVcdC* tfp) { m_trace = tfp; }
+#endif
+
+    int run() {
+        std::printf("BW-START top=%s vectors=%ld inputs=%ld expected=%ld seed=%llu\n", bw_glue::kTopModule,
+                    m_counts.vectors, m_counts.inputs, m_counts.expected,
+                    static_cast<unsigned long long>(m_opt.seed));
+        reset();
+        loadNextInput();
+        loadNextExpected();
+        long lastTransfer = m_cycle;
+        while (m_inputsDone < m_counts.inputs || m_expectedDone < m_counts.expected) {
+            maybeSwitchRegime();
+            const bool offering = m_haveInput && m_idleLeft == 0;
+            const bool outReady = m_rng.percent(m_regime.readyPercent);
+            driveInputs(offering, outReady);
+            const bool inFire = offering && offeredStream().getReady(m_model);
+            const bool outFire = outReady && m_streams.back()->getValid(m_model);
+            if (outFire && !checkOutputBeat()) return 1;
+            clockEdge();
+            if (inFire) {
+                ++m_inputsDone;
+                m_idleLeft = m_rng.percent(m_regime.idlePercent) ? 1 + m_rng.below(4) : 0;
+                loadNextInput();
+            } else if (m_idleLeft > 0 && !offering) {
+                --m_idleLeft;
+            }
+            if (outFire) afterOutputBeat();
+            if (inFire || outFire) lastTransfer = m_cycle;
+            if (m_cycle - lastTransfer > m_opt.watchdog) return timeout("no transfer for " + std::to_string(m_opt.watchdog) + " cycles");
+            if (m_opt.maxCycles > 0 && m_cycle >= m_opt.maxCycles) return timeout("cycle limit " + std::to_string(m_opt.maxCycles) + " reached");
+        }
+        const long cycles = m_cycle;
+        for (int i = 0; i < kTailCycles; ++i) {  // anything arriving now is an extra beat
+            driveInputs(false, true);
+            if (m_streams.back()->getValid(m_model)) return extraBeat();
+            clockEdge();
+        }
+        std::printf("BW-PASS vectors=%ld cycles=%ld inputs=%ld outputs=%ld\n", m_counts.vectors, cycles,
+                    m_counts.inputs, m_counts.expected);
+        std::printf("PASS: %ld vectors, %ld output beats bit-exact in %ld cycles\n", m_counts.vectors,
+                    m_counts.expected, cycles);
+        return 0;
+    }
+
+  private:
+    // rst high for a few cycles with nothing offered; registers start random (+verilator+rand+reset+2),
+    // so a register the RTL forgets to reset shows up as a mismatch.
+    void reset() {
+        m_model.rst = 1;
+        for (int i = 0; i < kResetCycles; ++i) {
+            driveInputs(false, m_rng.percent(50));
+            clockEdge();
+        }
+        m_model.rst = 0;
+    }
+
+    const Stream& offeredStream() const { return *m_streams[static_cast<std::size_t>(m_pendingInput.stream)]; }
+
+    void maybeSwitchRegime() {
+        if (m_cycle < m_nextRegimeSwitch) return;
+        m_regime = kRegimes[m_rng.below(kRegimeCount)];
+        m_nextRegimeSwitch = m_cycle + 200 + m_rng.below(1800);
+    }
+
+    // Sets every input of the model for the coming clock edge and evaluates it with clk low. Input
+    // streams that are not offering a beat get random data: a design must not look at data without
+    // valid.
+    void driveInputs(bool offering, bool outReady) {
+        m_model.clk = 0;
+        for (int s = 0; s < m_outputIndex; ++s) {
+            const Stream& st = *m_streams[static_cast<std::size_t>(s)];
+            const bool active = offering && s == m_pendingInput.stream;
+            st.setValid(m_model, active);
+            std::size_t offset = 0;
+            for (int f = 0; f < st.fieldCount; ++f) {
+                const bw::FieldDesc<Model>& fd = st.fields[f];
+                if (active) {
+                    fd.set(m_model, &m_pendingInput.words[offset]);
+                } else {
+                    randomWords(fd.width);
+                    fd.set(m_model, m_scratch.data());
+                }
+                offset += static_cast<std::size_t>(fd.words);
+            }
+        }
+        m_streams.back()->setReady(m_model, outReady);
+        m_model.eval();
+        dump();
+    }
+
+    void randomWords(int width) {
+        m_scratch.assign(static_cast<std::size_t>(bw::wordsFor(width)), 0u);
+        for (uint32_t& w : m_scratch) w = static_cast<uint32_t>(m_rng.next());
+        m_scratch.back() &= bw::topWordMask(width);
+    }
+
+    void clockEdge() {
+        m_ctx.timeInc(1);
+        m_model.clk = 1;
+        m_model.eval();
+        dump();
+        m_ctx.timeInc(1);
+        ++m_cycle;
+    }
+
+    void dump() {
+#if VM_TRACE
+        if (m_trace) m_trace->dump(m_ctx.time());
+#endif
+    }
+
+    void loadNextInput() {
+        m_haveInput = m_inputsDone < m_counts.inputs;
+        if (m_haveInput) m_inputs.readBeat(m_pendingInput, true, m_outputIndex);
+    }
+
+    void loadNextExpected() {
+        m_haveExpected = m_expectedDone < m_counts.expected;
+        if (m_haveExpected) m_expected.readBeat(m_expectedBeat, false, m_outputIndex);
+    }
+
+    // Compares the beat on the output stream with the next expected one; prints and returns false on
+    // the first differing field (or when no beat is expected any more).
+    bool checkOutputBeat() {
+        if (!m_haveExpected) {
+            extraBeat();
+            return false;
+        }
+        const Stream& out = *m_streams.back();
+        std::size_t offset = 0;
+        for (int f = 0; f < out.fieldCount; ++f) {
+            const bw::FieldDesc<Model>& fd = out.fields[f];
+            m_scratch.assign(static_cast<std::size_t>(fd.words), 0u);
+            fd.get(m_model, m_scratch.data());
+            const uint32_t* want = &m_expectedBeat.words[offset];
+            bool same = true;
+            for (int w = 0; w < fd.words; ++w) same = same && m_scratch[static_cast<std::size_t>(w)] == want[w];
+            if (!same) {
+                const std::string exp = bw::toHex(want, fd.width);
+                const std::string act = bw::toHex(m_scratch.data(), fd.width);
+                std::printf("BW-MISMATCH vector=%ld cycle=%ld port=%s expected=0x%s actual=0x%s beat=%ld extra=0\n",
+                            m_expectedBeat.vector, m_cycle, fd.port, exp.c_str(), act.c_str(), m_expectedDone);
+                std::printf("MISMATCH at vector %ld (output beat %ld), cycle %ld, port %s: expected 0x%s got 0x%s\n",
+                            m_expectedBeat.vector, m_expectedDone, m_cycle, fd.port, exp.c_str(), act.c_str());
+                return false;
+            }
+            offset += static_cast<std::size_t>(fd.words);
+        }
+        return true;
+    }
+
+    void afterOutputBeat() {
+        const long vector = m_expectedBeat.vector;
+        ++m_expectedDone;
+        m_lastVector = vector;
+        loadNextExpected();
+        if (!m_haveExpected || m_expectedBeat.vector != vector) m_vectorsDone = vector + 1;
+        if (m_opt.progressEvery > 0 && m_vectorsDone >= m_nextProgress) {
+            std::printf("BW-PROGRESS vectors=%ld total=%ld cycle=%ld\n", m_vectorsDone, m_counts.vectors, m_cycle);
+            std::fflush(stdout);
+            m_nextProgress = (m_vectorsDone / m_opt.progressEvery + 1) * m_opt.progressEvery;
+        }
+    }
+
+    // An output beat after the last expected one: reported as out_valid expected 0, got 1.
+    int extraBeat() {
+        const Stream& out = *m_streams.back();
+        std::string data;
+        for (int f = 0; f < out.fieldCount; ++f) {
+            const bw::FieldDesc<Model>& fd = out.fields[f];
+            m_scratch.assign(static_cast<std::size_t>(fd.words), 0u);
+            fd.get(m_model, m_scratch.data());
+            data += std::string(f ? ", " : "") + fd.port + "=0x" + bw::toHex(m_scratch.data(), fd.width);
+        }
+        std::printf("BW-MISMATCH vector=%ld cycle=%ld port=%s expected=0x0 actual=0x1 beat=%ld extra=1\n",
+                    m_lastVector, m_cycle, out.validPort, m_expectedDone);
+        std::printf("MISMATCH at cycle %ld: unexpected output beat %ld after the last expected one "
+                    "(last vector %ld): %s\n", m_cycle, m_expectedDone, m_lastVector, data.c_str());
+        return 1;
+    }
+
+    int timeout(const std::string& why) {
+        std::string msg;
+        long vector;
+        if (m_haveExpected) {
+            vector = m_expectedBeat.vector;
+            msg = "expected output beat " + std::to_string(m_expectedDone) + " (vector " +
+                  std::to_string(vector) + ") never came";
+        } else {
+            vector = m_pendingInput.vector;
+            msg = "all expected output beats arrived but input beats are left";
+        }
+        msg += "; input beats transferred " + std::to_string(m_inputsDone) + "/" + std::to_string(m_counts.inputs);
+        if (m_haveInput) {
+            const Stream& s = offeredStream();
+            msg += "; input beat " + std::to_string(m_inputsDone) + " (stream " + s.name + ", vector " +
+                   std::to_string(m_pendingInput.vector) + ") waiting for " + s.readyPort;
+        }
+        msg += "; " + why;
+        std::printf("BW-TIMEOUT cycle=%ld vector=%ld beat=%ld msg=%s\n", m_cycle, vector, m_expectedDone, msg.c_str());
+        std::printf("TIMEOUT at cycle %ld: %s\n", m_cycle, msg.c_str());
+        return 1;
+    }
+
+    VerilatedContext& m_ctx;
+    Model& m_model;
+    const Options& m_opt;
+    Rng m_rng;
+    std::vector<const Stream*> m_streams;  // input streams, then the output stream
+    int m_outputIndex;
+    bw::VectorReader m_inputs;
+    bw::VectorReader m_expected;
+    bw::Counts m_counts;
+#if VM_TRACE
+    VerilatedVcdC* m_trace = nullptr;
+#endif
+    Regime m_regime = kRegimes[0];
+    long m_nextRegimeSwitch = 0;
+    long m_cycle = 0;
+    bw::BeatRecord m_pendingInput;
+    bool m_haveInput = false;
+    long m_inputsDone = 0;
+    int m_idleLeft = 0;
+    bw::BeatRecord m_expectedBeat;
+    bool m_haveExpected = false;
+    long m_expectedDone = 0;
+    long m_lastVector = -1;
+    long m_vectorsDone = 0;
+    long m_nextProgress = 0;
+    std::vector<uint32_t> m_scratch;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options opt;
+    try {
+        opt = parseOptions(argc, argv);
+    } catch (const bw::FormatError& e) {
+        std::printf("BW-ERROR msg=%s\n", e.what());
+        return 2;
+    }
+#if !VM_TRACE
+    if (!opt.trace.empty()) {
+        std::printf("BW-ERROR msg=--trace given but this model was built without --trace\n");
+        return 2;
+    }
+#endif
+    const std::unique_ptr<VerilatedContext> contextp{new VerilatedContext};
+    if (!opt.trace.empty()) contextp->traceEverOn(true);
+    contextp->commandArgs(argc, argv);  // before the model: +verilator+rand+reset+2, +verilator+seed+N
+    const std::unique_ptr<Model> top{new Model{contextp.get(), "TOP"}};
+    int status;
+    try {
+        Harness harness(*contextp, *top, opt);
+#if VM_TRACE
+        std::unique_ptr<VerilatedVcdC> tfp;
+        if (!opt.trace.empty()) {
+            tfp.reset(new VerilatedVcdC);
+            top->trace(tfp.get(), 99);
+            tfp->open(opt.trace.c_str());
+            harness.attachTrace(tfp.get());
+        }
+        status = harness.run();
+        if (tfp) tfp->close();
+#else
+        status = harness.run();
+#endif
+    } catch (const bw::FormatError& e) {
+        std::printf("BW-ERROR msg=%s\n", e.what());
+        status = 2;
+    }
+    top->final();
+    std::fflush(stdout);
+    return status;
+}
