@@ -11,9 +11,7 @@ final class DiagnosticOutput {
     }
 
     static void print(List<Diagnostic> diagnostics, PrintStream err) {
-        for (Diagnostic d : diagnostics) {
-            err.print(DiagnosticPrinter.formatFromFiles(d));
-        }
+        err.print(DiagnosticPrinter.formatAll(diagnostics, DiagnosticPrinter.fromFileSystem()));
         long errors = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
         if (errors > 1) {
             err.println(errors + " errors");

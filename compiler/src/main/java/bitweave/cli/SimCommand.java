@@ -78,18 +78,23 @@ final class SimCommand implements Command {
             }
             progress.phase("golden model: " + vectors + " vectors");
             VectorSet set = Stimulus.generate(design.top(), vectors, seed);
-            CosimRequest.Builder req = CosimRequest.builder(design, top, rtlFiles, set).seed(seed).progress(progress);
+            CosimRequest req = CosimRequest.of(design, top, rtlFiles, set, seed).withProgress(progress);
             if (cl.hasOption("trace")) {
-                req.trace(Path.of(cl.getOptionValue("trace")));
+                req = req.withTrace(Path.of(cl.getOptionValue("trace")));
             }
             if (cl.hasOption("cache-dir")) {
-                req.cacheDir(Path.of(cl.getOptionValue("cache-dir")));
+                req = req.withCacheDir(Path.of(cl.getOptionValue("cache-dir")));
             }
-            CosimResult result = Cosim.run(req.build());
+            progress.phase("verilator: building (cached per design and parameters)");
+            CosimResult result = Cosim.run(req);
             progress.done();
             console.out().println(result.verdictLine(design.name()));
             if (!result.passed()) {
-                console.out().println(result.details());
+                result.mismatch().ifPresent(m -> console.out().println("first mismatch: vector " + m.vector()
+                        + ", cycle " + m.cycle() + ", port " + m.port() + ", expected " + m.expectedHex()
+                        + ", got " + m.actualHex() + (m.extraBeat() ? " (an output beat nobody expected)" : "")));
+                result.timeout().ifPresent(t -> console.out().println("timeout at cycle " + t.cycle() + ": " + t.description()));
+                result.trace().ifPresent(t -> console.out().println("waveform: " + t));
                 console.out().println("reproduce: bitweave sim " + DesignOptions.displayPath(DesignOptions.designFile(cl))
                         + " --vectors " + vectors + " --seed " + seed
                         + (cl.hasOption("rtl") ? " --rtl " + cl.getOptionValue("rtl") : "")
