@@ -31,8 +31,9 @@ public final class VerilogEmitter {
     }
 
     /** The file list {@code <top>.f}: one relative .v name per line, in dependency order. */
-    public GeneratedFile fileList(RtlDesign rtl, List<GeneratedFile> verilogFiles) {
-        StringBuilder sb = new StringBuilder();
+    public GeneratedFile fileList(RtlDesign rtl, Design design, List<GeneratedFile> verilogFiles) {
+        // Verilator, Yosys and vendor tools accept // comments in file lists, so it carries the header too.
+        StringBuilder sb = new StringBuilder(Provenance.comment(design, "// "));
         for (GeneratedFile f : verilogFiles) {
             sb.append(f.name()).append('\n');
         }
