@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Golden model of design systolic_ws_int8, array top: systolic(4, 4) weight_stationary of PE mac (a
- * int8, b int8, acc int24 saturate).
+ * int8, b int8, acc int16 saturate).
  * fit(v) puts an exact integer into the accumulator type: clamp to [ACC_MIN, ACC_MAX].
  * Weights W (ROWS x COLS) stay in the array; for activation x (ROWS values), y[c] = p after p = 0; for
  * r = 0..ROWS-1: p = fit(p + x[r]*W[r][c]).
@@ -28,16 +28,16 @@ public final class SystolicWsInt8Golden {
     static final BigInteger B_MIN = new BigInteger("-128");
     /** operand b: int8, largest value */
     static final BigInteger B_MAX = new BigInteger("127");
-    /** accumulator type int24 */
-    static final int ACC_WIDTH = 24;
+    /** accumulator type int16 */
+    static final int ACC_WIDTH = 16;
     /** two's complement */
     static final boolean ACC_SIGNED = true;
-    /** smallest int24 */
-    static final BigInteger ACC_MIN = new BigInteger("-8388608");
-    /** largest int24 */
-    static final BigInteger ACC_MAX = new BigInteger("8388607");
+    /** smallest int16 */
+    static final BigInteger ACC_MIN = new BigInteger("-32768");
+    /** largest int16 */
+    static final BigInteger ACC_MAX = new BigInteger("32767");
     /** 2^ACC_WIDTH */
-    static final BigInteger ACC_MODULUS = new BigInteger("16777216");
+    static final BigInteger ACC_MODULUS = new BigInteger("65536");
     /** overflow policy: saturate */
     static final boolean SATURATE = true;
     /** rows of the array */

@@ -2,7 +2,7 @@
 `default_nettype none
 
 // systolic array 'top' 4x4, weight_stationary, of PE 'mac'
-// @[dsl/examples/systolic_ws_int8.bw:13:7]
+// @[dsl/examples/systolic_ws_int8.bw:14:7]
 module systolic_ws_int8 #(
   // rows of the PE grid (length of x)
   parameter ROWS = 4,
@@ -12,8 +12,8 @@ module systolic_ws_int8 #(
   parameter A_W = 8,
   // width of a weight w (int8)
   parameter B_W = 8,
-  // width of a partial sum (int24, saturate)
-  parameter ACC_W = 24
+  // width of a partial sum (int16, saturate)
+  parameter ACC_W = 16
 ) (
   input  wire clk,
   input  wire rst,
@@ -66,7 +66,7 @@ module systolic_ws_int8 #(
     end
     for (r = 0; r < ROWS; r = r + 1) begin : g_row
       for (c = 0; c < COLS; c = c + 1) begin : g_col
-        // @[dsl/examples/systolic_ws_int8.bw:7:4]
+        // @[dsl/examples/systolic_ws_int8.bw:8:4]
         systolic_ws_int8_pe #(.A_W(A_W), .B_W(B_W), .ACC_W(ACC_W)) u_pe (
           .clk   (clk),
           .rst   (rst),

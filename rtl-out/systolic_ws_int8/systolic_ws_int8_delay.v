@@ -2,7 +2,7 @@
 `default_nettype none
 
 // delay line: DEPTH registers of W bits, shifted when en is high (DEPTH = 0 is a wire)
-// @[dsl/examples/systolic_ws_int8.bw:13:7]
+// @[dsl/examples/systolic_ws_int8.bw:14:7]
 module systolic_ws_int8_delay #(
   // data width
   parameter W = 1,

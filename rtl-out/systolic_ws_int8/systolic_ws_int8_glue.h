@@ -22,7 +22,7 @@ static const char* const kHeader[] = {
     "stream in input",
     "field in_x 32",
     "stream out output",
-    "field out_y 96",
+    "field out_y 64",
     "end-header",
     nullptr};
 
@@ -37,7 +37,7 @@ static void setValid_in(Model& m, bool v) { m.in_valid = v; }
 static bool getReady_in(Model& m) { return m.in_ready; }
 
 // Stream out (output)
-static void get_out_y(Model& m, uint32_t* w) { bw::getPort(m.out_y, w, 96); }  // 96 bits, 3 word(s)
+static void get_out_y(Model& m, uint32_t* w) { bw::getPort(m.out_y, w, 64); }  // 64 bits, 2 word(s)
 static bool getValid_out(Model& m) { return m.out_valid; }
 static void setReady_out(Model& m, bool v) { m.out_ready = v; }
 
@@ -46,7 +46,7 @@ static const bw::FieldDesc<Model> kFields_w[] = {
 static const bw::FieldDesc<Model> kFields_in[] = {
     {"in_x", 32, 1, &set_in_x, nullptr}};
 static const bw::FieldDesc<Model> kFields_out[] = {
-    {"out_y", 96, 3, nullptr, &get_out_y}};
+    {"out_y", 64, 2, nullptr, &get_out_y}};
 static const bw::StreamDesc<Model> kInputs[] = {
     {"w", "w_valid", "w_ready", kFields_w, 1, &setValid_w, &getReady_w, nullptr, nullptr},
     {"in", "in_valid", "in_ready", kFields_in, 1, &setValid_in, &getReady_in, nullptr, nullptr}};

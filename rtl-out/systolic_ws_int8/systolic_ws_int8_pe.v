@@ -2,14 +2,14 @@
 `default_nettype none
 
 // weight-stationary PE 'mac': p_out = fit(p_in + x*w)
-// @[dsl/examples/systolic_ws_int8.bw:7:4]
+// @[dsl/examples/systolic_ws_int8.bw:8:4]
 module systolic_ws_int8_pe #(
   // width of an activation x (int8)
   parameter A_W = 8,
   // width of a weight w (int8)
   parameter B_W = 8,
-  // width of a partial sum (int24, saturate)
-  parameter ACC_W = 24
+  // width of a partial sum (int16, saturate)
+  parameter ACC_W = 16
 ) (
   input  wire clk,
   input  wire rst,

@@ -60,7 +60,7 @@ class ExamplesTest {
         assertEquals(4, s.rows());
         assertEquals(4, s.cols());
         assertEquals(Dataflow.WEIGHT_STATIONARY, s.dataflow());
-        assertEquals(new IntType(24, true), s.pe().acc());
+        assertEquals(new IntType(16, true), s.pe().acc());
         assertEquals(OverflowPolicy.SATURATE, s.pe().policy());
     }
 
