@@ -15,6 +15,10 @@ module systolic_ws_int8_delay #(
   input  wire [W-1:0] din,
   output wire [W-1:0] dout
 );
+  // A chain of W-bit registers, one generate block per stage. (One DEPTH*W-bit shift register would
+  // be the same hardware, but Verilator simulates wide concatenations word by word, and the skew
+  // lines of a 32x32 array then dominated co-simulation time.)
+  genvar s;
   generate
     if (DEPTH == 0) begin : g_wire
       // no register: clk, rst and en are not needed
@@ -22,18 +26,24 @@ module systolic_ws_int8_delay #(
       wire unused_controls = clk ^ rst ^ en;
       // verilator lint_on UNUSED
       assign dout = din;
-    end else begin : g_stages
-      // stage s holds the value that entered s+1 shifts ago; taps = {stages, din}
-      reg  [DEPTH*W-1:0]     stage_q;
-      wire [(DEPTH+1)*W-1:0] taps = {stage_q, din};
-      always @(posedge clk) begin
-        if (rst) begin
-          stage_q <= {(DEPTH*W){1'b0}};
-        end else if (en) begin
-          stage_q <= taps[DEPTH*W-1:0];
+    end else begin : g_chain
+      for (s = 0; s < DEPTH; s = s + 1) begin : g_stage
+        reg  [W-1:0] value_q;
+        wire [W-1:0] value_d;
+        if (s == 0) begin : g_first
+          assign value_d = din;
+        end else begin : g_next
+          assign value_d = g_chain.g_stage[s-1].value_q;
+        end
+        always @(posedge clk) begin
+          if (rst) begin
+            value_q <= {W{1'b0}};
+          end else if (en) begin
+            value_q <= value_d;
+          end
         end
       end
-      assign dout = taps[DEPTH*W +: W];
+      assign dout = g_chain.g_stage[DEPTH-1].value_q;
     end
   endgenerate
 endmodule

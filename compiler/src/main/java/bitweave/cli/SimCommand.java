@@ -51,6 +51,8 @@ final class SimCommand implements Command {
                 .desc("co-simulate existing RTL in DIR (DIR/<top>.f if present, else every .v/.sv file)").get());
         options.addOption(Option.builder().longOpt("trace").hasArg().argName("FILE.vcd")
                 .desc("write a VCD of the run (debug build)").get());
+        options.addOption(Option.builder().longOpt("stats")
+                .desc("also print one 'stats:' line (build and run time, cache hit, vectors/s, cycles/s)").get());
         options.addOption(Option.builder().longOpt("cache-dir").hasArg().argName("DIR")
                 .desc("Verilator build cache (default $BITWEAVE_CACHE, $XDG_CACHE_HOME/bitweave or ~/.cache/bitweave)").get());
         CommandLine cl = DesignOptions.parse(options, args);
@@ -89,6 +91,9 @@ final class SimCommand implements Command {
             CosimResult result = Cosim.run(req);
             progress.done();
             console.out().println(result.verdictLine(design.name()));
+            if (cl.hasOption("stats")) {
+                console.out().println(stats(result));
+            }
             if (!result.passed()) {
                 result.mismatch().ifPresent(m -> console.out().println("first mismatch: vector " + m.vector()
                         + ", cycle " + m.cycle() + ", port " + m.port() + ", expected " + m.expectedHex()
@@ -108,6 +113,15 @@ final class SimCommand implements Command {
             progress.done();
             deleteTree(scratch);
         }
+    }
+
+    /** One key=value line for scripts (bench/ parses it). */
+    private static String stats(CosimResult r) {
+        double build = r.buildTime().toNanos() / 1e9;
+        double run = Math.max(r.runTime().toNanos() / 1e9, 1e-9);
+        return String.format(java.util.Locale.ROOT,
+                "stats: build_s=%.2f cache=%s run_s=%.3f vectors=%d cycles=%d vectors_per_s=%.0f cycles_per_s=%.0f",
+                build, r.cacheHit() ? "hit" : "miss", run, r.vectors(), r.cycles(), r.vectors() / run, r.cycles() / run);
     }
 
     private static int intOption(CommandLine cl, String name, int dflt, int min, int max) throws UsageException {

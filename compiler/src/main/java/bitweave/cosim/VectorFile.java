@@ -137,9 +137,17 @@ public final class VectorFile {
             throw new IllegalArgumentException("value " + value + " of port " + port
                     + " is not a packed unsigned " + width + "-bit value");
         }
-        String digits = value.toString(16);
+        // Nibbles straight from the two's-complement bytes: BigInteger.toString(16) divides, which is
+        // quadratic and dominated writing the vectors of wide (32x32 array) ports.
+        byte[] bytes = value.toByteArray();
         int n = (width + 3) / 4;
-        return "0".repeat(n - digits.length()) + digits;
+        char[] out = new char[n];
+        for (int i = 0; i < n; i++) {
+            int byteIndex = bytes.length - 1 - i / 2;
+            int nibble = byteIndex < 0 ? 0 : (bytes[byteIndex] >> (4 * (i % 2))) & 0xF;
+            out[n - 1 - i] = Character.forDigit(nibble, 16);
+        }
+        return new String(out);
     }
 
     /**

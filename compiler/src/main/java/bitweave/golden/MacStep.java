@@ -37,6 +37,11 @@ final class MacStep {
         return IntArith.fit(sum, pe.acc(), pe.policy());
     }
 
+    /** fit(acc + a * b) on the long path; only valid when {@link #usesLong()} (the bound proves no overflow). */
+    long applyLong(long acc, long a, long b) {
+        return IntArith.fitLong(acc + a * b, pe.acc(), pe.policy());
+    }
+
     /** fit(acc + a * b). */
     BigInteger apply(BigInteger acc, BigInteger a, BigInteger b) {
         if (useLong) {

@@ -45,6 +45,11 @@ public final class OutputStationaryModel {
             if (b[kk].length != cols) {
                 throw new IllegalArgumentException("row " + kk + " of B must have " + cols + " values");
             }
+        }
+        if (step.usesLong()) {
+            return tileLong(a, b, rows, cols, k);
+        }
+        for (int kk = 0; kk < k; kk++) {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     acc[r][c] = step.apply(acc[r][c], a[r][kk], b[kk][c]);
@@ -52,5 +57,33 @@ public final class OutputStationaryModel {
             }
         }
         return acc;
+    }
+
+    /**
+     * The same loop on primitive longs: long co-simulations build tens of millions of MAC steps, and
+     * boxing each partial sum in a BigInteger dominated their run time.
+     */
+    private BigInteger[][] tileLong(BigInteger[][] a, BigInteger[][] b, int rows, int cols, int k) {
+        long[][] acc = new long[rows][cols];
+        long[] bRow = new long[cols];
+        for (int kk = 0; kk < k; kk++) {
+            for (int c = 0; c < cols; c++) {
+                bRow[c] = b[kk][c].longValue();
+            }
+            for (int r = 0; r < rows; r++) {
+                long av = a[r][kk].longValue();
+                long[] accRow = acc[r];
+                for (int c = 0; c < cols; c++) {
+                    accRow[c] = step.applyLong(accRow[c], av, bRow[c]);
+                }
+            }
+        }
+        BigInteger[][] result = new BigInteger[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                result[r][c] = BigInteger.valueOf(acc[r][c]);
+            }
+        }
+        return result;
     }
 }

@@ -15,15 +15,27 @@ public record IntType(int width, boolean signed) {
         }
     }
 
+    // Range bounds are computed once per (width, signedness): the golden model checks every operand.
+    private static final BigInteger[] SIGNED_MIN = new BigInteger[MAX_WIDTH + 1];
+    private static final BigInteger[] SIGNED_MAX = new BigInteger[MAX_WIDTH + 1];
+    private static final BigInteger[] UNSIGNED_MAX = new BigInteger[MAX_WIDTH + 1];
+
+    static {
+        for (int w = 1; w <= MAX_WIDTH; w++) {
+            SIGNED_MIN[w] = BigInteger.ONE.shiftLeft(w - 1).negate();
+            SIGNED_MAX[w] = BigInteger.ONE.shiftLeft(w - 1).subtract(BigInteger.ONE);
+            UNSIGNED_MAX[w] = BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE);
+        }
+    }
+
     /** Smallest representable value: -2^(w-1) for signed, 0 for unsigned. */
     public BigInteger min() {
-        return signed ? BigInteger.ONE.shiftLeft(width - 1).negate() : BigInteger.ZERO;
+        return signed ? SIGNED_MIN[width] : BigInteger.ZERO;
     }
 
     /** Largest representable value: 2^(w-1)-1 for signed, 2^w-1 for unsigned. */
     public BigInteger max() {
-        return signed ? BigInteger.ONE.shiftLeft(width - 1).subtract(BigInteger.ONE)
-                      : BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
+        return signed ? SIGNED_MAX[width] : UNSIGNED_MAX[width];
     }
 
     /** The DSL spelling, e.g. {@code int8} or {@code uint3}. */

@@ -21,9 +21,9 @@ import java.util.Map;
  * <p>Row r of A enters PE(r,0) after r skew registers together with the beat's valid/last marker;
  * column c of B enters PE(0,c) after c registers; each PE forwards both through one register, so the
  * step meets in PE(r,c) r+c cycles after the beat was accepted. The result of PE(r,c) is captured in
- * its own result register when the tile's last step reaches it; the out beat is valid once the corner
- * PE has captured. Only a tile's last beat can be refused: while an earlier tile's out beat has not
- * transferred, a beat with in_last = 1 waits (it would overwrite the result registers); beats with
+ * slice (r,c) of the top's out register when the tile's last step reaches it; the out beat is valid
+ * once the corner PE has delivered. Only a tile's last beat can be refused: while an earlier tile's out
+ * beat has not transferred, a beat with in_last = 1 waits (it would overwrite the out register); beats with
  * in_last = 0 always stream in. Latency = ROWS + COLS - 1.
  */
 public final class LowerSystolicOs implements LoweringPass {
@@ -53,14 +53,14 @@ public final class LowerSystolicOs implements LoweringPass {
                 new RtlParam("B_W", bw, "width of b (" + pe.b().dslName() + ")"),
                 new RtlParam("ACC_W", accw, "width of acc (" + pe.acc().dslName() + ", " + pe.policy().dslName() + ")"));
         RtlModule peModule = new RtlModule(LoweringSupport.moduleName(prefix, "pe"),
-                "output-stationary PE '" + pe.name() + "': acc = fit(acc + a*b) per step, result captured at the tile's last step",
+                "output-stationary PE '" + pe.name() + "': acc = fit(acc + a*b) per step, result handed out at the tile's last step",
                 pe.loc().toString(), peParams,
                 List.of(RtlPort.inBit("clk"), RtlPort.inBit("rst"),
                         RtlPort.in("a_in", "A_W", aw), RtlPort.inBit("valid_in"), RtlPort.inBit("last_in"),
                         RtlPort.in("b_in", "B_W", bw),
                         RtlPort.out("a_out", "A_W", aw), RtlPort.outBit("valid_out"), RtlPort.outBit("last_out"),
                         RtlPort.out("b_out", "B_W", bw),
-                        RtlPort.out("result", "ACC_W", accw)),
+                        RtlPort.outBit("result_load"), RtlPort.out("result_value", "ACC_W", accw)),
                 new OsPeBody(fit.name(),
                         LoweringSupport.fillBit(pe.a(), "a_in", "A_W-1"),
                         LoweringSupport.fillBit(pe.b(), "b_in", "B_W-1"),

@@ -28,7 +28,7 @@ class CosimMutationTest {
             new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "flip the accumulator clear constant",
                     "tile_end \\? \\{ACC_W\\{1'b0\\}\\}", "tile_end ? {ACC_W{1'b1}}"),
             new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "bypass the b forwarding register",
-                    "assign b_out     = b_q;", "assign b_out     = b_in;"),
+                    "assign b_out        = b_q;", "assign b_out        = b_in;"),
             new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "drop the accumulator reset",
                     "\n      acc_q    <= \\{ACC_W\\{1'b0\\}\\};", ""),
             new Mutation("systolic_ws_int8", "systolic_ws_int8_pe.v", "PE adder -> subtractor",
@@ -70,6 +70,20 @@ class CosimMutationTest {
             assertTrue(r.out().contains("(seed 5)"), "the verdict names the seed: " + r);
             assertTrue(r.out().contains("reproduce: bitweave sim"), r.toString());
         }
+    }
+
+    @Test
+    void traceOfAFailingRunIsWritten() throws IOException {
+        Mutation m = MUTATIONS.get(0);
+        Path dir = compile(m.example(), tmp.resolve("traced"));
+        Path file = dir.resolve(m.file());
+        Files.writeString(file, Files.readString(file).replaceFirst(m.regex(), Matcher.quoteReplacement(m.replacement())));
+        Path vcd = tmp.resolve("fail.vcd");
+        CliRunner.Result r = CliRunner.run("sim", "dsl/examples/" + m.example() + ".bw", "--rtl", dir.toString(),
+                "--vectors", "50", "--seed", "5", "--trace", vcd.toString(), "--cache-dir", ExamplesCosimTest.CACHE);
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(Files.size(vcd) > 0 && Files.readString(vcd).contains("$enddefinitions"), "VCD written: " + r);
+        assertTrue(r.out().contains("waveform: " + vcd), r.toString());
     }
 
     private static Path compile(String example, Path out) {

@@ -43,29 +43,42 @@ module golden_ws_2x2 #(
   assign w_ready = (in_flight_q == {CNT_W{1'b0}});
   wire w_fire = w_valid & w_ready;
 
-  // x link (r, c) feeds PE(r, c); links leaving the right edge are not read. Partial sum link (r, c)
-  // enters PE(r, c) from above: zero above row 0, the column results below the last row.
-  // verilator lint_off UNUSED
-  wire [ROWS*(COLS+1)*A_W-1:0]   x_link;
-  // verilator lint_on UNUSED
-  wire [(ROWS+1)*COLS*ACC_W-1:0] p_link;
-  assign p_link[COLS*ACC_W-1:0] = {(COLS*ACC_W){1'b0}};
-
+  // Neighbours are wired through per-PE generate-block wires (g_row[r].g_col[c].*), not wide link
+  // buses, for the same reason as in the output-stationary array: size-independent text and fast
+  // simulation. The partial sum entering row 0 is zero; the last row's sums leave through g_deskew.
   genvar r;
   genvar c;
   generate
     for (r = 0; r < ROWS; r = r + 1) begin : g_skew_x
       // x_r waits r cycles, so it meets the partial sum coming down from row r-1
+      wire [A_W-1:0] x;
       golden_ws_2x2_delay #(.W(A_W), .DEPTH(r)) u_skew (
         .clk (clk),
         .rst (rst),
         .en  (advance),
         .din (in_x[r*A_W +: A_W]),
-        .dout(x_link[r*(COLS+1)*A_W +: A_W])
+        .dout(x)
       );
     end
     for (r = 0; r < ROWS; r = r + 1) begin : g_row
       for (c = 0; c < COLS; c = c + 1) begin : g_col
+        wire [A_W-1:0]   x_in;
+        wire [ACC_W-1:0] p_in;
+        wire [ACC_W-1:0] p_out;
+        // x leaving the right column is not read
+        // verilator lint_off UNUSED
+        wire [A_W-1:0]   x_out;
+        // verilator lint_on UNUSED
+        if (c == 0) begin : g_from_skew
+          assign x_in = g_skew_x[r].x;
+        end else begin : g_from_left
+          assign x_in = g_row[r].g_col[c-1].x_out;
+        end
+        if (r == 0) begin : g_from_top
+          assign p_in = {ACC_W{1'b0}};
+        end else begin : g_from_above
+          assign p_in = g_row[r-1].g_col[c].p_out;
+        end
         // @[dsl/examples/golden_ws_2x2.bw:3:1]
         golden_ws_2x2_pe #(.A_W(A_W), .B_W(B_W), .ACC_W(ACC_W)) u_pe (
           .clk   (clk),
@@ -73,10 +86,10 @@ module golden_ws_2x2 #(
           .en    (advance),
           .w_load(w_fire),
           .w_in  (w_data[(r*COLS+c)*B_W +: B_W]),
-          .x_in  (x_link[(r*(COLS+1)+c)*A_W +: A_W]),
-          .x_out (x_link[(r*(COLS+1)+c+1)*A_W +: A_W]),
-          .p_in  (p_link[(r*COLS+c)*ACC_W +: ACC_W]),
-          .p_out (p_link[((r+1)*COLS+c)*ACC_W +: ACC_W])
+          .x_in  (x_in),
+          .x_out (x_out),
+          .p_in  (p_in),
+          .p_out (p_out)
         );
       end
     end
@@ -86,7 +99,7 @@ module golden_ws_2x2 #(
         .clk (clk),
         .rst (rst),
         .en  (advance),
-        .din (p_link[(ROWS*COLS+c)*ACC_W +: ACC_W]),
+        .din (g_row[ROWS-1].g_col[c].p_out),
         .dout(out_y[c*ACC_W +: ACC_W])
       );
     end
