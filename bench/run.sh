@@ -5,8 +5,8 @@
 #   bench/run.sh [VECTORS]        (default 2000 tiles per size)
 #
 # Compile time is the wall time of `bitweave compile` including JVM start-up. Build time is the Verilator
-# + C++ build of the model with an empty Bitweave cache (ccache, if installed, may still help the
-# Verilator runtime library). Throughput is from the simulation binary alone (tiles are random length,
+# + C++ build of the model with an empty Bitweave cache and ccache disabled (a truly cold build; with
+# ccache warm, later builds of the same model are much faster). Throughput is from the simulation binary alone (tiles are random length,
 # see dsl/INTERFACE.md), as reported by `bitweave sim --stats`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,7 +27,7 @@ for n in 4 8 16 32; do
   compile_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
   bytes=$(cat "$out"/*.v | wc -c)
   lines=$(cat "$out"/*.v | wc -l)
-  stats=$("$bw" sim "$example" -P ROWS=$n -P COLS=$n --vectors "$vectors" --seed 1 \
+  stats=$(CCACHE_DISABLE=1 "$bw" sim "$example" -P ROWS=$n -P COLS=$n --vectors "$vectors" --seed 1 \
             --cache-dir "$work/cache$n" --stats | grep '^stats:')
   get() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$stats"; }
   printf '%-6s %10.2f %10s %9s %12s %14s %10s %9s\n' "${n}x${n}" "$compile_s" "$(get build_s)" "$(get run_s)" \

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -33,20 +34,26 @@ class FrontendFuzzTest {
     void mutatedExamplesLoadOrReportDiagnostics() throws IOException {
         long base = Long.getLong("bitweave.seed", 20240611L);
         List<String> examples = examples();
+        int compiled = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = base + i;
             SplittableRandom rnd = new SplittableRandom(seed);
             String source = examples.get(rnd.nextInt(examples.size()));
             String text = mutate(source, rnd, 1 + rnd.nextInt(4));
             try {
-                Frontend.loadText(text, "fuzz.bw", Map.of(), null);
+                bitweave.ir.Design design = Frontend.loadText(text, "fuzz.bw", Map.of(), null);
+                // A mutant the checker accepts must also get through every back end without an
+                // internal error (checker and passes must agree on what is legal).
+                bitweave.emit.CompileOutputs.of(design);
+                compiled++;
             } catch (UserError e) {
                 assertFalse(e.diagnostics().isEmpty(), "UserError without diagnostics, seed " + seed + ", text:\n" + text);
             } catch (RuntimeException | StackOverflowError e) {
-                fail("front end crashed (seed " + seed + ", rerun with -Dbitweave.seed=" + seed + "): " + e
+                fail("compiler crashed (seed " + seed + ", rerun with -Dbitweave.seed=" + seed + "): " + e
                         + "\n--- text ---\n" + text, e);
             }
         }
+        assertTrue(compiled > CASES / 20, "too few mutants were legal to exercise the back ends: " + compiled);
     }
 
     private static List<String> examples() throws IOException {

@@ -29,7 +29,7 @@ class RtlToolsTest {
         OverflowPolicy s = OverflowPolicy.SATURATE;
         Dataflow os = Dataflow.OUTPUT_STATIONARY;
         Dataflow ws = Dataflow.WEIGHT_STATIONARY;
-        return Stream.of(
+        return Stream.concat(shippedExamples(), Stream.of(
                 RtlTestDesigns.systolic("lint_os_1x1_w1", os, 1, 1, "int1", "int1", "int1", s),
                 RtlTestDesigns.systolic("lint_os_1x1_u1", os, 1, 1, "uint1", "uint1", "uint1", s),
                 RtlTestDesigns.systolic("lint_os_1x4", os, 1, 4, "uint2", "int2", "int2", w),
@@ -48,7 +48,20 @@ class RtlToolsTest {
                 RtlTestDesigns.tree("lint_tree_k3_p0_acc", 3, 0, true, "int8", "uint8", "uint8", s),
                 RtlTestDesigns.tree("lint_tree_k3_p3", 3, 3, false, "int33", "int33", "int64", s),
                 RtlTestDesigns.tree("lint_tree_k16_p5_acc", 16, 5, true, "int8", "int8", "int32", w),
-                RtlTestDesigns.tree("lint_tree_k16_p2", 16, 2, false, "uint64", "uint64", "uint64", s));
+                RtlTestDesigns.tree("lint_tree_k16_p2", 16, 2, false, "uint64", "uint64", "uint64", s)));
+    }
+
+    /** Every shipped example, as a user compiles it (what rtl-out/ holds). */
+    private static Stream<Design> shippedExamples() {
+        try (Stream<Path> files = Files.list(Path.of("dsl/examples"))) {
+            List<Design> designs = new ArrayList<>();
+            for (Path p : files.filter(f -> f.toString().endsWith(".bw")).sorted().toList()) {
+                designs.add(bitweave.check.Frontend.load(p, "dsl/examples/" + p.getFileName(), java.util.Map.of(), null));
+            }
+            return designs.stream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest
