@@ -151,6 +151,7 @@ class Harness {
         m_expected.readHeader(bw_glue::kHeader);
         m_expected.skipBeats(m_inputs.counts().inputs);
         m_counts = m_inputs.counts();
+        m_inputCycle.assign(static_cast<std::size_t>(m_counts.vectors), -1);
         m_nextProgress = opt.progressEvery;
     }
 
@@ -172,8 +173,11 @@ class Harness {
             const bool outReady = m_rng.percent(m_regime.readyPercent);
             driveInputs(offering, outReady);
             const bool inFire = offering && offeredStream().getReady(m_model);
-            const bool outFire = outReady && m_streams.back()->getValid(m_model);
+            const bool outValid = m_streams.back()->getValid(m_model);
+            const bool outFire = outReady && outValid;
+            if (outValid) noteOutputValid();
             if (outFire && !checkOutputBeat()) return 1;
+            if (inFire) noteInputTransfer();  // the transfer happens at the coming edge of this cycle
             clockEdge();
             if (inFire) {
                 ++m_inputsDone;
@@ -193,8 +197,8 @@ class Harness {
             if (m_streams.back()->getValid(m_model)) return extraBeat();
             clockEdge();
         }
-        std::printf("BW-PASS vectors=%ld cycles=%ld inputs=%ld outputs=%ld\n", m_counts.vectors, cycles,
-                    m_counts.inputs, m_counts.expected);
+        std::printf("BW-PASS vectors=%ld cycles=%ld inputs=%ld outputs=%ld min_latency=%ld\n", m_counts.vectors, cycles,
+                    m_counts.inputs, m_counts.expected, m_minLatency);
         std::printf("PASS: %ld vectors, %ld output beats bit-exact in %ld cycles\n", m_counts.vectors,
                     m_counts.expected, cycles);
         return 0;
@@ -307,7 +311,26 @@ class Harness {
         return true;
     }
 
+    // Latency bookkeeping: the cycle in which each vector's last input beat transferred, and the first
+    // cycle out_valid was seen for the expected beat now awaited. The smallest difference over the run
+    // is the unit's latency (back-pressure and stalls only add cycles), which the Java side compares
+    // with the latency the compiler reports.
+    void noteInputTransfer() {
+        const long v = m_pendingInput.vector;
+        if (v >= 0 && v < static_cast<long>(m_inputCycle.size())) m_inputCycle[static_cast<std::size_t>(v)] = m_cycle;
+    }
+
+    void noteOutputValid() {
+        if (!m_haveExpected || m_validSeen) return;
+        m_validSeen = true;
+        const long v = m_expectedBeat.vector;
+        if (v < 0 || v >= static_cast<long>(m_inputCycle.size()) || m_inputCycle[static_cast<std::size_t>(v)] < 0) return;
+        const long latency = m_cycle - m_inputCycle[static_cast<std::size_t>(v)];
+        if (m_minLatency < 0 || latency < m_minLatency) m_minLatency = latency;
+    }
+
     void afterOutputBeat() {
+        m_validSeen = false;
         const long vector = m_expectedBeat.vector;
         ++m_expectedDone;
         m_lastVector = vector;
@@ -386,6 +409,9 @@ class Harness {
     long m_vectorsDone = 0;
     long m_nextProgress = 0;
     std::vector<uint32_t> m_scratch;
+    std::vector<long> m_inputCycle;  // per vector: cycle its last input beat transferred, -1 before
+    bool m_validSeen = false;
+    long m_minLatency = -1;
 };
 
 }  // namespace

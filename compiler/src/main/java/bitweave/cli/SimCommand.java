@@ -92,7 +92,13 @@ final class SimCommand implements Command {
             progress.done();
             console.out().println(result.verdictLine(design.name()));
             if (cl.hasOption("stats")) {
-                console.out().println(stats(result));
+                console.out().println(stats(result) + " latency_measured=" + result.minLatency()
+                        + " latency_reported=" + outputs.rtl().latencyCycles());
+            }
+            if (result.passed() && !cl.hasOption("rtl") && result.minLatency() != outputs.rtl().latencyCycles()) {
+                // The report's latency is a claim about the generated RTL; co-sim measures it.
+                console.err().println("bitweave: warning: measured latency " + result.minLatency()
+                        + " cycles differs from the reported " + outputs.rtl().latencyCycles() + " (a Bitweave bug; please report)");
             }
             if (!result.passed()) {
                 result.mismatch().ifPresent(m -> console.out().println("first mismatch: vector " + m.vector()

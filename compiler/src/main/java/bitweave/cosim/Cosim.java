@@ -77,17 +77,17 @@ public final class Cosim {
         if (status == 0 && out.pass().isPresent()) {
             long cycles = Long.parseLong(out.pass().get().get("cycles"));
             return new CosimResult(true, vectors, cycles, runTime, model.buildTime(), model.cacheHit(), req.seed(),
-                    Optional.empty(), Optional.empty(), trace);
+                    Optional.empty(), Optional.empty(), trace, Long.parseLong(out.pass().get().getOrDefault("min_latency", "-1")));
         }
         if (status == 1 && out.mismatch().isPresent()) {
             Mismatch m = out.mismatch().get();
             return new CosimResult(false, vectors, m.cycle(), runTime, model.buildTime(), model.cacheHit(), req.seed(),
-                    Optional.of(m), Optional.empty(), trace);
+                    Optional.of(m), Optional.empty(), trace, -1);
         }
         if (status == 1 && out.timeout().isPresent()) {
             Timeout t = out.timeout().get();
             return new CosimResult(false, vectors, t.cycle(), runTime, model.buildTime(), model.cacheHit(), req.seed(),
-                    Optional.empty(), Optional.of(t), trace);
+                    Optional.empty(), Optional.of(t), trace, -1);
         }
         if (status == 2 && out.error().isPresent()) {
             throw new IllegalStateException("co-simulation harness rejected its input: " + out.error().get());

@@ -19,10 +19,14 @@ import java.util.Optional;
  * @param mismatch  set when an output beat differed
  * @param timeout   set when the watchdog fired
  * @param trace     the VCD file when one was requested
+ * @param minLatency the smallest number of cycles observed from the transfer of the input beat that
+ *                  completes a vector to out_valid of its result (-1 when no vector completed): with
+ *                  no back-pressure in its way this is the unit's latency, so callers compare it with
+ *                  the latency the compiler reports
  */
 public record CosimResult(boolean passed, int vectors, long cycles, Duration runTime, Duration buildTime,
                           boolean cacheHit, long seed, Optional<Mismatch> mismatch, Optional<Timeout> timeout,
-                          Optional<Path> trace) {
+                          Optional<Path> trace, long minLatency) {
 
     /**
      * One line for the user. Pass: {@code PASS <design>: <N> vectors bit-exact (<cycles> cycles, 1.84 s)};

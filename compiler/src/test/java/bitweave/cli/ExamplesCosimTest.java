@@ -29,10 +29,15 @@ class ExamplesCosimTest {
         assertFalse(examples.isEmpty());
         for (Path example : examples) {
             CliRunner.Result r = CliRunner.run("sim", example.toString(), "--vectors", "400", "--seed", "7",
-                    "--cache-dir", CACHE);
+                    "--cache-dir", CACHE, "--stats");
             assertEquals(0, r.exit(), example + ": " + r);
             String name = example.getFileName().toString().replaceFirst("\\.bw$", "");
             assertTrue(r.out().startsWith("PASS " + name + ": 400 vectors bit-exact ("), r.toString());
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("latency_measured=(-?\\d+) latency_reported=(\\d+)").matcher(r.out());
+            assertTrue(m.find(), r.toString());
+            assertEquals(m.group(2), m.group(1), "the report's latency must be what co-sim measures: " + r);
+            assertFalse(r.err().contains("warning"), r.toString());
         }
     }
 }

@@ -1,5 +1,6 @@
 package bitweave.cosim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bitweave.check.Frontend;
@@ -49,6 +50,8 @@ class RandomDesignCosimTest {
                     .withCacheDir(Path.of("target/bitweave-cache")));
             assertTrue(r.passed(), "seed " + seed + ", design " + i + ": " + r.verdictLine(d.name())
                     + "\n" + text);
+            assertEquals(out.rtl().latencyCycles(), r.minLatency(), "seed " + seed + ", design " + i
+                    + ": measured latency differs from the reported one\n" + text);
         }
     }
 
