@@ -25,7 +25,7 @@ final class CheckCommand implements Command {
             return Main.EXIT_OK;
         }
         Design d = DesignOptions.load(cl);
-        console.out().println("OK " + d.name() + ": " + Describe.array(d.top()) + " " + Describe.params(d));
+        console.out().println("OK " + d.name() + ": " + bitweave.emit.UnitNames.describe(d.top()) + " " + Describe.params(d));
         return Main.EXIT_OK;
     }
 }

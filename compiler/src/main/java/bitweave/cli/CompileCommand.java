@@ -40,7 +40,7 @@ final class CompileCommand implements Command {
         Path out = Path.of(cl.getOptionValue("out"));
         List<GeneratedFile> files = outputs.all();
         OutputWriter.write(out, files);
-        console.out().println("compiled " + design.name() + ": " + Describe.array(design.top()) + " -> "
+        console.out().println("compiled " + design.name() + ": " + bitweave.emit.UnitNames.describe(design.top()) + " -> "
                 + files.size() + " files in " + out);
         console.out().println("  latency " + outputs.rtl().latencyCycles() + " cycles, "
                 + outputs.rtl().macsPerCycle() + " MACs/cycle peak; report: "

@@ -5,12 +5,12 @@ import bitweave.ir.ArraySpec;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SystolicArray;
 
-/** Human descriptions of units for reports. */
-final class UnitNames {
+/** One-line human descriptions of units, for reports and CLI messages. */
+public final class UnitNames {
     private UnitNames() {
     }
 
-    static String describe(ArraySpec a) {
+    public static String describe(ArraySpec a) {
         PeSpec pe = a.pe();
         String mac = pe.a() + " x " + pe.b() + " -> " + pe.acc() + " " + pe.policy().dslName();
         if (a instanceof SystolicArray s) {

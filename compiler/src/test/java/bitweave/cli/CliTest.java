@@ -46,7 +46,7 @@ class CliTest {
     void checkPrintsTheResolvedTop() {
         CliRunner.Result r = CliRunner.run("check", OS, "-P", "ROWS=3");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().startsWith("OK systolic_os_int8: systolic 3x8"), r.toString());
+        assertTrue(r.out().startsWith("OK systolic_os_int8: systolic 3x8 output_stationary, int8 x int8 -> int32 wrap"), r.toString());
     }
 
     @Test
