@@ -21,8 +21,14 @@ import java.util.Random;
  * results, and both encoded as port beats of {@link TopInterface#of}.
  */
 public final class Stimulus {
-    /** Longest tile / accumulate group built to reach accumulator overflow; longer ones are skipped. */
-    static final int MAX_OVERFLOW_STEPS = 256;
+    /**
+     * Longest tile / accumulate group built to reach accumulator overflow; longer ones are skipped. An
+     * int32 accumulator of int8 products needs 131,073 steps: cheap to simulate (one beat per cycle), so
+     * the cap is set by memory instead, see {@link #MAX_OVERFLOW_OPERANDS}.
+     */
+    static final int MAX_OVERFLOW_STEPS = 1 << 18;
+    /** Cap on steps x operands per step of one overflow run (the run's matrices are held in memory). */
+    static final long MAX_OVERFLOW_OPERANDS = 1L << 23;
     /** Longest random accumulate group of an adder tree. */
     static final int MAX_RANDOM_GROUP = 16;
     /** Longest random output-stationary tile. */
@@ -157,7 +163,7 @@ public final class Stimulus {
         out.add(oneBeat(alternating(k, a), filled(k, b.type().max())));
         out.add(oneBeat(filled(k, a.type().max()), alternating(k, b)));
         if (t.accumulate()) {
-            for (OverflowRun run : OverflowRun.all(t.pe(), BigInteger.valueOf(k))) {
+            for (OverflowRun run : OverflowRun.all(t.pe(), BigInteger.valueOf(k), 2L * k)) {
                 for (int back : TURN_BACK_STEPS) {
                     List<BigInteger[]> as = new ArrayList<>();
                     List<BigInteger[]> bs = new ArrayList<>();
@@ -184,7 +190,7 @@ public final class Stimulus {
         }
         int k = Math.max(2, rows);
         out.add(new Problem.Tile(checkerboard(rows, k, a), checkerboard(k, cols, b)));
-        for (OverflowRun run : OverflowRun.all(s.pe(), BigInteger.ONE)) {
+        for (OverflowRun run : OverflowRun.all(s.pe(), BigInteger.ONE, (long) rows + cols)) {
             for (int back : TURN_BACK_STEPS) {
                 int steps = run.steps() + back;
                 BigInteger[][] ma = new BigInteger[rows][steps];
@@ -219,7 +225,7 @@ public final class Stimulus {
         // Large partial sums down the column, then one row of the opposite sign: with saturate the result
         // depends on the order rows are added in (row 0 first).
         PeSpec pe = s.pe();
-        for (OverflowRun run : OverflowRun.all(pe, BigInteger.ONE)) {
+        for (OverflowRun run : OverflowRun.all(pe, BigInteger.ONE, 1)) {
             BigInteger[][] w = new BigInteger[rows][cols];
             BigInteger[] x = new BigInteger[rows];
             for (int r = 0; r < rows; r++) {
@@ -279,7 +285,8 @@ public final class Stimulus {
      * product of the opposite sign.
      */
     record OverflowRun(BigInteger a, BigInteger b, int steps, BigInteger backA, BigInteger backB) {
-        static List<OverflowRun> all(PeSpec pe, BigInteger perStep) {
+        static List<OverflowRun> all(PeSpec pe, BigInteger perStep, long operandsPerStep) {
+            long maxSteps = Math.min(MAX_OVERFLOW_STEPS, MAX_OVERFLOW_OPERANDS / Math.max(1, operandsPerStep));
             BigInteger amin = pe.a().min();
             BigInteger amax = pe.a().max();
             BigInteger bmin = pe.b().min();
@@ -293,18 +300,18 @@ public final class Stimulus {
             BigInteger up = pos[0].multiply(pos[1]).multiply(perStep);
             if (up.signum() > 0) {
                 // Smallest n with n * up > max(acc).
-                long n = pe.acc().max().divide(up).longValueExact() + 1;
-                if (n <= MAX_OVERFLOW_STEPS) {
-                    runs.add(new OverflowRun(pos[0], pos[1], (int) n, neg[0], neg[1]));
+                BigInteger n = pe.acc().max().divide(up).add(BigInteger.ONE);
+                if (n.compareTo(BigInteger.valueOf(maxSteps)) <= 0) {
+                    runs.add(new OverflowRun(pos[0], pos[1], n.intValueExact(), neg[0], neg[1]));
                 }
             }
             BigInteger down = neg[0].multiply(neg[1]).multiply(perStep);
             if (down.signum() < 0) {
                 // Smallest n with n * down < min(acc).
                 BigInteger room = pe.acc().min().negate();
-                long n = room.divide(down.negate()).longValueExact() + 1;
-                if (n <= MAX_OVERFLOW_STEPS) {
-                    runs.add(new OverflowRun(neg[0], neg[1], (int) n, pos[0], pos[1]));
+                BigInteger n = room.divide(down.negate()).add(BigInteger.ONE);
+                if (n.compareTo(BigInteger.valueOf(maxSteps)) <= 0) {
+                    runs.add(new OverflowRun(neg[0], neg[1], n.intValueExact(), pos[0], pos[1]));
                 }
             }
             return runs;
