@@ -97,6 +97,21 @@ final class DesignOptions {
         return result;
     }
 
+    /** The -P and --top arguments as given, for a command line that reproduces this run. */
+    static String overrideArgs(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        String[] values = cl.getOptionValues("P");
+        if (values != null) {
+            for (String v : values) {
+                sb.append(" -P ").append(v);
+            }
+        }
+        if (cl.hasOption("top")) {
+            sb.append(" --top ").append(cl.getOptionValue("top"));
+        }
+        return sb.toString();
+    }
+
     /** The path as shown in diagnostics and provenance headers: relative to the working directory if inside it. */
     static String displayPath(Path file) {
         Path cwd = Path.of("").toAbsolutePath().normalize();

@@ -3,6 +3,7 @@ package bitweave.cli;
 import bitweave.cosim.Cosim;
 import bitweave.cosim.CosimRequest;
 import bitweave.cosim.CosimResult;
+import bitweave.cosim.MismatchDetail;
 import bitweave.diag.ErrorCode;
 import bitweave.diag.UserError;
 import bitweave.emit.CompileOutputs;
@@ -10,6 +11,7 @@ import bitweave.emit.GeneratedFile;
 import bitweave.golden.Stimulus;
 import bitweave.golden.VectorSet;
 import bitweave.ir.Design;
+import bitweave.ir.SystolicArray;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,12 +103,17 @@ final class SimCommand implements Command {
                         + " cycles differs from the reported " + outputs.rtl().latencyCycles() + " (a Bitweave bug; please report)");
             }
             if (!result.passed()) {
-                result.mismatch().ifPresent(m -> console.out().println("first mismatch: vector " + m.vector()
-                        + ", cycle " + m.cycle() + ", port " + m.port() + ", expected " + m.expectedHex()
-                        + ", got " + m.actualHex() + (m.extraBeat() ? " (an output beat nobody expected)" : "")));
+                result.mismatch().ifPresent(m -> {
+                    console.out().println("first mismatch: vector " + m.vector() + ", output beat " + m.beat()
+                            + ", cycle " + m.cycle() + ", port " + m.port()
+                            + (m.extraBeat() ? " (an output beat nobody expected)" : ""));
+                    int cols = design.top() instanceof SystolicArray s ? s.cols() : 0;
+                    MismatchDetail.describe(m, set.iface(), cols).ifPresent(d -> console.out().println("  " + d));
+                });
                 result.timeout().ifPresent(t -> console.out().println("timeout at cycle " + t.cycle() + ": " + t.description()));
                 result.trace().ifPresent(t -> console.out().println("waveform: " + t));
                 console.out().println("reproduce: bitweave sim " + DesignOptions.displayPath(DesignOptions.designFile(cl))
+                        + DesignOptions.overrideArgs(cl)
                         + " --vectors " + vectors + " --seed " + seed
                         + (cl.hasOption("rtl") ? " --rtl " + cl.getOptionValue("rtl") : "")
                         + (cl.hasOption("trace") ? "" : " --trace fail.vcd"));

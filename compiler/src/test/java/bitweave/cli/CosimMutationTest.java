@@ -69,6 +69,7 @@ class CosimMutationTest {
             assertTrue(r.out().startsWith("FAIL " + m.example() + ": "), m.what() + ": " + r);
             assertTrue(r.out().contains("(seed 5)"), "the verdict names the seed: " + r);
             assertTrue(r.out().contains("reproduce: bitweave sim"), r.toString());
+            assertTrue(r.out().contains("first mismatch: vector "), r.toString());
         }
     }
 
