@@ -100,6 +100,7 @@ final class ModelBuilder {
     private static void build(CosimRequest req, ToolLocator tools, Path verilator, GeneratedFile glue,
                               Map<String, String> harness, List<String> flags, String version, String key,
                               Path root, Path work) throws IOException {
+        PortCheck.verify(req, tools, verilator, work, root.resolve("failed").resolve(key + ".log"));
         for (Map.Entry<String, String> f : harness.entrySet()) {
             Files.writeString(work.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
         }
@@ -142,7 +143,9 @@ final class ModelBuilder {
         StringBuilder sb = new StringBuilder();
         int n = 0;
         for (String line : lines) {
-            if ((line.startsWith("%Error") || line.contains("error:")) && n < MAX_ERROR_LINES) {
+            // Verilator warnings are fatal in a build: a %Warning line is often the actual cause.
+            if ((line.startsWith("%Error") || line.startsWith("%Warning") || line.contains("error:"))
+                    && n < MAX_ERROR_LINES) {
                 sb.append("  ").append(line).append('\n');
                 n++;
             }

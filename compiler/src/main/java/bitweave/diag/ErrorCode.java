@@ -52,6 +52,7 @@ public enum ErrorCode {
     // E06xx: external tools and co-simulation
     TOOL_MISSING("E0601"),
     TOOL_FAILED("E0602"),
+    RTL_PORTS_MISMATCH("E0603"),
 
     // E07xx: command line
     BAD_OVERRIDE("E0701"),

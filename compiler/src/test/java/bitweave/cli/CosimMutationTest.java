@@ -87,6 +87,22 @@ class CosimMutationTest {
         assertTrue(r.out().contains("waveform: " + vcd), r.toString());
     }
 
+    @Test
+    void rtlWithWrongPortsIsRejectedWithTheDifferences() throws IOException {
+        Path dir = compile("dot8_mixed", tmp.resolve("ports"));
+        Path top = dir.resolve("dot8_mixed.v");
+        String text = Files.readString(top);
+        text = text.replace("input  wire [K*B_W-1:0] in_b", "input  wire [K*B_W-2:0] in_b")
+                .replace("output wire [ACC_W-1:0] out_sum", "output wire [ACC_W-1:0] out_total")
+                .replace("assign out_sum   = out_sum_q;", "assign out_total = out_sum_q;");
+        Files.writeString(top, text);
+        CliRunner.Result r = sim("dot8_mixed", dir);
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("[E0603]"), r.toString());
+        assertTrue(r.err().contains("in_b: expected input of 32 bits, found input of 31 bits"), r.toString());
+        assertTrue(r.err().contains("missing output out_sum [10 bits]"), r.toString());
+    }
+
     private static Path compile(String example, Path out) {
         CliRunner.Result r = CliRunner.run("compile", "dsl/examples/" + example + ".bw", "-o", out.toString());
         assertEquals(0, r.exit(), r.toString());
