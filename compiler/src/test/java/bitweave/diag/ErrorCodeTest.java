@@ -18,6 +18,16 @@ class ErrorCodeTest {
     }
 
     @Test
+    void everyCodeIsDocumented() throws java.io.IOException {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("dsl/LANGUAGE.md"))
+                + java.nio.file.Files.readString(java.nio.file.Path.of("dsl/GOLDEN.md"));
+        for (ErrorCode c : ErrorCode.values()) {
+            assertTrue(docs.contains("| " + c.code() + " |"), c + " (" + c.code() + ") is missing from the error tables"
+                    + " of dsl/LANGUAGE.md / dsl/GOLDEN.md");
+        }
+    }
+
+    @Test
     void frontEndCodesStayInTheirRanges() {
         assertTrue(ErrorCode.SYNTAX.code().startsWith("E01"));
         assertTrue(ErrorCode.UNKNOWN_PE.code().startsWith("E02"));
