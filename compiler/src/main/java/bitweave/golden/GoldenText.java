@@ -340,7 +340,7 @@ public final class GoldenText {
                 out[r] = new BigInteger[n];
                 for (int i = 0; i < n; i++) {
                     if (i >= values.size()) {
-                        out[r][i] = BigInteger.ZERO; // placeholder only: the error above stops the run
+                        out[r][i] = BigInteger.ZERO; // filler so the other rows are still checked; the count error stops the run
                         continue;
                     }
                     NumberFile.Token tok = values.get(i);
