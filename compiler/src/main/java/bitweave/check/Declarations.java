@@ -25,7 +25,7 @@ final class Declarations {
 
     static Declarations collect(SourceFile file, Map<String, Long> overrides, String topOrNull, Reporter reporter) {
         Declarations d = new Declarations();
-        if (ReservedWords.isReserved(file.designName())) {
+        if (bitweave.ir.VerilogKeywords.contains(file.designName())) {
             reporter.error(ErrorCode.RESERVED_NAME, file.designLoc(), "design name '" + file.designName()
                     + "' is a Verilog keyword and cannot name the top module; choose another name");
         }
