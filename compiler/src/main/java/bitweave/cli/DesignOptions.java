@@ -112,13 +112,16 @@ final class DesignOptions {
         return sb.toString();
     }
 
-    /** The path as shown in diagnostics and provenance headers: relative to the working directory if inside it. */
+    /**
+     * The path as shown in diagnostics and provenance headers: relative to the working directory
+     * (with ../ when the file is outside it), so generated files never carry an absolute path.
+     */
     static String displayPath(Path file) {
         Path cwd = Path.of("").toAbsolutePath().normalize();
         Path abs = file.toAbsolutePath().normalize();
-        if (abs.startsWith(cwd)) {
+        if (abs.getRoot() != null && abs.getRoot().equals(cwd.getRoot())) {
             return cwd.relativize(abs).toString().replace('\\', '/');
         }
-        return file.toString().replace('\\', '/');
+        return abs.getFileName() == null ? file.toString() : abs.getFileName().toString();
     }
 }

@@ -28,7 +28,8 @@ public final class Provenance {
         lines.add(MARKER + " " + version() + " from " + design.sourcePath() + ". Do not edit: regenerate.");
         if (!design.overrides().isEmpty()) {
             StringBuilder sb = new StringBuilder("Overrides:");
-            for (Map.Entry<String, Long> e : design.overrides().entrySet()) {
+            // Sorted by name: -P A=1 -P B=2 and -P B=2 -P A=1 are the same design, so the same bytes.
+            for (Map.Entry<String, Long> e : new java.util.TreeMap<>(design.overrides()).entrySet()) {
                 sb.append(" -P ").append(e.getKey()).append('=').append(e.getValue());
             }
             lines.add(sb.toString());

@@ -99,6 +99,25 @@ class CliTest {
     }
 
     @Test
+    void generatedFilesCarryNoAbsolutePathAndOverrideOrderDoesNotMatter() throws Exception {
+        Path source = Files.copy(Path.of(OS), tmp.resolve("outside.bw"));
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertEquals(0, CliRunner.run("compile", source.toString(), "-o", a.toString(), "-P", "ROWS=2", "-P", "COLS=3").exit());
+        assertEquals(0, CliRunner.run("compile", source.toString(), "-o", b.toString(), "-P", "COLS=3", "-P", "ROWS=2").exit());
+        try (java.util.stream.Stream<Path> files = Files.list(a)) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f);
+                String abs = tmp.toAbsolutePath().toString();
+                assertFalse(text.contains("from " + abs) || text.contains("@[" + abs) || text.contains("\"" + abs),
+                        f + " carries an absolute path");
+                assertTrue(text.contains("../"), f + " names the source relative to the working directory");
+                assertEquals(text, Files.readString(b.resolve(f.getFileName())), f + " depends on the -P order");
+            }
+        }
+    }
+
+    @Test
     void compileRefusesToOverwriteForeignFiles() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("out"));
         Files.writeString(out.resolve("systolic_os_int8.v"), "module systolic_os_int8; endmodule // mine\n");
