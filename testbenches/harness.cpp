@@ -192,7 +192,10 @@ class Harness {
             if (m_opt.maxCycles > 0 && m_cycle >= m_opt.maxCycles) return timeout("cycle limit " + std::to_string(m_opt.maxCycles) + " reached");
         }
         const long cycles = m_cycle;
-        for (int i = 0; i < kTailCycles; ++i) {  // anything arriving now is an extra beat
+        // Anything arriving now is an extra beat. Watch at least a few times the longest latency seen, so
+        // a spurious beat from a deep (large-array) pipeline cannot slip out after the run ends.
+        const long tail = kTailCycles + 2 * m_maxLatency;
+        for (long i = 0; i < tail; ++i) {
             driveInputs(false, true);
             if (m_streams.back()->getValid(m_model)) return extraBeat();
             clockEdge();
@@ -327,6 +330,7 @@ class Harness {
         if (v < 0 || v >= static_cast<long>(m_inputCycle.size()) || m_inputCycle[static_cast<std::size_t>(v)] < 0) return;
         const long latency = m_cycle - m_inputCycle[static_cast<std::size_t>(v)];
         if (m_minLatency < 0 || latency < m_minLatency) m_minLatency = latency;
+        if (latency > m_maxLatency) m_maxLatency = latency;
     }
 
     void afterOutputBeat() {
@@ -412,6 +416,7 @@ class Harness {
     std::vector<long> m_inputCycle;  // per vector: cycle its last input beat transferred, -1 before
     bool m_validSeen = false;
     long m_minLatency = -1;
+    long m_maxLatency = 0;
 };
 
 }  // namespace

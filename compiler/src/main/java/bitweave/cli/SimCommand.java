@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -124,7 +123,7 @@ final class SimCommand implements Command {
             throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot prepare the co-simulation work folder: " + e.getMessage());
         } finally {
             progress.done();
-            deleteTree(scratch);
+            bitweave.output.FileTrees.deleteQuietly(scratch);
         }
     }
 
@@ -154,17 +153,28 @@ final class SimCommand implements Command {
     }
 
     /** The RTL a user supplies: the file list DIR/<top>.f when present, else every Verilog file in DIR. */
-    private static List<Path> userRtl(Path dir, String top) throws IOException {
+    private static List<Path> userRtl(Path dir, String top) {
         if (!Files.isDirectory(dir)) {
             throw new UserError(ErrorCode.SOURCE_NOT_FOUND, "--rtl " + dir + ": no such directory");
         }
         Path fileList = dir.resolve(top + ".f");
         List<Path> files = new ArrayList<>();
         if (Files.isRegularFile(fileList)) {
-            for (String line : Files.readAllLines(fileList)) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(fileList);
+            } catch (IOException e) {
+                throw new UserError(ErrorCode.SOURCE_UNREADABLE, "--rtl: cannot read the file list " + fileList
+                        + " (" + e.getClass().getSimpleName() + ")");
+            }
+            for (String line : lines) {
                 String entry = line.strip();
-                if (entry.isEmpty() || entry.startsWith("//") || entry.startsWith("#") || entry.startsWith("-")) {
+                if (entry.isEmpty() || entry.startsWith("//") || entry.startsWith("#")) {
                     continue;
+                }
+                if (entry.startsWith("-") || entry.startsWith("+")) {
+                    throw new UserError(ErrorCode.SOURCE_UNREADABLE, fileList + ": '" + entry + "': options are not"
+                            + " supported in a --rtl file list; list the Verilog files, one per line");
                 }
                 Path p = dir.resolve(entry);
                 if (!Files.isRegularFile(p)) {
@@ -175,6 +185,9 @@ final class SimCommand implements Command {
         } else {
             try (Stream<Path> s = Files.list(dir)) {
                 s.filter(p -> p.toString().endsWith(".v") || p.toString().endsWith(".sv")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UserError(ErrorCode.SOURCE_UNREADABLE, "--rtl " + dir + ": cannot list the directory ("
+                        + e.getClass().getSimpleName() + ")");
             }
         }
         if (files.isEmpty()) {
@@ -183,16 +196,6 @@ final class SimCommand implements Command {
         return files;
     }
 
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A leftover temp folder is harmless.
-        }
-    }
 
     /** Progress on a terminal only: one rewritten status line with the phase and elapsed time. */
     static final class Progress implements Consumer<String> {

@@ -59,11 +59,17 @@ public final class Cosim {
         Path vectorFile = runDir.resolve("vectors.txt");
         try {
             VectorFile.write(req.vectors(), vectorFile);
-            if (req.trace().isPresent() && req.trace().get().toAbsolutePath().getParent() != null) {
-                Files.createDirectories(req.trace().get().toAbsolutePath().getParent());
-            }
         } catch (IOException e) {
             throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot write " + vectorFile + ": " + e.getMessage());
+        }
+        if (req.trace().isPresent() && req.trace().get().toAbsolutePath().getParent() != null) {
+            Path folder = req.trace().get().toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "--trace " + req.trace().get()
+                        + ": cannot create its folder " + folder + " (" + e.getClass().getSimpleName() + ")");
+            }
         }
         List<String> cmd = command(req, model.binary(), vectorFile);
         req.progress().accept("co-sim: running " + req.vectors().vectors() + " vectors (seed "

@@ -28,7 +28,9 @@ final class ProcessRunner {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command.get(0), e);
+            // e.g. a cache on a noexec mount, or a tool removed since it was found: the user can act on it.
+            throw new bitweave.diag.UserError(bitweave.diag.ErrorCode.TOOL_FAILED,
+                    "cannot start " + command.get(0) + ": " + e.getMessage());
         }
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

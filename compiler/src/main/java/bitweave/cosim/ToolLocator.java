@@ -26,7 +26,8 @@ public final class ToolLocator {
             if (dir.isEmpty()) {
                 continue;
             }
-            Path candidate = Path.of(dir, tool);
+            // Absolute: tools run with another working directory, where a relative PATH entry means nothing.
+            Path candidate = Path.of(dir, tool).toAbsolutePath();
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
             }

@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Writes a run's generated files into an output directory so that a failure never leaves a mix of old
@@ -72,7 +70,7 @@ public final class OutputWriter {
         } catch (IOException e) {
             throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot write to output directory " + outDir + ": " + describe(e));
         } finally {
-            deleteTree(staging);
+            FileTrees.deleteQuietly(staging);
         }
     }
 
@@ -114,20 +112,4 @@ public final class OutputWriter {
         return e.getMessage() == null ? kind : kind + " (" + e.getMessage() + ")";
     }
 
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // A leftover staging folder is harmless (hidden, never read back).
-                }
-            });
-        } catch (IOException ignored) {
-            // Same as above.
-        }
-    }
 }

@@ -95,7 +95,7 @@ class CliTest {
 
         CliRunner.Result failing = CliRunner.run("compile", OS, "-o", out.toString(), "-P", "ROWS=0");
         assertEquals(1, failing.exit(), failing.toString());
-        assertEquals(first, Files.readString(top), "a failed run leaves earlier output untouched");
+        assertEquals(first, Files.readString(top), "a run rejected by the checker writes nothing");
     }
 
     @Test
@@ -115,6 +115,16 @@ class CliTest {
                 assertEquals(text, Files.readString(b.resolve(f.getFileName())), f + " depends on the -P order");
             }
         }
+    }
+
+    @Test
+    void absurdNestingIsAnInputErrorNotACrash() throws Exception {
+        Path deep = tmp.resolve("deep.bw");
+        Files.writeString(deep, "design deep\nparam X = " + "(".repeat(30_000) + "1" + ")".repeat(30_000)
+                + "\npe mac { a : int8; b : int8; acc : int32 wrap }\narray top = adder_tree(4) of mac\n");
+        CliRunner.Result r = CliRunner.run("check", deep.toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("[E0101]"), r.toString());
     }
 
     @Test

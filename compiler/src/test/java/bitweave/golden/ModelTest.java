@@ -106,10 +106,12 @@ class ModelTest {
 
     @Test
     void adderTreeFitsOnceWithoutAccumulateAndPerBeatWithIt() {
-        // int16 saturate: 127*127 + 127*127 + (-128*127) = 16002 exactly; one fit at the end keeps it.
+        // int16 saturate: 3*127*127 - 128*127 = 32131 fits, but the running sum passes 32767 after the
+        // third product. One fit at the end gives 32131; fitting each product's partial sum would give
+        // 32767 - 16256 = 16511.
         PeSpec pe = int8(type(16, true), OverflowPolicy.SATURATE);
-        AdderTree plain = TestSupport.tree(pe, 3, false);
-        assertEquals(b(16002), new AdderTreeModel(plain).dot(v(127, 127, -128), v(127, 127, 127)));
+        AdderTree plain = TestSupport.tree(pe, 4, false);
+        assertEquals(b(32131), new AdderTreeModel(plain).dot(v(127, 127, 127, -128), v(127, 127, 127, 127)));
         // Per-beat fit with accumulate: 16129, 32258, then 32258 + 16129 saturates to 32767, then -16256.
         AdderTree acc = TestSupport.tree(pe, 1, true);
         BigInteger[][] a = {v(127), v(127), v(127), v(-128)};

@@ -77,6 +77,23 @@ class OutputWriterTest {
     }
 
     @Test
+    void aWriteThatFailsHalfWayLeavesEarlierOutputUntouched() throws Exception {
+        Path out = tmp.resolve("out");
+        OutputWriter.write(out, List.of(new GeneratedFile("a.v", HEADER + "old a\n"), new GeneratedFile("b.v", HEADER + "old b\n")));
+        // "c.v" is written as a file, then "c.v/d.v" needs it as a folder: staging fails after a.v was staged.
+        UserError e = assertThrows(UserError.class, () -> OutputWriter.write(out, List.of(
+                new GeneratedFile("a.v", HEADER + "new a\n"), new GeneratedFile("c.v", HEADER),
+                new GeneratedFile("c.v/d.v", HEADER), new GeneratedFile("b.v", HEADER + "new b\n"))));
+        assertEquals(ErrorCode.OUTPUT_UNWRITABLE, e.diagnostics().get(0).code());
+        assertEquals(HEADER + "old a\n", Files.readString(out.resolve("a.v")));
+        assertEquals(HEADER + "old b\n", Files.readString(out.resolve("b.v")));
+        assertFalse(Files.exists(out.resolve("c.v")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".bitweave-staging")));
+        }
+    }
+
+    @Test
     void outputPathThatIsAFileIsRejected() throws Exception {
         Path file = Files.writeString(tmp.resolve("f"), "x");
         UserError e = assertThrows(UserError.class, () -> OutputWriter.write(file, List.of(new GeneratedFile("a.v", HEADER))));
