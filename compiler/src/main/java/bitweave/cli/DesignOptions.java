@@ -85,8 +85,10 @@ final class DesignOptions {
                 throw new UserError(ErrorCode.BAD_OVERRIDE, "-P " + v + ": expected NAME=VALUE, e.g. -P ROWS=16");
             }
             try {
-                long parsed = number.startsWith("0x") || number.startsWith("0X")
-                        ? Long.parseLong(number.substring(2), 16) : Long.parseLong(number);
+                boolean negative = number.startsWith("-");
+                String magnitude = negative ? number.substring(1) : number;
+                long parsed = magnitude.startsWith("0x") || magnitude.startsWith("0X")
+                        ? Long.parseLong((negative ? "-" : "") + magnitude.substring(2), 16) : Long.parseLong(number);
                 if (result.put(name, parsed) != null) {
                     throw new UserError(ErrorCode.BAD_OVERRIDE, "-P " + name + " given more than once");
                 }

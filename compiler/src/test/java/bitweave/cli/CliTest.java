@@ -70,6 +70,14 @@ class CliTest {
     }
 
     @Test
+    void overridesTakeDecimalAndHexValues() {
+        assertTrue(CliRunner.run("check", OS, "-P", "ROWS=0x10").out().contains("systolic 16x8"));
+        CliRunner.Result negative = CliRunner.run("check", OS, "-P", "ROWS=-0x10");
+        assertEquals(1, negative.exit(), negative.toString());
+        assertTrue(negative.err().contains("-16") && negative.err().contains("[E0402]"), negative.toString());
+    }
+
+    @Test
     void syntaxErrorShowsLocationCaretAndCode() throws Exception {
         Path bad = tmp.resolve("bad.bw");
         Files.writeString(bad, "design x\nparam N = = 3\n");
