@@ -83,6 +83,33 @@ public final class RtlVerifier {
             if (p.width() <= 0) {
                 problems.add(m.name() + ": port " + p.name() + " has width " + p.width());
             }
+            checkRangeText(m, p, problems);
+        }
+    }
+
+    /** The range text ("[ROWS*A_W-1:0] ") evaluated with the module's parameters must give the width. */
+    private static void checkRangeText(RtlModule m, RtlPort p, List<String> problems) {
+        if (p.range().isEmpty()) {
+            if (p.width() != 1) {
+                problems.add(m.name() + ": port " + p.name() + " has no range but width " + p.width());
+            }
+            return;
+        }
+        java.util.regex.Matcher r = java.util.regex.Pattern.compile("\\[(.+):0\\] ").matcher(p.range());
+        if (!r.matches()) {
+            problems.add(m.name() + ": port " + p.name() + " has a malformed range '" + p.range() + "'");
+            return;
+        }
+        java.util.Map<String, Long> params = new java.util.HashMap<>();
+        m.params().forEach(param -> params.put(param.name(), param.value()));
+        try {
+            long msb = WidthExpression.eval(r.group(1), params);
+            if (msb + 1 != p.width()) {
+                problems.add(m.name() + ": port " + p.name() + " range '" + p.range().trim() + "' is " + (msb + 1)
+                        + " bits with the default parameters, the passes computed " + p.width());
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(m.name() + ": port " + p.name() + ": " + e.getMessage());
         }
     }
 

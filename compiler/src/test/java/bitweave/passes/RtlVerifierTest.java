@@ -51,6 +51,22 @@ class RtlVerifierTest {
     }
 
     @Test
+    void rejectsRangeTextThatDisagreesWithTheComputedWidth() {
+        RtlModule top = good.modules().get(good.modules().size() - 1);
+        List<RtlPort> ports = new ArrayList<>(top.ports());
+        int i = 0;
+        while (!ports.get(i).name().equals("out_c")) {
+            i++;
+        }
+        RtlPort outC = ports.get(i);
+        // ROWS*ACC_W instead of ROWS*COLS*ACC_W: the width the passes computed no longer matches the text.
+        ports.set(i, new RtlPort("out_c", outC.direction(), "[ROWS*ACC_W-1:0] ", outC.width()));
+        assertProblem(replace(top, ports, top.params()), "is 32 bits with the default parameters, the passes computed 64");
+        ports.set(i, new RtlPort("out_c", outC.direction(), "[ROWS*NOPE-1:0] ", outC.width()));
+        assertProblem(replace(top, ports, top.params()), "unknown parameter NOPE");
+    }
+
+    @Test
     void rejectsDuplicatePortsAndBadParameterNames() {
         RtlModule fit = good.modules().get(0);
         List<RtlPort> ports = new ArrayList<>(fit.ports());
