@@ -24,10 +24,9 @@ final class AdderTreeKind implements ArrayKind {
         return List.of("K");
     }
 
-    /** The deepest useful pipeline: one register per adder level, plus one after the multipliers. */
+    /** See {@link bitweave.ir.AdderTree#maxPipeline}: K is at most MAX_K here, so it fits an int. */
     static long maxPipeline(long k) {
-        long levels = 64 - Long.numberOfLeadingZeros(k - 1); // ceil(log2 k) for k >= 1
-        return levels + 1;
+        return bitweave.ir.AdderTree.maxPipeline((int) k);
     }
 
     @Override

@@ -23,13 +23,8 @@ import java.util.Map;
  * Latency = PIPE + 1.
  */
 public final class LowerAdderTree implements LoweringPass {
-    /** Largest useful PIPE for K: one stage per tree level plus one after the products. */
-    public static int maxPipeline(int k) {
-        return ceilLog2(k) + 1;
-    }
-
-    static int ceilLog2(int k) {
-        return k <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(k - 1);
+    private static int maxPipeline(int k) {
+        return AdderTree.maxPipeline(k);
     }
 
     @Override
