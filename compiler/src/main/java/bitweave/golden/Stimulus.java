@@ -60,7 +60,7 @@ public final class Stimulus {
         ValueSource b = new ValueSource(top.pe().b(), random);
         List<Problem> out = new ArrayList<>();
         if (top instanceof AdderTree t) {
-            out.addAll(adderTreeCorners(t, a, b));
+            out.addAll(adderTreeCorners(t, a, b, vectors));
             while (out.size() < vectors) {
                 int beats = t.accumulate() ? 1 + random.nextInt(MAX_RANDOM_GROUP) : 1;
                 out.add(new Problem.DotGroup(a.matrix(beats, t.k()), b.matrix(beats, t.k())));
@@ -68,7 +68,7 @@ public final class Stimulus {
         } else {
             SystolicArray s = (SystolicArray) top;
             if (s.dataflow() == Dataflow.OUTPUT_STATIONARY) {
-                out.addAll(outputStationaryCorners(s, a, b));
+                out.addAll(outputStationaryCorners(s, a, b, vectors));
                 int maxK = Math.min(MAX_RANDOM_K, Math.max(2, 2 * s.rows()));
                 while (out.size() < vectors) {
                     int k = 1 + random.nextInt(maxK);
@@ -152,7 +152,8 @@ public final class Stimulus {
 
     // ---- corner cases -------------------------------------------------------------------------------
 
-    private static List<Problem> adderTreeCorners(AdderTree t, ValueSource a, ValueSource b) {
+    /** Corner cases; {@code limit} stops before building overflow runs nobody will simulate (they are large). */
+    private static List<Problem> adderTreeCorners(AdderTree t, ValueSource a, ValueSource b, int limit) {
         List<Problem> out = new ArrayList<>();
         int k = t.k();
         for (BigInteger va : a.corners()) {
@@ -165,6 +166,9 @@ public final class Stimulus {
         if (t.accumulate()) {
             for (OverflowRun run : OverflowRun.all(t.pe(), BigInteger.valueOf(k), 2L * k)) {
                 for (int back : TURN_BACK_STEPS) {
+                    if (out.size() >= limit) {
+                        return out;
+                    }
                     List<BigInteger[]> as = new ArrayList<>();
                     List<BigInteger[]> bs = new ArrayList<>();
                     for (int j = 0; j < run.steps() + back; j++) {
@@ -179,7 +183,8 @@ public final class Stimulus {
         return out;
     }
 
-    private static List<Problem> outputStationaryCorners(SystolicArray s, ValueSource a, ValueSource b) {
+    /** Corner cases; {@code limit} stops before building overflow tiles nobody will simulate (they are large). */
+    private static List<Problem> outputStationaryCorners(SystolicArray s, ValueSource a, ValueSource b, int limit) {
         List<Problem> out = new ArrayList<>();
         int rows = s.rows();
         int cols = s.cols();
@@ -192,6 +197,9 @@ public final class Stimulus {
         out.add(new Problem.Tile(checkerboard(rows, k, a), checkerboard(k, cols, b)));
         for (OverflowRun run : OverflowRun.all(s.pe(), BigInteger.ONE, (long) rows + cols)) {
             for (int back : TURN_BACK_STEPS) {
+                if (out.size() >= limit) {
+                    return out;
+                }
                 int steps = run.steps() + back;
                 BigInteger[][] ma = new BigInteger[rows][steps];
                 BigInteger[][] mb = new BigInteger[steps][cols];
