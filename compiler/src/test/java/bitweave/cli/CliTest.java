@@ -58,12 +58,16 @@ class CliTest {
     }
 
     @Test
-    void badOverridesAreInputErrors() {
+    void malformedOverridesAreUsageErrorsButUnknownOrOutOfRangeOnesAreInputErrors() {
+        // Malformed -P text is a malformed command line (exit 2), still with its code E0701.
         for (String bad : new String[] {"ROWS", "ROWS=x", "=3", "ROWS=1e3"}) {
             CliRunner.Result r = CliRunner.run("check", OS, "-P", bad);
-            assertEquals(1, r.exit(), r.toString());
+            assertEquals(2, r.exit(), r.toString());
             assertTrue(r.err().contains("[E0701]"), r.toString());
         }
+        CliRunner.Result unknown = CliRunner.run("check", OS, "-P", "NOPE=3");
+        assertEquals(1, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().contains("[E0702]"), unknown.toString());
         CliRunner.Result range = CliRunner.run("check", OS, "-P", "ROWS=100000");
         assertEquals(1, range.exit(), range.toString());
         assertTrue(range.err().contains(OS + ":"), "points at the parameter declaration: " + range);
