@@ -51,7 +51,7 @@ final class SimCommand implements Command {
         options.addOption(Option.builder().longOpt("rtl").hasArg().argName("DIR")
                 .desc("co-simulate existing RTL in DIR (DIR/<top>.f if present, else every .v/.sv file)").get());
         options.addOption(Option.builder().longOpt("trace").hasArg().argName("FILE.vcd")
-                .desc("write a VCD of the run (debug build)").get());
+                .desc("write a VCD of the run (debug build); replaces only a trace Bitweave wrote").get());
         options.addOption(Option.builder().longOpt("stats")
                 .desc("also print one 'stats:' line (build and run time, cache hit, vectors/s, cycles/s)").get());
         options.addOption(Option.builder().longOpt("cache-dir").hasArg().argName("DIR")
