@@ -6,7 +6,7 @@
 // Shape follows Verilator's examples/make_tracing_c: context and model in unique_ptr, commandArgs
 // before the model is built, final() at the end, VCD only in a --trace build and only on request.
 //
-// Usage: sim <vectors.txt> [--seed=N] [--trace=out.vcd] [--progress=N] [--watchdog=N]
+// Usage: sim <vectors.txt> [--seed=N] [--trace=out.vcd] [--trace-comment=TEXT] [--progress=N] [--watchdog=N]
 //            [--max-cycles=N] [+verilator+rand+reset+2 +verilator+seed+N ...]
 //
 // Output lines for tools start with "BW-" and are key=value tokens; when present, msg= is the last key
@@ -28,6 +28,7 @@
 #include "verilated.h"
 #if VM_TRACE
 #include "verilated_vcd_c.h"
+#include "bw_trace.h"
 #endif
 
 #include "bw_ports.h"
@@ -46,6 +47,7 @@ struct Options {
     std::string vectors;
     uint64_t seed = 1;
     std::string trace;
+    std::string traceComment;  // first line of the VCD, as "$comment TEXT $end" (see bw_trace.h)
     long progressEvery = 0;  // 0: no progress lines
     long watchdog = 10000;   // cycles without any transfer before giving up
     long maxCycles = 0;      // 0: no limit besides the watchdog
@@ -111,6 +113,7 @@ Options parseOptions(int argc, char** argv) {
         if (arg.empty() || arg[0] == '+') continue;  // plusargs belong to Verilator
         if (startsWith(arg, "--seed=", v)) o.seed = parseSeed(v);
         else if (startsWith(arg, "--trace=", v)) o.trace = v;
+        else if (startsWith(arg, "--trace-comment=", v)) o.traceComment = v;
         else if (startsWith(arg, "--progress=", v)) o.progressEvery = parseLong(v, "--progress");
         else if (startsWith(arg, "--watchdog=", v)) o.watchdog = parseLong(v, "--watchdog");
         else if (startsWith(arg, "--max-cycles=", v)) o.maxCycles = parseLong(v, "--max-cycles");
@@ -443,9 +446,10 @@ int main(int argc, char** argv) {
     try {
         Harness harness(*contextp, *top, opt);
 #if VM_TRACE
+        bw::CommentedVcdFile vcdFile(opt.traceComment);  // declared first: outlives tfp
         std::unique_ptr<VerilatedVcdC> tfp;
         if (!opt.trace.empty()) {
-            tfp.reset(new VerilatedVcdC);
+            tfp.reset(new VerilatedVcdC(&vcdFile));
             top->trace(tfp.get(), 99);
             tfp->open(opt.trace.c_str());
             harness.attachTrace(tfp.get());

@@ -3,6 +3,7 @@ package bitweave.check;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Design;
 import bitweave.ir.PeSpec;
+import bitweave.ir.SourceId;
 import bitweave.parse.Decl;
 import bitweave.parse.SourceFile;
 
@@ -25,7 +26,7 @@ final class Checker {
         this.reporter = reporter;
     }
 
-    Design check(SourceFile file, String displayPath, Map<String, Long> overrides, String topOrNull) {
+    Design check(SourceFile file, String displayPath, SourceId source, Map<String, Long> overrides, String topOrNull) {
         Declarations decls = Declarations.collect(file, overrides, topOrNull, reporter);
 
         Scope scope = new Scope(decls.byName(), decls.duplicated());
@@ -51,7 +52,7 @@ final class Checker {
         }
         reporter.stopIfErrors();
 
-        return new Design(file.designName(), displayPath, new LinkedHashMap<>(scope.paramValues()),
+        return new Design(file.designName(), displayPath, source, new LinkedHashMap<>(scope.paramValues()),
                 new LinkedHashMap<>(overrides), List.copyOf(new ArrayList<>(pes.values())),
                 List.copyOf(new ArrayList<>(arrays.values())), arrays.get(decls.top().name()));
     }

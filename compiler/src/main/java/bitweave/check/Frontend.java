@@ -1,13 +1,14 @@
 package bitweave.check;
 
 import bitweave.diag.ErrorCode;
+import bitweave.diag.IoReason;
 import bitweave.diag.UserError;
 import bitweave.ir.Design;
+import bitweave.ir.SourceId;
 import bitweave.parse.DslParser;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,41 +25,52 @@ public final class Frontend {
     private Frontend() {
     }
 
+    /** A UTF-8 byte-order mark: some editors write one at the start of a file; it is not part of the text. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     /**
      * Loads a design from a file.
      *
-     * @param source      the file to read (UTF-8)
-     * @param displayPath the path shown in diagnostics and stored in Design.sourcePath and every SourceLoc
+     * @param source      the file to read (UTF-8, with or without a byte-order mark)
+     * @param displayPath the path as the user typed it: shown in diagnostics and stored in Design.sourcePath
+     *                    and every SourceLoc (generated files name the source by {@link SourceId} instead)
      * @param overrides   {@code -P NAME=value} overrides in command-line order (null = none)
      * @param topOrNull   the array to use as top, or null for the default choice
      * @throws UserError  SOURCE_NOT_FOUND / SOURCE_UNREADABLE, or every syntax and checking error found
      */
     public static Design load(Path source, String displayPath, Map<String, Long> overrides, String topOrNull) {
+        byte[] bytes;
         String text;
         try {
-            byte[] bytes = Files.readAllBytes(source);
+            bytes = Files.readAllBytes(source);
             // A strict decoder: a binary or mis-encoded file is reported, not parsed as replacement characters.
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            throw new UserError(ErrorCode.SOURCE_NOT_FOUND, "cannot read " + displayPath + ": no such file");
-        } catch (CharacterCodingException e) {
-            throw new UserError(ErrorCode.SOURCE_UNREADABLE, "cannot read " + displayPath + ": not valid UTF-8 text");
+            throw new UserError(ErrorCode.SOURCE_NOT_FOUND, "cannot read " + displayPath + ": "
+                    + IoReason.of(e, source));
         } catch (IOException e) {
-            String why = Files.isDirectory(source) ? "it is a directory" : String.valueOf(e.getMessage());
-            throw new UserError(ErrorCode.SOURCE_UNREADABLE, "cannot read " + displayPath + ": " + why);
+            throw new UserError(ErrorCode.SOURCE_UNREADABLE, "cannot read " + displayPath + ": "
+                    + IoReason.of(e, source));
         }
-        return loadText(text, displayPath, overrides, topOrNull);
+        return check(text, displayPath, SourceId.of(displayPath, bytes), overrides, topOrNull);
     }
 
-    /** Like {@link #load} but from text in memory (tests, tools). */
+    /** Like {@link #load} but from text in memory (tests, tools); the SourceId hashes the text's UTF-8 bytes. */
     public static Design loadText(String text, String displayPath, Map<String, Long> overrides, String topOrNull) {
+        return check(text, displayPath, SourceId.ofText(displayPath, text), overrides, topOrNull);
+    }
+
+    private static Design check(String text, String displayPath, SourceId id, Map<String, Long> overrides,
+                                String topOrNull) {
+        // Dropped before lexing, so columns on line 1 count from the first visible character.
+        String body = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
         Map<String, Long> given = overrides == null ? new LinkedHashMap<>() : new LinkedHashMap<>(overrides);
         Reporter reporter = new Reporter();
         try {
-            DslParser.Result parsed = DslParser.parse(text, displayPath);
+            DslParser.Result parsed = DslParser.parse(body, displayPath);
             reporter.addAll(parsed.diagnostics());
             reporter.stopIfErrors();
-            return new Checker(reporter).check(parsed.file(), displayPath, given, topOrNull);
+            return new Checker(reporter).check(parsed.file(), displayPath, id, given, topOrNull);
         } catch (StackOverflowError e) {
             // The parser and the evaluator recurse per nesting level; thousands of nested parentheses are
             // not a design anyone writes, but they must still get an answer, not a crash.

@@ -25,7 +25,9 @@ final class CheckCommand implements Command {
             return Main.EXIT_OK;
         }
         Design d = DesignOptions.load(cl);
-        console.out().println("OK " + d.name() + ": " + bitweave.emit.UnitNames.describe(d.top()) + " " + Describe.params(d));
+        String params = Describe.params(d);
+        console.out().println("OK " + d.name() + ": " + bitweave.emit.UnitNames.describe(d.top())
+                + (params.isEmpty() ? "" : " " + params));
         return Main.EXIT_OK;
     }
 }

@@ -1,5 +1,6 @@
 package bitweave.cli;
 
+import bitweave.diag.Plural;
 import bitweave.emit.CompileOutputs;
 import bitweave.emit.GeneratedFile;
 import bitweave.ir.Design;
@@ -35,16 +36,25 @@ final class CompileCommand implements Command {
         if (!cl.hasOption("out")) {
             throw new UsageException("missing -o OUT (the output directory)");
         }
+        Path out = outputDirectory(cl.getOptionValue("out"));
         Design design = DesignOptions.load(cl);
         CompileOutputs outputs = CompileOutputs.of(design);
-        Path out = Path.of(cl.getOptionValue("out"));
         List<GeneratedFile> files = outputs.all();
         OutputWriter.write(out, files);
         console.out().println("compiled " + design.name() + ": " + bitweave.emit.UnitNames.describe(design.top()) + " -> "
-                + files.size() + " files in " + out);
-        console.out().println("  latency " + outputs.rtl().latencyCycles() + " cycles, "
-                + outputs.rtl().macsPerCycle() + " MACs/cycle peak; report: "
+                + Plural.count(files.size(), "file") + " in " + out);
+        console.out().println("  latency " + Plural.count(outputs.rtl().latencyCycles(), "cycle") + ", "
+                + Plural.count(outputs.rtl().macsPerCycle(), "MAC") + "/cycle peak; report: "
                 + out.resolve(outputs.reportName()));
         return Main.EXIT_OK;
+    }
+
+    /** -o names a directory; "-" (standard output elsewhere) cannot hold several files. */
+    private static Path outputDirectory(String value) throws UsageException {
+        if (value.equals("-")) {
+            throw new UsageException("-o -: compile writes several files, so it cannot write to standard output;"
+                    + " give an output directory, e.g. -o out");
+        }
+        return PathArgument.of("-o", value);
     }
 }

@@ -2,7 +2,6 @@ package bitweave.cli;
 
 import bitweave.check.Frontend;
 import bitweave.diag.ErrorCode;
-import bitweave.diag.UserError;
 import bitweave.ir.Design;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,8 +34,14 @@ final class DesignOptions {
         return o;
     }
 
+    /**
+     * Parses a command's options. Options must be spelled out: Commons CLI would otherwise take any
+     * unambiguous prefix (--vector for --vectors), so a typo or an option added later could silently
+     * change what an old command line means. Values are taken exactly as typed (no quote stripping).
+     */
     static CommandLine parse(Options options, String[] args) throws ParseException {
-        return DefaultParser.builder().get().parse(options, args);
+        return DefaultParser.builder().setAllowPartialMatching(false).setStripLeadingAndTrailingQuotes(false).get()
+                .parse(options, args);
     }
 
     /** Prints the command's help and returns true when --help was given. */
@@ -53,8 +58,8 @@ final class DesignOptions {
         return true;
     }
 
-    /** The single positional argument: the design file. */
-    static Path designFile(CommandLine cl) throws UsageException {
+    /** The single positional argument, the design file, exactly as typed (diagnostics show it so). */
+    static String designFileArgument(CommandLine cl) throws UsageException {
         List<String> rest = cl.getArgList();
         if (rest.isEmpty()) {
             throw new UsageException("missing the design file (a .bw file)");
@@ -62,16 +67,22 @@ final class DesignOptions {
         if (rest.size() > 1) {
             throw new UsageException("expected one design file, got: " + String.join(" ", rest));
         }
-        return Path.of(rest.get(0));
+        return rest.get(0);
     }
 
     static Design load(CommandLine cl) throws UsageException {
-        Path file = designFile(cl);
-        return Frontend.load(file, displayPath(file), overrides(cl), cl.getOptionValue("top"));
+        String typed = designFileArgument(cl);
+        Path file = PathArgument.of("the design file", typed);
+        return Frontend.load(file, typed, overrides(cl), cl.getOptionValue("top"));
     }
 
-    /** -P NAME=VALUE pairs in the order given; a malformed one is a user error naming it. */
-    static Map<String, Long> overrides(CommandLine cl) {
+    /**
+     * -P NAME=VALUE pairs in the order given. The text must be exactly NAME=VALUE (no spaces) with VALUE
+     * in the {@link IntegerArgument} grammar and within 64 bits; anything else is malformed, a usage
+     * error with code E0701. Whether NAME is a parameter of the design and VALUE in its range is checked
+     * later, against the design (E0702, E0402: input errors).
+     */
+    static Map<String, Long> overrides(CommandLine cl) throws UsageException {
         Map<String, Long> result = new LinkedHashMap<>();
         String[] values = cl.getOptionValues("P");
         if (values == null) {
@@ -79,21 +90,21 @@ final class DesignOptions {
         }
         for (String v : values) {
             int eq = v.indexOf('=');
-            String name = eq < 0 ? "" : v.substring(0, eq).trim();
-            String number = eq < 0 ? "" : v.substring(eq + 1).trim();
+            String name = eq < 0 ? "" : v.substring(0, eq);
+            String number = eq < 0 ? "" : v.substring(eq + 1);
             if (!name.matches("[A-Za-z_][A-Za-z_0-9]*")) {
-                throw new UserError(ErrorCode.BAD_OVERRIDE, "-P " + v + ": expected NAME=VALUE, e.g. -P ROWS=16");
+                throw new UsageException(ErrorCode.BAD_OVERRIDE, "-P " + PathArgument.shown(v)
+                        + ": expected NAME=VALUE without spaces, e.g. -P ROWS=16");
             }
-            try {
-                boolean negative = number.startsWith("-");
-                String magnitude = negative ? number.substring(1) : number;
-                long parsed = magnitude.startsWith("0x") || magnitude.startsWith("0X")
-                        ? Long.parseLong((negative ? "-" : "") + magnitude.substring(2), 16) : Long.parseLong(number);
-                if (result.put(name, parsed) != null) {
-                    throw new UserError(ErrorCode.BAD_OVERRIDE, "-P " + name + " given more than once");
-                }
-            } catch (NumberFormatException e) {
-                throw new UserError(ErrorCode.BAD_OVERRIDE, "-P " + v + ": '" + number + "' is not an integer");
+            java.math.BigInteger parsed = IntegerArgument.parse(number).orElseThrow(() -> new UsageException(
+                    ErrorCode.BAD_OVERRIDE, "-P " + PathArgument.shown(v) + ": '" + PathArgument.shown(number)
+                            + "' is not an integer (" + IntegerArgument.syntaxHint() + ")"));
+            if (parsed.bitLength() > 63) {
+                throw new UsageException(ErrorCode.BAD_OVERRIDE, "-P " + v + ": " + number
+                        + " is outside the 64-bit integer range " + Long.MIN_VALUE + ".." + Long.MAX_VALUE);
+            }
+            if (result.put(name, parsed.longValueExact()) != null) {
+                throw new UsageException(ErrorCode.BAD_OVERRIDE, "-P " + name + " given more than once");
             }
         }
         return result;
@@ -112,18 +123,5 @@ final class DesignOptions {
             sb.append(" --top ").append(cl.getOptionValue("top"));
         }
         return sb.toString();
-    }
-
-    /**
-     * The path as shown in diagnostics and provenance headers: relative to the working directory
-     * (with ../ when the file is outside it), so generated files never carry an absolute path.
-     */
-    static String displayPath(Path file) {
-        Path cwd = Path.of("").toAbsolutePath().normalize();
-        Path abs = file.toAbsolutePath().normalize();
-        if (abs.getRoot() != null && abs.getRoot().equals(cwd.getRoot())) {
-            return cwd.relativize(abs).toString().replace('\\', '/');
-        }
-        return abs.getFileName() == null ? file.toString() : abs.getFileName().toString();
     }
 }

@@ -40,7 +40,8 @@ final class GoldenCommand implements Command {
                 if (eq <= 0 || eq == in.length() - 1) {
                     throw new UsageException("--in " + in + ": expected NAME=FILE, e.g. --in a=A.txt");
                 }
-                if (inputs.put(in.substring(0, eq), Path.of(in.substring(eq + 1))) != null) {
+                String name = in.substring(0, eq);
+                if (inputs.put(name, PathArgument.of("--in " + name + "=", in.substring(eq + 1))) != null) {
                     throw new UsageException("--in " + in.substring(0, eq) + " given more than once");
                 }
             }

@@ -49,10 +49,10 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return command.run(rest, console);
-        } catch (ParseException | UsageException e) {
-            console.err().println("bitweave " + command.name() + ": error: " + e.getMessage());
-            console.err().println("see: bitweave " + command.name() + " --help");
-            return EXIT_USAGE;
+        } catch (ParseException e) {
+            return usage(command, e.getMessage(), console);
+        } catch (UsageException e) {
+            return usage(command, e.getMessage() + e.code().map(c -> " [" + c.code() + "]").orElse(""), console);
         } catch (UserError e) {
             DiagnosticOutput.print(e.diagnostics(), console.err());
             return EXIT_INPUT;
@@ -65,6 +65,12 @@ public final class Main {
             }
             return EXIT_INTERNAL;
         }
+    }
+
+    private static int usage(Command command, String message, Console console) {
+        console.err().println("bitweave " + command.name() + ": error: " + message);
+        console.err().println("see: bitweave " + command.name() + " --help");
+        return EXIT_USAGE;
     }
 
     private String overview() {

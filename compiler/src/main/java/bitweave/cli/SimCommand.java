@@ -51,7 +51,7 @@ final class SimCommand implements Command {
         options.addOption(Option.builder().longOpt("rtl").hasArg().argName("DIR")
                 .desc("co-simulate existing RTL in DIR (DIR/<top>.f if present, else every .v/.sv file)").get());
         options.addOption(Option.builder().longOpt("trace").hasArg().argName("FILE.vcd")
-                .desc("write a VCD of the run (debug build)").get());
+                .desc("write a VCD of the run (debug build); replaces only a trace Bitweave wrote").get());
         options.addOption(Option.builder().longOpt("stats")
                 .desc("also print one 'stats:' line (build and run time, cache hit, vectors/s, cycles/s)").get());
         options.addOption(Option.builder().longOpt("cache-dir").hasArg().argName("DIR")
@@ -62,6 +62,9 @@ final class SimCommand implements Command {
         }
         int vectors = intOption(cl, "vectors", DEFAULT_VECTORS, 1, 10_000_000);
         long seed = intOption(cl, "seed", 1, 0, Integer.MAX_VALUE);
+        Path rtlDir = cl.hasOption("rtl") ? PathArgument.of("--rtl", cl.getOptionValue("rtl")) : null;
+        Path trace = cl.hasOption("trace") ? traceFile(cl.getOptionValue("trace")) : null;
+        Path cacheDir = cl.hasOption("cache-dir") ? PathArgument.of("--cache-dir", cl.getOptionValue("cache-dir")) : null;
         Design design = DesignOptions.load(cl);
         Progress progress = new Progress(console);
 
@@ -71,7 +74,7 @@ final class SimCommand implements Command {
         try {
             List<Path> rtlFiles;
             if (cl.hasOption("rtl")) {
-                rtlFiles = userRtl(Path.of(cl.getOptionValue("rtl")), top);
+                rtlFiles = userRtl(rtlDir, top);
             } else {
                 scratch = Files.createTempDirectory("bitweave-sim-");
                 rtlFiles = new ArrayList<>();
@@ -79,14 +82,14 @@ final class SimCommand implements Command {
                     rtlFiles.add(Files.writeString(scratch.resolve(f.name()), f.content()));
                 }
             }
-            progress.phase("golden model: " + vectors + " vectors");
+            progress.phase("golden model: " + bitweave.diag.Plural.count(vectors, "vector"));
             VectorSet set = Stimulus.generate(design.top(), vectors, seed);
             CosimRequest req = CosimRequest.of(design, top, rtlFiles, set, seed).withProgress(progress);
-            if (cl.hasOption("trace")) {
-                req = req.withTrace(Path.of(cl.getOptionValue("trace")));
+            if (trace != null) {
+                req = req.withTrace(trace);
             }
-            if (cl.hasOption("cache-dir")) {
-                req = req.withCacheDir(Path.of(cl.getOptionValue("cache-dir")));
+            if (cacheDir != null) {
+                req = req.withCacheDir(cacheDir);
             }
             progress.phase("verilator: building (cached per design and parameters)");
             CosimResult result = Cosim.run(req);
@@ -98,8 +101,9 @@ final class SimCommand implements Command {
             }
             if (result.passed() && !cl.hasOption("rtl") && result.minLatency() != outputs.rtl().latencyCycles()) {
                 // The report's latency is a claim about the generated RTL; co-sim measures it.
-                console.err().println("bitweave: warning: measured latency " + result.minLatency()
-                        + " cycles differs from the reported " + outputs.rtl().latencyCycles() + " (a Bitweave bug; please report)");
+                console.err().println("bitweave: warning: measured latency "
+                        + bitweave.diag.Plural.count(result.minLatency(), "cycle") + " differs from the reported "
+                        + outputs.rtl().latencyCycles() + " (a Bitweave bug; please report)");
             }
             if (!result.passed()) {
                 result.mismatch().ifPresent(m -> {
@@ -111,7 +115,7 @@ final class SimCommand implements Command {
                 });
                 result.timeout().ifPresent(t -> console.out().println("timeout at cycle " + t.cycle() + ": " + t.description()));
                 result.trace().ifPresent(t -> console.out().println("waveform: " + t));
-                console.out().println("reproduce: bitweave sim " + DesignOptions.displayPath(DesignOptions.designFile(cl))
+                console.out().println("reproduce: bitweave sim " + DesignOptions.designFileArgument(cl)
                         + DesignOptions.overrideArgs(cl)
                         + " --vectors " + vectors + " --seed " + seed
                         + (cl.hasOption("rtl") ? " --rtl " + cl.getOptionValue("rtl") : "")
@@ -120,7 +124,8 @@ final class SimCommand implements Command {
             }
             return Main.EXIT_OK;
         } catch (IOException e) {
-            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot prepare the co-simulation work folder: " + e.getMessage());
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot prepare the co-simulation work folder: "
+                    + bitweave.diag.IoReason.of(e));
         } finally {
             progress.done();
             bitweave.output.FileTrees.deleteQuietly(scratch);
@@ -141,21 +146,28 @@ final class SimCommand implements Command {
             return dflt;
         }
         String v = cl.getOptionValue(name);
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min || n > max) {
-                throw new UsageException("--" + name + " " + v + ": must be in " + min + ".." + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " " + v + ": not an integer");
+        java.math.BigInteger n = IntegerArgument.parse(v).orElseThrow(() -> new UsageException(
+                "--" + name + " " + PathArgument.shown(v) + ": not an integer (" + IntegerArgument.syntaxHint() + ")"));
+        if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw new UsageException("--" + name + " " + v + ": must be in " + min + ".." + max);
         }
+        return n.intValueExact();
+    }
+
+    /** --trace names a file: a spelling that can only be a directory ("dir/", ".") is a usage error. */
+    private static Path traceFile(String value) throws UsageException {
+        if (PathArgument.spelledAsDirectory(value)) {
+            throw new UsageException("--trace " + value + ": names a directory; give a file, e.g. --trace "
+                    + (value.endsWith("/") ? value : value + "/") + "run.vcd");
+        }
+        return PathArgument.of("--trace", value);
     }
 
     /** The RTL a user supplies: the file list DIR/<top>.f when present, else every Verilog file in DIR. */
     private static List<Path> userRtl(Path dir, String top) {
         if (!Files.isDirectory(dir)) {
-            throw new UserError(ErrorCode.SOURCE_NOT_FOUND, "--rtl " + dir + ": no such directory");
+            throw new UserError(ErrorCode.SOURCE_NOT_FOUND, "--rtl " + dir
+                    + (Files.exists(dir) ? ": not a directory" : ": no such directory"));
         }
         Path fileList = dir.resolve(top + ".f");
         List<Path> files = new ArrayList<>();
@@ -165,7 +177,7 @@ final class SimCommand implements Command {
                 lines = Files.readAllLines(fileList);
             } catch (IOException e) {
                 throw new UserError(ErrorCode.SOURCE_UNREADABLE, "--rtl: cannot read the file list " + fileList
-                        + " (" + e.getClass().getSimpleName() + ")");
+                        + ": " + bitweave.diag.IoReason.of(e, fileList));
             }
             for (String line : lines) {
                 String entry = line.strip();
@@ -186,8 +198,8 @@ final class SimCommand implements Command {
             try (Stream<Path> s = Files.list(dir)) {
                 s.filter(p -> p.toString().endsWith(".v") || p.toString().endsWith(".sv")).sorted().forEach(files::add);
             } catch (IOException e) {
-                throw new UserError(ErrorCode.SOURCE_UNREADABLE, "--rtl " + dir + ": cannot list the directory ("
-                        + e.getClass().getSimpleName() + ")");
+                throw new UserError(ErrorCode.SOURCE_UNREADABLE, "--rtl " + dir + ": cannot list the directory: "
+                        + bitweave.diag.IoReason.of(e, dir));
             }
         }
         if (files.isEmpty()) {

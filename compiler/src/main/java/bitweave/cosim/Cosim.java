@@ -1,8 +1,12 @@
 package bitweave.cosim;
 
 import bitweave.diag.ErrorCode;
+import bitweave.diag.IoReason;
+import bitweave.diag.Plural;
 import bitweave.diag.UserError;
+import bitweave.emit.Provenance;
 import bitweave.ir.TopInterface;
+import bitweave.output.SingleOutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,8 @@ import java.util.Optional;
  * the vector file, runs the harness binary and turns its output into a {@link CosimResult}.
  */
 public final class Cosim {
+    /** How messages name the VCD file. */
+    private static final String TRACE = "trace";
     static final String INSTALL_HINT = "install Verilator 5 (Debian/Ubuntu: apt-get install verilator)";
 
     private Cosim() {
@@ -39,6 +45,8 @@ public final class Cosim {
             throw new IllegalArgumentException("vector set is for interface " + req.vectors().iface()
                     + ", the design's is " + iface);
         }
+        // Before the (possibly long) build: a trace must not replace a folder or a file Bitweave did not write.
+        req.trace().ifPresent(t -> SingleOutputFile.checkTarget(t, TRACE));
         ToolLocator tools = new ToolLocator(req.env());
         Path verilator = tools.require("verilator", INSTALL_HINT);
         ModelBuilder.Model model = ModelBuilder.obtain(req, tools, verilator);
@@ -46,7 +54,7 @@ public final class Cosim {
         try {
             runDir = Files.createTempDirectory("bitweave-cosim-");
         } catch (IOException e) {
-            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot create a temporary directory: " + e.getMessage());
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot create a temporary directory: " + IoReason.of(e));
         }
         try {
             return simulate(req, model, runDir);
@@ -60,25 +68,32 @@ public final class Cosim {
         try {
             VectorFile.write(req.vectors(), vectorFile);
         } catch (IOException e) {
-            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot write " + vectorFile + ": " + e.getMessage());
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot write " + vectorFile + ": " + IoReason.of(e));
         }
-        if (req.trace().isPresent() && req.trace().get().toAbsolutePath().getParent() != null) {
-            Path folder = req.trace().get().toAbsolutePath().getParent();
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "--trace " + req.trace().get()
-                        + ": cannot create its folder " + folder + " (" + e.getClass().getSimpleName() + ")");
-            }
+        // The harness writes the trace beside its target under a temporary name; it replaces the target
+        // only once the run is over (SingleOutputFile).
+        Path stagedTrace = req.trace().map(t -> SingleOutputFile.stage(t, TRACE)).orElse(null);
+        try {
+            return runHarness(req, model, runDir, vectorFile, stagedTrace);
+        } finally {
+            SingleOutputFile.discard(stagedTrace);
         }
-        List<String> cmd = command(req, model.binary(), vectorFile);
-        req.progress().accept("co-sim: running " + req.vectors().vectors() + " vectors (seed "
+    }
+
+    private static CosimResult runHarness(CosimRequest req, ModelBuilder.Model model, Path runDir, Path vectorFile,
+                                          Path stagedTrace) {
+        List<String> cmd = command(req, model.binary(), vectorFile, stagedTrace);
+        req.progress().accept("co-sim: running " + Plural.count(req.vectors().vectors(), "vector") + " (seed "
                 + Long.toUnsignedString(req.seed()) + ")");
         HarnessOutput out = new HarnessOutput(req.progress());
         long start = System.nanoTime();
         int status = ProcessRunner.run(cmd, runDir, req.env(), out);
         Duration runTime = Duration.ofNanos(System.nanoTime() - start);
-        Optional<Path> trace = req.trace().filter(Files::exists);
+        Optional<Path> trace = Optional.empty();
+        if (stagedTrace != null && Files.isRegularFile(stagedTrace) && stagedTrace.toFile().length() > 0) {
+            SingleOutputFile.publish(stagedTrace, req.trace().orElseThrow(), TRACE);
+            trace = req.trace();
+        }
         int vectors = req.vectors().vectors();
         if (status == 0 && out.pass().isPresent()) {
             long cycles = Long.parseLong(out.pass().get().get("cycles"));
@@ -102,14 +117,19 @@ public final class Cosim {
                 + status + "); last output:\n" + out.tail());
     }
 
-    static List<String> command(CosimRequest req, Path binary, Path vectorFile) {
+    /** The harness command line; {@code traceFile} (or null) is where the harness writes the VCD. */
+    static List<String> command(CosimRequest req, Path binary, Path vectorFile, Path traceFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary.toString());
         cmd.add(vectorFile.toString());
         cmd.add("--seed=" + Long.toUnsignedString(req.seed()));
         cmd.add("--watchdog=" + req.watchdogCycles());
         cmd.add("--progress=" + Math.max(1, req.vectors().vectors() / 20));
-        req.trace().ifPresent(vcd -> cmd.add("--trace=" + vcd.toAbsolutePath()));
+        if (traceFile != null) {
+            cmd.add("--trace=" + traceFile.toAbsolutePath());
+            // The VCD's first line carries the provenance marker, so a later run may replace it.
+            cmd.add("--trace-comment=" + String.join(" ", Provenance.lines(req.design())));
+        }
         // Registers start random, so a missing reset shows up as a mismatch (built with --x-initial unique).
         cmd.add("+verilator+rand+reset+2");
         cmd.add("+verilator+seed+" + verilatorSeed(req.seed()));

@@ -1,5 +1,6 @@
 package bitweave.cosim;
 
+import bitweave.diag.Plural;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public record CosimResult(boolean passed, int vectors, long cycles, Duration run
      */
     public String verdictLine(String design) {
         if (passed) {
-            return "PASS " + design + ": " + vectors + " vectors bit-exact (" + cycles + " cycles, "
+            return "PASS " + design + ": " + Plural.count(vectors, "vector") + " bit-exact (" + Plural.count(cycles, "cycle") + ", "
                     + seconds(runTime) + ")";
         }
         String seedText = "(seed " + Long.toUnsignedString(seed) + ")";

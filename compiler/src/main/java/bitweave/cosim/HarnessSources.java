@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class HarnessSources {
     /** Every file of testbenches/ the build needs; MAIN is the one given to Verilator. */
-    static final List<String> FILES = List.of("harness.cpp", "bw_ports.h", "bw_vectors.h");
+    static final List<String> FILES = List.of("harness.cpp", "bw_ports.h", "bw_vectors.h", "bw_trace.h");
     static final String MAIN = "harness.cpp";
 
     private HarnessSources() {

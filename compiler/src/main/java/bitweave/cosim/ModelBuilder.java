@@ -1,6 +1,7 @@
 package bitweave.cosim;
 
 import bitweave.diag.ErrorCode;
+import bitweave.diag.IoReason;
 import bitweave.diag.UserError;
 import bitweave.emit.GeneratedFile;
 import java.io.IOException;
@@ -89,7 +90,9 @@ final class ModelBuilder {
                 deleteTree(work);
             }
         } catch (IOException e) {
-            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot use cache directory " + root + ": " + e.getMessage());
+            Path given = req.effectiveCacheDir();
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot use the cache directory " + given + ": "
+                    + IoReason.of(e, given));
         }
         return new Model(binary, false, Duration.ofNanos(System.nanoTime() - start), key);
     }
@@ -180,7 +183,7 @@ final class ModelBuilder {
                     throw new UserError(ErrorCode.SOURCE_NOT_FOUND, "RTL file not found: " + rtl);
                 }
                 part(sha, rtl.getFileName().toString());
-                part(sha, Files.readAllBytes(rtl));
+                part(sha, readRtl(rtl));
             }
             for (Map.Entry<String, String> f : harness.entrySet()) {
                 part(sha, f.getKey());
@@ -191,8 +194,14 @@ final class ModelBuilder {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    private static byte[] readRtl(Path rtl) {
+        try {
+            return Files.readAllBytes(rtl);
         } catch (IOException e) {
-            throw new UserError(ErrorCode.SOURCE_UNREADABLE, "cannot read RTL: " + e.getMessage());
+            throw new UserError(ErrorCode.SOURCE_UNREADABLE, "cannot read the RTL file " + rtl + ": " + IoReason.of(e, rtl));
         }
     }
 

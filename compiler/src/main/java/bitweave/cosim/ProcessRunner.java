@@ -30,7 +30,7 @@ final class ProcessRunner {
         } catch (IOException e) {
             // e.g. a cache on a noexec mount, or a tool removed since it was found: the user can act on it.
             throw new bitweave.diag.UserError(bitweave.diag.ErrorCode.TOOL_FAILED,
-                    "cannot start " + command.get(0) + ": " + e.getMessage());
+                    "cannot start " + command.get(0) + ": " + bitweave.diag.IoReason.of(e));
         }
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -75,7 +75,9 @@ public final class DiagnosticPrinter {
 
     private static List<String> readLinesOrEmpty(String path) {
         try {
-            return splitLines(new String(Files.readAllBytes(Path.of(path)), StandardCharsets.UTF_8));
+            String text = new String(Files.readAllBytes(Path.of(path)), StandardCharsets.UTF_8);
+            // The front end drops a leading byte-order mark before lexing; drop it here too so the caret lines up.
+            return splitLines(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (IOException | InvalidPathException | SecurityException e) { // printing must not fail
             return List.of();
         }

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The header every generated file starts with. It names the tool version and the source file (as given,
- * relative), lists -P overrides, and has no timestamp or absolute path, so output is byte-identical
- * across runs and machines. {@link #MARKER} is how the output writer recognises files it may overwrite.
+ * The header every generated file starts with. It names the tool version and the source by its file name
+ * and a short hash of its bytes (ir.SourceId: not the path, which depends on the working directory and on
+ * how it was typed), lists -P overrides, and has no timestamp, so output is byte-identical across runs,
+ * working directories and machines. {@link #MARKER} is how the output writer recognises files it may
+ * overwrite.
  */
 public final class Provenance {
     public static final String TOOL = "Bitweave";
@@ -25,7 +27,7 @@ public final class Provenance {
     /** Header lines without comment markers; each emitter prefixes them with its comment syntax. */
     public static List<String> lines(Design design) {
         List<String> lines = new ArrayList<>();
-        lines.add(MARKER + " " + version() + " from " + design.sourcePath() + ". Do not edit: regenerate.");
+        lines.add(MARKER + " " + version() + " from " + design.source().label() + ". Do not edit: regenerate.");
         if (!design.overrides().isEmpty()) {
             StringBuilder sb = new StringBuilder("Overrides:");
             // Sorted by name: -P A=1 -P B=2 and -P B=2 -P A=1 are the same design, so the same bytes.

@@ -12,10 +12,11 @@ import java.util.Map;
  * What the compile report says about a design, computed once here and printed by
  * {@link ReportEmitter} as text and as JSON.
  *
+ * @param source        the source's file name; {@code sourceSha256} the start of its SHA-256 (ir.SourceId)
  * @param latencyCycles cycles from the input beat that completes a vector to out_valid (no back-pressure)
  * @param macsPerCycle  multiplies per cycle while the array is busy
  */
-public record Report(String design, String source, String topModule, String unit, Map<String, Long> dslParams,
+public record Report(String design, String source, String sourceSha256, String topModule, String unit, Map<String, Long> dslParams,
                      List<String> verilogParams, List<PortRow> ports, int latencyCycles, long macsPerCycle,
                      List<String> files) {
 
@@ -35,7 +36,7 @@ public record Report(String design, String source, String topModule, String unit
         List<String> files = new ArrayList<>();
         rtl.verilogFiles().forEach(f -> files.add(f.name()));
         files.add(rtl.fileList().name());
-        return new Report(d.name(), d.sourcePath(), rtl.topModule(), UnitNames.describe(d.top()), d.params(),
+        return new Report(d.name(), d.source().fileName(), d.source().sha256(), rtl.topModule(), UnitNames.describe(d.top()), d.params(),
                 rtl.parameters(), ports, rtl.latencyCycles(), rtl.macsPerCycle(), files);
     }
 

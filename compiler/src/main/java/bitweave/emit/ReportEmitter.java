@@ -1,5 +1,6 @@
 package bitweave.emit;
 
+import bitweave.diag.Plural;
 import bitweave.ir.Design;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,10 @@ public final class ReportEmitter {
     public static GeneratedFile text(Design d, Report r) {
         String body;
         synchronized (GROUP) {
-            body = Templates.render(GROUP, "report", "header", Provenance.lines(d), "r", r);
+            // Counts with units are worded here (bitweave.diag.Plural): a template cannot pick "cycle" or "cycles".
+            body = Templates.render(GROUP, "report", "header", Provenance.lines(d), "r", r,
+                    "latency", Plural.count(r.latencyCycles(), "cycle"),
+                    "throughput", Plural.count(r.macsPerCycle(), "MAC") + "/cycle");
         }
         return new GeneratedFile(r.topModule() + "_report.txt", body);
     }

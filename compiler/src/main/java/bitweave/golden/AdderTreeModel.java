@@ -1,5 +1,6 @@
 package bitweave.golden;
 
+import bitweave.diag.Plural;
 import bitweave.ir.AdderTree;
 import java.math.BigInteger;
 
@@ -50,7 +51,7 @@ public final class AdderTreeModel {
 
     private void checkVector(BigInteger[] a, BigInteger[] b) {
         if (a.length != spec.k() || b.length != spec.k()) {
-            throw new IllegalArgumentException("vectors must have K = " + spec.k() + " elements");
+            throw new IllegalArgumentException("vectors must have K = " + spec.k() + " " + Plural.unit(spec.k(), "element", "elements"));
         }
     }
 }

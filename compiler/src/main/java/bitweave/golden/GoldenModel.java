@@ -1,5 +1,6 @@
 package bitweave.golden;
 
+import bitweave.diag.Plural;
 import bitweave.ir.AdderTree;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Dataflow;
@@ -104,7 +105,7 @@ public final class GoldenModel {
 
     private static void checkMatrix(String what, BigInteger[][] m, int rows, int cols, IntType t) {
         if (m.length != rows) {
-            throw new IllegalArgumentException(what + " must have " + rows + " rows, has " + m.length);
+            throw new IllegalArgumentException(what + " must have " + Plural.count(rows, "row") + ", has " + m.length);
         }
         for (int r = 0; r < rows; r++) {
             checkVector(what + " row " + r, m[r], cols, t);
@@ -113,7 +114,7 @@ public final class GoldenModel {
 
     private static void checkVector(String what, BigInteger[] v, int n, IntType t) {
         if (v.length != n) {
-            throw new IllegalArgumentException(what + " must have " + n + " values, has " + v.length);
+            throw new IllegalArgumentException(what + " must have " + Plural.count(n, "value") + ", has " + v.length);
         }
         for (BigInteger x : v) {
             if (!IntArith.fits(x, t)) {

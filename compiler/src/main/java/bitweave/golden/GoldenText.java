@@ -2,6 +2,8 @@ package bitweave.golden;
 
 import bitweave.diag.Diagnostic;
 import bitweave.diag.ErrorCode;
+import bitweave.diag.IoReason;
+import bitweave.diag.Plural;
 import bitweave.diag.UserError;
 import bitweave.ir.AdderTree;
 import bitweave.ir.ArraySpec;
@@ -57,7 +59,7 @@ public final class GoldenText {
                 sources.put(name, new Source(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
             } catch (IOException | java.io.UncheckedIOException e) {
                 errors.add(Diagnostic.error(ErrorCode.GOLDEN_INPUT_UNREADABLE, null,
-                        "cannot read input '" + name + "' from " + path + ": " + e.getMessage()));
+                        "cannot read input '" + name + "' from " + path + ": " + IoReason.of(e, path)));
             }
         }
         throwIfAny(errors);
@@ -244,8 +246,8 @@ public final class GoldenText {
                 List<NumberFile.Row> rb = groupsB.get(g);
                 if (ra.size() != rb.size()) {
                     errors.add(Diagnostic.error(ErrorCode.GOLDEN_GROUP_MISMATCH, rb.get(0).loc(),
-                            unit + " " + (g + 1) + " has " + ra.size() + " rows in a (line " + ra.get(0).loc().line()
-                                    + ") but " + rb.size() + " in b"));
+                            unit + " " + (g + 1) + " has " + Plural.count(ra.size(), "row") + " in a (line "
+                                    + ra.get(0).loc().line() + ") but " + rb.size() + " in b"));
                     continue;
                 }
                 BigInteger[][] va = rows(ra, t.k(), "K", t.pe().a(), "a");
@@ -289,8 +291,9 @@ public final class GoldenText {
                 errors.add(Diagnostic.error(ErrorCode.GOLDEN_GROUP_MISMATCH,
                         mats.size() > vecs.size() ? mats.get(vecs.size()).get(0).loc()
                                 : vecs.get(mats.size()).get(0).loc(),
-                        "w holds " + mats.size() + " weight matrices but x holds " + vecs.size()
-                                + " groups of activation vectors: group i of x is applied with matrix i"));
+                        "w holds " + Plural.count(mats.size(), "weight matrix", "weight matrices") + " but x holds "
+                                + Plural.count(vecs.size(), "group") + " of activation vectors:"
+                                + " group i of x is applied with matrix i"));
             }
             List<Problem> out = new ArrayList<>();
             for (int g = 0; g < Math.min(mats.size(), vecs.size()); g++) {
@@ -313,7 +316,7 @@ public final class GoldenText {
             }
             SourceLoc extra = ga.size() > gb.size() ? ga.get(gb.size()).get(0).loc() : gb.get(ga.size()).get(0).loc();
             errors.add(Diagnostic.error(ErrorCode.GOLDEN_GROUP_MISMATCH, extra,
-                    a.displayName + " holds " + ga.size() + " " + unit + "s but " + b.displayName + " holds "
+                    a.displayName + " holds " + Plural.count(ga.size(), unit) + " but " + b.displayName + " holds "
                             + gb.size() + "; they must pair up"));
         }
 
@@ -322,7 +325,7 @@ public final class GoldenText {
                 return true;
             }
             errors.add(Diagnostic.error(ErrorCode.GOLDEN_WRONG_COUNT, rows.get(0).loc(),
-                    what + " has " + rows.size() + " rows, expected " + name + " = " + expected));
+                    what + " has " + Plural.count(rows.size(), "row") + ", expected " + name + " = " + expected));
             return false;
         }
 
@@ -335,7 +338,8 @@ public final class GoldenText {
                 if (values.size() != n) {
                     SourceLoc loc = values.size() > n ? values.get(n).loc() : row.end();
                     errors.add(Diagnostic.error(ErrorCode.GOLDEN_WRONG_COUNT, loc,
-                            "row of " + input + " has " + values.size() + " values, expected " + nName + " = " + n));
+                            "row of " + input + " has " + Plural.count(values.size(), "value") + ", expected " + nName
+                                    + " = " + n));
                 }
                 out[r] = new BigInteger[n];
                 for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package bitweave.golden;
 
+import bitweave.diag.Plural;
 import bitweave.ir.SystolicArray;
 import java.math.BigInteger;
 
@@ -32,18 +33,18 @@ public final class OutputStationaryModel {
         int cols = spec.cols();
         int k = b.length;
         if (a.length != rows || k == 0) {
-            throw new IllegalArgumentException("A must have " + rows + " rows and K >= 1");
+            throw new IllegalArgumentException("A must have " + Plural.count(rows, "row") + " and K >= 1");
         }
         BigInteger[][] acc = new BigInteger[rows][cols];
         for (int r = 0; r < rows; r++) {
             if (a[r].length != k) {
-                throw new IllegalArgumentException("row " + r + " of A has " + a[r].length + " values, K = " + k);
+                throw new IllegalArgumentException("row " + r + " of A has " + Plural.count(a[r].length, "value") + ", K = " + k);
             }
             java.util.Arrays.fill(acc[r], BigInteger.ZERO);
         }
         for (int kk = 0; kk < k; kk++) {
             if (b[kk].length != cols) {
-                throw new IllegalArgumentException("row " + kk + " of B must have " + cols + " values");
+                throw new IllegalArgumentException("row " + kk + " of B must have " + Plural.count(cols, "value"));
             }
         }
         if (step.usesLong()) {

@@ -1,5 +1,6 @@
 package bitweave.golden;
 
+import bitweave.diag.Plural;
 import bitweave.ir.SystolicArray;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -41,11 +42,11 @@ public final class WeightStationaryModel {
     /** Replaces W (ROWS x COLS); the values are copied. */
     public void loadWeights(BigInteger[][] w) {
         if (w.length != spec.rows()) {
-            throw new IllegalArgumentException("W must have " + spec.rows() + " rows");
+            throw new IllegalArgumentException("W must have " + Plural.count(spec.rows(), "row"));
         }
         for (int r = 0; r < w.length; r++) {
             if (w[r].length != spec.cols()) {
-                throw new IllegalArgumentException("row " + r + " of W must have " + spec.cols() + " values");
+                throw new IllegalArgumentException("row " + r + " of W must have " + Plural.count(spec.cols(), "value"));
             }
             weights[r] = w[r].clone();
         }
@@ -54,7 +55,7 @@ public final class WeightStationaryModel {
     /** y (COLS values) for activation vector x (ROWS values) with the current weights. */
     public BigInteger[] apply(BigInteger[] x) {
         if (x.length != spec.rows()) {
-            throw new IllegalArgumentException("x must have " + spec.rows() + " values");
+            throw new IllegalArgumentException("x must have " + Plural.count(spec.rows(), "value"));
         }
         BigInteger[] y = new BigInteger[spec.cols()];
         for (int c = 0; c < spec.cols(); c++) {

@@ -8,13 +8,15 @@ import java.util.Map;
  * the back ends (passes + emit, golden model, co-sim) consume; none of them look at the AST.
  *
  * @param name       the {@code design} name; also the Verilog top module name
- * @param sourcePath the source path as given (relative to the working directory when possible)
+ * @param sourcePath the source path exactly as the user gave it; diagnostics and every SourceLoc use it
+ * @param source     how generated files name the source (file name and content hash, see {@link SourceId});
+ *                   never the path, so output does not depend on the working directory
  * @param params     resolved parameter values in declaration order (after {@code -P} overrides)
  * @param overrides  the {@code -P} overrides that were applied, in the order given (for provenance)
  * @param pes        every PE declared
  * @param arrays     every array declared
  * @param top        the array that is the design's top (the one named {@code top}, else the last)
  */
-public record Design(String name, String sourcePath, Map<String, Long> params, Map<String, Long> overrides,
+public record Design(String name, String sourcePath, SourceId source, Map<String, Long> params, Map<String, Long> overrides,
                      List<PeSpec> pes, List<ArraySpec> arrays, ArraySpec top) {
 }

@@ -56,7 +56,7 @@ public final class LowerAdderTree implements LoweringPass {
         RtlModule top = new RtlModule(prefix,
                 "multiplier-adder tree '" + tree.name() + "' K=" + tree.k() + ", pipeline " + tree.pipeline()
                         + (tree.accumulate() ? ", accumulate" : "") + ", of PE '" + pe.name() + "'",
-                tree.loc().toString(), params,
+                tree.loc().locator(), params,
                 LoweringSupport.topPorts(TopInterface.of(tree), Map.of(
                         "in_a", "K*A_W", "in_b", "K*B_W", "out_sum", "ACC_W")),
                 new TreeTopBody(fit.name(),
@@ -64,7 +64,7 @@ public final class LowerAdderTree implements LoweringPass {
                         LoweringSupport.fillBit(pe.b(), "b_elem", "B_W-1"),
                         LoweringSupport.fillBit(pe.acc(), "acc_q", "ACC_W-1"),
                         tree.accumulate() ? "in_last" : "1'b1",
-                        tree.accumulate(), pe.loc().toString()));
+                        tree.accumulate(), pe.loc().locator()));
         return new RtlDesign(List.of(fit, top), top.name(), tree.pipeline() + 1, tree.peakMacsPerCycle());
     }
 }

@@ -47,14 +47,14 @@ public final class LowerSystolicOs implements LoweringPass {
         int accw = pe.acc().width();
 
         RtlModule fit = LoweringSupport.fitModule(prefix, pe);
-        RtlModule delay = LoweringSupport.delayModule(prefix, array.loc().toString());
+        RtlModule delay = LoweringSupport.delayModule(prefix, array.loc().locator());
         List<RtlParam> peParams = List.of(
                 new RtlParam("A_W", aw, "width of a (" + pe.a().dslName() + ")"),
                 new RtlParam("B_W", bw, "width of b (" + pe.b().dslName() + ")"),
                 new RtlParam("ACC_W", accw, "width of acc (" + pe.acc().dslName() + ", " + pe.policy().dslName() + ")"));
         RtlModule peModule = new RtlModule(LoweringSupport.moduleName(prefix, "pe"),
                 "output-stationary PE '" + pe.name() + "': acc = fit(acc + a*b) per step, result handed out at the tile's last step",
-                pe.loc().toString(), peParams,
+                pe.loc().locator(), peParams,
                 List.of(RtlPort.inBit("clk"), RtlPort.inBit("rst"),
                         RtlPort.in("a_in", "A_W", aw), RtlPort.inBit("valid_in"), RtlPort.inBit("last_in"),
                         RtlPort.in("b_in", "B_W", bw),
@@ -75,8 +75,8 @@ public final class LowerSystolicOs implements LoweringPass {
         RtlModule top = new RtlModule(prefix,
                 "systolic array '" + array.name() + "' " + array.rows() + "x" + array.cols()
                         + ", output_stationary, of PE '" + pe.name() + "'",
-                array.loc().toString(), topParams, ports,
-                new OsTopBody(peModule.name(), delay.name(), pe.loc().toString()));
+                array.loc().locator(), topParams, ports,
+                new OsTopBody(peModule.name(), delay.name(), pe.loc().locator()));
         return new RtlDesign(List.of(fit, delay, peModule, top), top.name(),
                 array.rows() + array.cols() - 1, array.peakMacsPerCycle());
     }

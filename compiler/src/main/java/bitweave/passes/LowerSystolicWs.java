@@ -47,14 +47,14 @@ public final class LowerSystolicWs implements LoweringPass {
         int accw = pe.acc().width();
 
         RtlModule fit = LoweringSupport.fitModule(prefix, pe);
-        RtlModule delay = LoweringSupport.delayModule(prefix, array.loc().toString());
+        RtlModule delay = LoweringSupport.delayModule(prefix, array.loc().locator());
         List<RtlParam> peParams = List.of(
                 new RtlParam("A_W", aw, "width of an activation x (" + pe.a().dslName() + ")"),
                 new RtlParam("B_W", bw, "width of a weight w (" + pe.b().dslName() + ")"),
                 new RtlParam("ACC_W", accw, "width of a partial sum (" + pe.acc().dslName() + ", " + pe.policy().dslName() + ")"));
         RtlModule peModule = new RtlModule(LoweringSupport.moduleName(prefix, "pe"),
                 "weight-stationary PE '" + pe.name() + "': p_out = fit(p_in + x*w)",
-                pe.loc().toString(), peParams,
+                pe.loc().locator(), peParams,
                 List.of(RtlPort.inBit("clk"), RtlPort.inBit("rst"), RtlPort.inBit("en"),
                         RtlPort.inBit("w_load"), RtlPort.in("w_in", "B_W", bw),
                         RtlPort.in("x_in", "A_W", aw), RtlPort.out("x_out", "A_W", aw),
@@ -73,8 +73,8 @@ public final class LowerSystolicWs implements LoweringPass {
         RtlModule top = new RtlModule(prefix,
                 "systolic array '" + array.name() + "' " + array.rows() + "x" + array.cols()
                         + ", weight_stationary, of PE '" + pe.name() + "'",
-                array.loc().toString(), topParams, ports,
-                new WsTopBody(peModule.name(), delay.name(), pe.loc().toString()));
+                array.loc().locator(), topParams, ports,
+                new WsTopBody(peModule.name(), delay.name(), pe.loc().locator()));
         return new RtlDesign(List.of(fit, delay, peModule, top), top.name(),
                 array.rows() + array.cols() - 1, array.peakMacsPerCycle());
     }

@@ -53,7 +53,7 @@ final class LoweringSupport {
         int out = pe.acc().width();
         return new RtlModule(moduleName(designName, "fit"),
                 "fit an exact signed value into " + pe.acc().dslName() + " with policy " + what,
-                pe.loc().toString(),
+                pe.loc().locator(),
                 List.of(new RtlParam("IN_W", out + 2L, "width of the exact signed input"),
                         new RtlParam("OUT_W", out, "accumulator width")),
                 List.of(RtlPort.in("value", "IN_W", out + 2), RtlPort.out("fitted", "OUT_W", out)),

@@ -11,6 +11,8 @@ import bitweave.ir.SystolicArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -140,5 +142,48 @@ class FrontendTest {
         Path ok = dir.resolve("ok.bw");
         Files.writeString(ok, "design d\n" + PE + "array t = adder_tree(2) of mac\n");
         assertEquals("shown/ok.bw", Frontend.load(ok, "shown/ok.bw", null, null).sourcePath());
+    }
+    @Test
+    void aLeadingByteOrderMarkIsNotPartOfTheText(@TempDir Path dir) throws Exception {
+        String text = "design d\n" + PE + "array t = adder_tree(2) of mac\n";
+        Path withBom = dir.resolve("bom.bw");
+        Files.write(withBom, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(UTF_8)));
+        Design d = Frontend.load(withBom, "bom.bw", null, null);
+        assertEquals("d", d.name());
+        // Columns on line 1 count from the first visible character, as without the mark.
+        Files.write(withBom, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "design d  @\n".getBytes(UTF_8)));
+        UserError e = assertThrows(UserError.class, () -> Frontend.load(withBom, "bom.bw", null, null));
+        assertEquals(1, e.diagnostics().size(), e.diagnostics().toString());
+        assertEquals(ErrorCode.UNEXPECTED_CHARACTER, e.diagnostics().get(0).code());
+        assertEquals("bom.bw:1:11", e.diagnostics().get(0).loc().toString());
+        // A mark anywhere else is still a character the language does not allow.
+        UserError inside = fails("design d\n\uFEFF" + PE, Map.of(), null);
+        assertEquals(ErrorCode.UNEXPECTED_CHARACTER, inside.diagnostics().get(0).code());
+    }
+
+    @Test
+    void generatedFilesNameTheSourceByFileNameAndHashWhileDiagnosticsKeepThePathAsTyped(@TempDir Path dir)
+            throws Exception {
+        String text = "design d\n" + PE + "array t = adder_tree(2) of mac\n";
+        Path file = Files.writeString(dir.resolve("ok.bw"), text);
+        Design typed = Frontend.load(file, "./sub/../ok.bw", null, null);
+        assertEquals("./sub/../ok.bw", typed.sourcePath());
+        assertEquals("./sub/../ok.bw", typed.top().loc().file());
+        assertEquals("ok.bw", typed.source().fileName());
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(UTF_8)));
+        assertEquals(sha.substring(0, 16), typed.source().sha256());
+        assertEquals("ok.bw (sha256:" + sha.substring(0, 16) + ")", typed.source().label());
+        assertEquals(typed.source(), Frontend.load(file, file.toAbsolutePath().toString(), null, null).source());
+        assertEquals(typed.source(), Frontend.loadText(text, "elsewhere/ok.bw", null, null).source());
+        assertFalse(typed.source().equals(Frontend.loadText(text + "// edited\n", "ok.bw", null, null).source()),
+                "the hash tells versions of the source apart");
+        assertEquals("ok.bw:3:7", typed.top().loc().locator());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

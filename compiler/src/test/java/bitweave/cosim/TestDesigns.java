@@ -48,7 +48,7 @@ final class TestDesigns {
 
     static Design design(String name, ArraySpec top) {
         Map<String, Long> none = new LinkedHashMap<>();
-        return new Design(name, "tests/" + name + ".bw", none, none, List.of(top.pe()), List.of(top), top);
+        return new Design(name, "tests/" + name + ".bw", bitweave.ir.SourceId.ofText(name + ".bw", ""), none, none, List.of(top.pe()), List.of(top), top);
     }
 
     /** adder_tree K=2, int8 x int8 -> int32 wrap, accumulate: module tree2.v. */

@@ -12,6 +12,7 @@ import bitweave.golden.Stimulus;
 import bitweave.golden.TestSupport;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Design;
+import bitweave.ir.SourceId;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
 import java.io.ByteArrayOutputStream;
@@ -41,7 +42,7 @@ class GoldenJavaEmitterTest {
     private static Design design(String name, ArraySpec top) {
         Map<String, Long> params = new LinkedHashMap<>();
         params.put("ROWS", 4L);
-        return new Design(name, "examples/" + name + ".bw", params, new LinkedHashMap<>(), List.of(top.pe()),
+        return new Design(name, "examples/" + name + ".bw", SourceId.ofText(name + ".bw", ""), params, new LinkedHashMap<>(), List.of(top.pe()),
                 List.of(top), top);
     }
 
@@ -132,7 +133,8 @@ class GoldenJavaEmitterTest {
         Map<String, Long> overrides = new LinkedHashMap<>();
         overrides.put("ROWS", 4L);
         ArraySpec top = TestSupport.os(pe, 4, 8);
-        Design d = new Design("systolic_os_int8", "examples/systolic_os_int8.bw", overrides, overrides, List.of(pe),
+        Design d = new Design("systolic_os_int8", "examples/systolic_os_int8.bw",
+                SourceId.ofText("systolic_os_int8.bw", ""), overrides, overrides, List.of(pe),
                 List.of(top), top);
         GeneratedFile file = GoldenJavaEmitter.emit(d);
         assertEquals("SystolicOsInt8Golden.java", file.name());

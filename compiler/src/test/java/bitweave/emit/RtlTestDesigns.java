@@ -49,6 +49,7 @@ public final class RtlTestDesigns {
     }
 
     private static Design design(String name, String file, Map<String, Long> params, PeSpec pe, ArraySpec top) {
-        return new Design(name, file, params, Map.of(), List.of(pe), List.of(top), top);
+        // Built in code: there is no source text, so the id hashes the empty text.
+        return new Design(name, file, bitweave.ir.SourceId.ofText(file, ""), params, Map.of(), List.of(pe), List.of(top), top);
     }
 }
