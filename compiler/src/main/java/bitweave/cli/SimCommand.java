@@ -54,6 +54,9 @@ final class SimCommand implements Command {
                 .desc("write a VCD of the run (debug build)").get());
         options.addOption(Option.builder().longOpt("stats")
                 .desc("also print one 'stats:' line (build and run time, cache hit, vectors/s, cycles/s)").get());
+        options.addOption(Option.builder().longOpt("allow-latency-change")
+                .desc("accept RTL whose latency differs from the compile report (retimed on purpose); the PASS"
+                        + " line then states the measured latency. Without it a difference is a FAIL").get());
         options.addOption(Option.builder().longOpt("cache-dir").hasArg().argName("DIR")
                 .desc("Verilator build cache (default $BITWEAVE_CACHE, $XDG_CACHE_HOME/bitweave or ~/.cache/bitweave)").get());
         CommandLine cl = DesignOptions.parse(options, args);
@@ -89,17 +92,20 @@ final class SimCommand implements Command {
                 req = req.withCacheDir(Path.of(cl.getOptionValue("cache-dir")));
             }
             progress.phase("verilator: building (cached per design and parameters)");
-            CosimResult result = Cosim.run(req);
+            boolean allowLatencyChange = cl.hasOption("allow-latency-change");
+            CosimResult result = Cosim.run(req).withLatencyCheck(outputs.rtl().latencyCycles(), !allowLatencyChange);
             progress.done();
             console.out().println(result.verdictLine(design.name()));
             if (cl.hasOption("stats")) {
                 console.out().println(stats(result) + " latency_measured=" + result.minLatency()
                         + " latency_reported=" + outputs.rtl().latencyCycles());
             }
-            if (result.passed() && !cl.hasOption("rtl") && result.minLatency() != outputs.rtl().latencyCycles()) {
-                // The report's latency is a claim about the generated RTL; co-sim measures it.
-                console.err().println("bitweave: warning: measured latency " + result.minLatency()
-                        + " cycles differs from the reported " + outputs.rtl().latencyCycles() + " (a Bitweave bug; please report)");
+            if (result.latencyMismatch()) {
+                // The report's latency is a claim about the RTL that co-sim measures (dsl/INTERFACE.md).
+                console.out().println(cl.hasOption("rtl")
+                        ? "the RTL in " + cl.getOptionValue("rtl") + " does not have the reported latency; if it is"
+                                + " retimed on purpose, add --allow-latency-change"
+                        : "the generated RTL does not have the latency its report claims: a Bitweave bug; please report it");
             }
             if (!result.passed()) {
                 result.mismatch().ifPresent(m -> {
@@ -115,6 +121,7 @@ final class SimCommand implements Command {
                         + DesignOptions.overrideArgs(cl)
                         + " --vectors " + vectors + " --seed " + seed
                         + (cl.hasOption("rtl") ? " --rtl " + cl.getOptionValue("rtl") : "")
+                        + (allowLatencyChange ? " --allow-latency-change" : "")
                         + (cl.hasOption("trace") ? "" : " --trace fail.vcd"));
                 return Main.EXIT_INPUT;
             }
