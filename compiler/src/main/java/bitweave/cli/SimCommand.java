@@ -95,7 +95,7 @@ final class SimCommand implements Command {
             boolean allowLatencyChange = cl.hasOption("allow-latency-change");
             CosimResult result = Cosim.run(req).withLatencyCheck(outputs.rtl().latencyCycles(), !allowLatencyChange);
             progress.done();
-            console.out().println(result.verdictLine(design.name()));
+            console.out().println(result.verdictLine(verdictName(design, cl.hasOption("top"))));
             if (cl.hasOption("stats")) {
                 console.out().println(stats(result) + " latency_measured=" + result.minLatency()
                         + " latency_reported=" + outputs.rtl().latencyCycles());
@@ -115,7 +115,6 @@ final class SimCommand implements Command {
                     int cols = design.top() instanceof SystolicArray s ? s.cols() : 0;
                     MismatchDetail.describe(m, set.iface(), cols).ifPresent(d -> console.out().println("  " + d));
                 });
-                result.timeout().ifPresent(t -> console.out().println("timeout at cycle " + t.cycle() + ": " + t.description()));
                 result.trace().ifPresent(t -> console.out().println("waveform: " + t));
                 console.out().println("reproduce: bitweave sim " + DesignOptions.displayPath(DesignOptions.designFile(cl))
                         + DesignOptions.overrideArgs(cl)
@@ -132,6 +131,14 @@ final class SimCommand implements Command {
             progress.done();
             bitweave.output.FileTrees.deleteQuietly(scratch);
         }
+    }
+
+    /**
+     * The name in the verdict line: the design, plus {@code /array} when the file declares more than one
+     * array or --top picked one, so a PASS says which array was checked.
+     */
+    static String verdictName(Design design, boolean topGiven) {
+        return design.arrays().size() > 1 || topGiven ? design.name() + "/" + design.top().name() : design.name();
     }
 
     /** One key=value line for scripts (bench/ parses it). */
