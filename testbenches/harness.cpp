@@ -201,7 +201,9 @@ std::vector<bw::StreamLayout> layouts(const std::vector<const Stream*>& streams)
 // One co-simulation run: owns the handshake state; the model and context are borrowed.
 class Harness {
   public:
-    Harness(VerilatedContext& ctx, Model& model, const Options& opt, const Pass& pass)
+    // `expectedStart`: where the expected beats begin in the vector file (found once for all passes).
+    Harness(VerilatedContext& ctx, Model& model, const Options& opt, const Pass& pass,
+            const bw::VectorReader::Mark& expectedStart)
         : m_ctx(ctx), m_model(model), m_opt(opt), m_pass(pass),
           // Each pass gets its own handshake sequence; the main pass keeps the one a seed always had.
           m_rng(opt.seed ^ 0x6269747765617665ull ^ (pass.index == pass.count ? 0 : 0x9e3779b97f4a7c15ull * pass.index)),
@@ -209,7 +211,7 @@ class Harness {
           m_inputs(opt.vectors, layouts(m_streams)), m_expected(opt.vectors, layouts(m_streams)) {
         m_inputs.readHeader(bw_glue::kHeader);
         m_expected.readHeader(bw_glue::kHeader);
-        m_expected.skipBeats(m_inputs.counts().inputs);
+        m_expected.seek(expectedStart);
         m_counts = m_inputs.counts();
         m_inputCycle.assign(static_cast<std::size_t>(m_counts.vectors), -1);
         m_nextProgress = opt.progressEvery;
@@ -525,16 +527,23 @@ class Harness {
     long m_maxLatency = 0;
 };
 
-// Reads the counts line of the vector file (for BW-START, printed once for all passes).
-bw::Counts readCounts(const Options& opt) {
+// What every pass needs from the vector file up front: the counts (for BW-START, printed once) and
+// where the expected beats start (skipping millions of input lines once, not once per pass).
+struct VectorFileLayout {
+    bw::Counts counts;
+    bw::VectorReader::Mark expectedStart;
+};
+
+VectorFileLayout scanVectorFile(const Options& opt) {
     bw::VectorReader reader(opt.vectors, layouts(allStreams()));
     reader.readHeader(bw_glue::kHeader);
-    return reader.counts();
+    reader.skipBeats(reader.counts().inputs);
+    return VectorFileLayout{reader.counts(), reader.mark()};
 }
 
 // One pass: a fresh context and model (so the registers take the pass's power-up values), reset, run.
 // The VCD, when requested, is rewritten by every pass: after a failure it shows the failing one.
-int runPass(int argc, char** argv, const Options& opt, const Pass& pass) {
+int runPass(int argc, char** argv, const Options& opt, const Pass& pass, const VectorFileLayout& file) {
     const std::unique_ptr<VerilatedContext> contextp{new VerilatedContext};
     if (!opt.trace.empty()) contextp->traceEverOn(true);
     contextp->commandArgs(argc, argv);  // before the model: +verilator+rand+reset+2, +verilator+seed+N
@@ -543,7 +552,7 @@ int runPass(int argc, char** argv, const Options& opt, const Pass& pass) {
     contextp->randReset(actual.powerUp);
     const std::unique_ptr<Model> top{new Model{contextp.get(), "TOP"}};
     int status;
-    Harness harness(*contextp, *top, opt, actual);
+    Harness harness(*contextp, *top, opt, actual, file.expectedStart);
 #if VM_TRACE
     std::unique_ptr<VerilatedVcdC> tfp;
     if (!opt.trace.empty()) {
@@ -579,7 +588,8 @@ int main(int argc, char** argv) {
 #endif
     int status = 0;
     try {
-        const bw::Counts counts = readCounts(opt);
+        const VectorFileLayout file = scanVectorFile(opt);
+        const bw::Counts& counts = file.counts;
         std::printf("BW-START top=%s vectors=%ld inputs=%ld expected=%ld seed=%llu\n", bw_glue::kTopModule,
                     counts.vectors, counts.inputs, counts.expected, static_cast<unsigned long long>(opt.seed));
         std::vector<Pass> passes;
@@ -589,7 +599,7 @@ int main(int argc, char** argv) {
         }
         passes.push_back(Pass{kFromCommandLine, 0, count, count});
         for (const Pass& pass : passes) {
-            status = runPass(argc, argv, opt, pass);
+            status = runPass(argc, argv, opt, pass, file);
             if (status != 0) break;
         }
     } catch (const bw::FormatError& e) {
