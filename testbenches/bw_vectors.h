@@ -105,6 +105,19 @@ class VectorReader {
         }
     }
 
+    // A place in the file to come back to: skipping the input beats once is enough for several runs.
+    struct Mark {
+        std::streampos pos;
+        long lineNo;
+    };
+    Mark mark() { return Mark{m_in.tellg(), m_lineNo}; }
+    void seek(const Mark& m) {
+        m_in.clear();
+        m_in.seekg(m.pos);
+        if (!m_in) fail("cannot seek in the vector file");
+        m_lineNo = m.lineNo;
+    }
+
     // Reads the next beat line; `wantInput` says which kind of stream it must name.
     void readBeat(BeatRecord& beat, bool wantInput, int outputStream) {
         std::string line;

@@ -6,18 +6,30 @@
 // Shape follows Verilator's examples/make_tracing_c: context and model in unique_ptr, commandArgs
 // before the model is built, final() at the end, VCD only in a --trace build and only on request.
 //
+// Power-up passes: a register the RTL forgets to reset only shows when its power-up value is the wrong
+// one, so one random power-up state finds a forgotten 1-bit reset about half of the time. The harness
+// therefore builds the model once per power-up state: first one short "prelude" pass per state named
+// in --prelude (zeros, ones; the first --prelude-vectors vectors each), then the main pass over every
+// vector from the state +verilator+rand+reset+N selects (Bitweave passes 2, random). Each pass has its
+// own context and model, so every pass starts from power-up; the run stops at the first failing pass.
+//
 // Usage: sim <vectors.txt> [--seed=N] [--trace=out.vcd] [--trace-comment=TEXT] [--progress=N] [--watchdog=N]
-//            [--max-cycles=N] [+verilator+rand+reset+2 +verilator+seed+N ...]
+//            [--max-cycles=N] [--prelude=ones,zeros] [--prelude-vectors=N]
+//            [+verilator+rand+reset+2 +verilator+seed+N ...]
 //
 // Output lines for tools start with "BW-" and are key=value tokens; when present, msg= is the last key
 // and runs to the end of the line. Each is followed or preceded by human-readable text:
 //   BW-START top=NAME vectors=V inputs=I expected=E seed=S
+//   BW-POWERUP init=zeros|ones|random pass=P passes=N vectors=V    at the start of each pass
 //   BW-PROGRESS vectors=D total=V cycle=C
-//   BW-PASS vectors=V cycles=C inputs=I outputs=E
+//   BW-PASS vectors=V cycles=C inputs=I outputs=E min_latency=L min_latency_vector=V min_latency_cycle=C
 //   BW-MISMATCH vector=V cycle=C port=P expected=0xH actual=0xH beat=K extra=0|1
+//   BW-EARLY-VALID cycle=C port=P vector=V when=reset|after-reset|before-input
 //   BW-TIMEOUT cycle=C vector=V beat=K msg=TEXT
 //   BW-ERROR msg=TEXT
-// Exit status: 0 pass, 1 mismatch or timeout, 2 bad arguments or vector file.
+// A failure line belongs to the pass of the last BW-POWERUP line. BW-PASS comes only from the main pass.
+// Exit status: 0 pass, 1 mismatch, early valid or timeout, 2 bad arguments or vector file.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -51,11 +63,38 @@ struct Options {
     long progressEvery = 0;  // 0: no progress lines
     long watchdog = 10000;   // cycles without any transfer before giving up
     long maxCycles = 0;      // 0: no limit besides the watchdog
+    std::vector<int> prelude;      // power-up states (Verilator randReset values) of the prelude passes
+    long preludeVectors = 16;      // vectors each prelude pass runs
+};
+
+// Verilator's randReset values (+verilator+rand+reset+N): the power-up value of every register.
+constexpr int kAllZeros = 0;
+constexpr int kAllOnes = 1;
+constexpr int kRandom = 2;
+constexpr int kFromCommandLine = -1;  // the main pass: whatever +verilator+rand+reset+N says (0 without it)
+
+const char* powerUpName(int randReset) {
+    switch (randReset) {
+        case kAllZeros: return "zeros";
+        case kAllOnes: return "ones";
+        default: return "random";
+    }
+}
+
+// One run of the model from power-up: which state, and how much of the vector file (0: all of it).
+struct Pass {
+    int powerUp;        // kAllZeros, kAllOnes, kRandom or kFromCommandLine
+    long vectorLimit;
+    int index;   // 1-based
+    int count;
 };
 
 constexpr int kResetCycles = 5;
 // After the last expected beat, watch this many cycles (out_ready high) for unexpected extra beats.
 constexpr int kTailCycles = 48;
+// A prelude pass also stops after this many cycles: it is there for reset bugs, which show early, and
+// the corner-case vectors at the start of a vector file can be tiles of 2^17 beats.
+constexpr long kPreludeMaxCycles = 4096;
 
 // SplitMix64: small, fast, and identical on every platform (std distributions are not).
 class Rng {
@@ -105,6 +144,23 @@ uint64_t parseSeed(const std::string& value) {
     return static_cast<uint64_t>(v);
 }
 
+// A comma-separated list of power-up states: zeros, ones, random.
+std::vector<int> parsePowerUps(const std::string& value) {
+    std::vector<int> out;
+    std::size_t pos = 0;
+    while (pos <= value.size() && !value.empty()) {
+        const std::size_t comma = value.find(',', pos);
+        const std::string item = value.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+        if (item == "zeros") out.push_back(kAllZeros);
+        else if (item == "ones") out.push_back(kAllOnes);
+        else if (item == "random") out.push_back(kRandom);
+        else throw bw::FormatError("bad --prelude item '" + item + "' (zeros, ones or random)");
+        if (comma == std::string::npos) break;
+        pos = comma + 1;
+    }
+    return out;
+}
+
 Options parseOptions(int argc, char** argv) {
     Options o;
     for (int i = 1; i < argc; ++i) {
@@ -117,6 +173,8 @@ Options parseOptions(int argc, char** argv) {
         else if (startsWith(arg, "--progress=", v)) o.progressEvery = parseLong(v, "--progress");
         else if (startsWith(arg, "--watchdog=", v)) o.watchdog = parseLong(v, "--watchdog");
         else if (startsWith(arg, "--max-cycles=", v)) o.maxCycles = parseLong(v, "--max-cycles");
+        else if (startsWith(arg, "--prelude=", v)) o.prelude = parsePowerUps(v);
+        else if (startsWith(arg, "--prelude-vectors=", v)) o.preludeVectors = parseLong(v, "--prelude-vectors");
         else if (arg.compare(0, 2, "--") == 0) throw bw::FormatError("unknown option " + arg);
         else if (o.vectors.empty()) o.vectors = arg;
         else throw bw::FormatError("more than one vector file given");
@@ -146,13 +204,17 @@ std::vector<bw::StreamLayout> layouts(const std::vector<const Stream*>& streams)
 // One co-simulation run: owns the handshake state; the model and context are borrowed.
 class Harness {
   public:
-    Harness(VerilatedContext& ctx, Model& model, const Options& opt)
-        : m_ctx(ctx), m_model(model), m_opt(opt), m_rng(opt.seed ^ 0x6269747765617665ull),
+    // `expectedStart`: where the expected beats begin in the vector file (found once for all passes).
+    Harness(VerilatedContext& ctx, Model& model, const Options& opt, const Pass& pass,
+            const bw::VectorReader::Mark& expectedStart)
+        : m_ctx(ctx), m_model(model), m_opt(opt), m_pass(pass),
+          // Each pass gets its own handshake sequence; the main pass keeps the one a seed always had.
+          m_rng(opt.seed ^ 0x6269747765617665ull ^ (pass.index == pass.count ? 0 : 0x9e3779b97f4a7c15ull * pass.index)),
           m_streams(allStreams()), m_outputIndex(static_cast<int>(m_streams.size()) - 1),
           m_inputs(opt.vectors, layouts(m_streams)), m_expected(opt.vectors, layouts(m_streams)) {
         m_inputs.readHeader(bw_glue::kHeader);
         m_expected.readHeader(bw_glue::kHeader);
-        m_expected.skipBeats(m_inputs.counts().inputs);
+        m_expected.seek(expectedStart);
         m_counts = m_inputs.counts();
         m_inputCycle.assign(static_cast<std::size_t>(m_counts.vectors), -1);
         m_nextProgress = opt.progressEvery;
@@ -163,14 +225,19 @@ class Harness {
 #endif
 
     int run() {
-        std::printf("BW-START top=%s vectors=%ld inputs=%ld expected=%ld seed=%llu\n", bw_glue::kTopModule,
-                    m_counts.vectors, m_counts.inputs, m_counts.expected,
-                    static_cast<unsigned long long>(m_opt.seed));
-        reset();
+        const long vectors = isPrelude() ? std::min(m_pass.vectorLimit, m_counts.vectors) : m_counts.vectors;
+        std::printf("BW-POWERUP init=%s pass=%d passes=%d vectors=%ld\n", powerUpName(m_pass.powerUp), m_pass.index,
+                    m_pass.count, vectors);
+        if (reset() != 0) return 1;
         loadNextInput();
         loadNextExpected();
         long lastTransfer = m_cycle;
         while (m_inputsDone < m_counts.inputs || m_expectedDone < m_counts.expected) {
+            if (isPrelude() && (m_vectorsDone >= m_pass.vectorLimit || m_cycle >= kPreludeMaxCycles)) {
+                std::printf("power-up %s: %ld vectors bit-exact in %ld cycles, valid low through reset\n",
+                            powerUpName(m_pass.powerUp), m_vectorsDone, m_cycle);
+                return 0;
+            }
             maybeSwitchRegime();
             const bool offering = m_haveInput && m_idleLeft == 0;
             const bool outReady = m_rng.percent(m_regime.readyPercent);
@@ -178,6 +245,7 @@ class Harness {
             const bool inFire = offering && offeredStream().getReady(m_model);
             const bool outValid = m_streams.back()->getValid(m_model);
             const bool outFire = outReady && outValid;
+            if (outValid && !validAllowed()) return earlyValid();
             if (outValid) noteOutputValid();
             if (outFire && !checkOutputBeat()) return 1;
             if (inFire) noteInputTransfer();  // the transfer happens at the coming edge of this cycle
@@ -203,23 +271,56 @@ class Harness {
             if (m_streams.back()->getValid(m_model)) return extraBeat();
             clockEdge();
         }
-        std::printf("BW-PASS vectors=%ld cycles=%ld inputs=%ld outputs=%ld min_latency=%ld\n", m_counts.vectors, cycles,
-                    m_counts.inputs, m_counts.expected, m_minLatency);
+        std::printf("BW-PASS vectors=%ld cycles=%ld inputs=%ld outputs=%ld min_latency=%ld min_latency_vector=%ld "
+                    "min_latency_cycle=%ld\n", m_counts.vectors, cycles, m_counts.inputs, m_counts.expected,
+                    m_minLatency, m_minLatencyVector, m_minLatencyCycle);
         std::printf("PASS: %ld vectors, %ld output beats bit-exact in %ld cycles\n", m_counts.vectors,
                     m_counts.expected, cycles);
         return 0;
     }
 
   private:
-    // rst high for a few cycles with nothing offered; registers start random (+verilator+rand+reset+2),
-    // so a register the RTL forgets to reset shows up as a mismatch.
-    void reset() {
+    bool isPrelude() const { return m_pass.vectorLimit > 0; }
+
+    // rst high for a few cycles with nothing offered, from the pass's power-up state, so a register the
+    // RTL forgets to reset shows up as a mismatch. The output valid must be low from the first edge
+    // with rst high on (dsl/INTERFACE.md: after reset no output beat is pending); before that edge the
+    // registers still hold their power-up values.
+    int reset() {
         m_model.rst = 1;
         for (int i = 0; i < kResetCycles; ++i) {
             driveInputs(false, m_rng.percent(50));
+            if (i > 0 && m_streams.back()->getValid(m_model)) return earlyValid();
             clockEdge();
         }
         m_model.rst = 0;
+        return 0;
+    }
+
+    // An output beat can only follow an input beat of its vector; right after reset that means none at
+    // all until the first input beat has transferred. (A vector's beats all carry its index, so this
+    // is a necessary condition, not the full latency rule.)
+    bool validAllowed() const {
+        if (!m_haveExpected) return true;  // an extra beat: checkOutputBeat reports it with its data
+        const long v = m_expectedBeat.vector;
+        return v >= 0 && v < static_cast<long>(m_inputCycle.size()) && m_inputCycle[static_cast<std::size_t>(v)] >= 0;
+    }
+
+    // out_valid high where it must be low: during reset, after reset before any input beat, or for a
+    // vector none of whose input beats has transferred yet.
+    int earlyValid() {
+        const char* port = m_streams.back()->validPort;
+        const char* when = m_model.rst ? "reset" : (m_inputsDone == 0 ? "after-reset" : "before-input");
+        const long vector = m_haveExpected ? m_expectedBeat.vector : 0;
+        std::printf("BW-EARLY-VALID cycle=%ld port=%s vector=%ld when=%s\n", m_cycle, port, vector, when);
+        if (m_model.rst) {
+            std::printf("EARLY VALID at cycle %ld: %s is 1 while rst is high (power-up state %s)\n", m_cycle, port,
+                        powerUpName(m_pass.powerUp));
+        } else {
+            std::printf("EARLY VALID at cycle %ld: %s is 1 before any input beat of vector %ld transferred "
+                        "(power-up state %s)\n", m_cycle, port, vector, powerUpName(m_pass.powerUp));
+        }
+        return 1;
     }
 
     const Stream& offeredStream() const { return *m_streams[static_cast<std::size_t>(m_pendingInput.stream)]; }
@@ -332,7 +433,11 @@ class Harness {
         const long v = m_expectedBeat.vector;
         if (v < 0 || v >= static_cast<long>(m_inputCycle.size()) || m_inputCycle[static_cast<std::size_t>(v)] < 0) return;
         const long latency = m_cycle - m_inputCycle[static_cast<std::size_t>(v)];
-        if (m_minLatency < 0 || latency < m_minLatency) m_minLatency = latency;
+        if (m_minLatency < 0 || latency < m_minLatency) {
+            m_minLatency = latency;
+            m_minLatencyVector = v;
+            m_minLatencyCycle = m_cycle;
+        }
         if (latency > m_maxLatency) m_maxLatency = latency;
     }
 
@@ -343,7 +448,7 @@ class Harness {
         m_lastVector = vector;
         loadNextExpected();
         if (!m_haveExpected || m_expectedBeat.vector != vector) m_vectorsDone = vector + 1;
-        if (m_opt.progressEvery > 0 && m_vectorsDone >= m_nextProgress) {
+        if (m_opt.progressEvery > 0 && !isPrelude() && m_vectorsDone >= m_nextProgress) {
             std::printf("BW-PROGRESS vectors=%ld total=%ld cycle=%ld\n", m_vectorsDone, m_counts.vectors, m_cycle);
             std::fflush(stdout);
             m_nextProgress = (m_vectorsDone / m_opt.progressEvery + 1) * m_opt.progressEvery;
@@ -393,6 +498,7 @@ class Harness {
     VerilatedContext& m_ctx;
     Model& m_model;
     const Options& m_opt;
+    const Pass m_pass;
     Rng m_rng;
     std::vector<const Stream*> m_streams;  // input streams, then the output stream
     int m_outputIndex;
@@ -419,8 +525,54 @@ class Harness {
     std::vector<long> m_inputCycle;  // per vector: cycle its last input beat transferred, -1 before
     bool m_validSeen = false;
     long m_minLatency = -1;
+    long m_minLatencyVector = -1;  // the first vector that came out with m_minLatency, and its cycle
+    long m_minLatencyCycle = -1;
     long m_maxLatency = 0;
 };
+
+// What every pass needs from the vector file up front: the counts (for BW-START, printed once) and
+// where the expected beats start (skipping millions of input lines once, not once per pass).
+struct VectorFileLayout {
+    bw::Counts counts;
+    bw::VectorReader::Mark expectedStart;
+};
+
+VectorFileLayout scanVectorFile(const Options& opt) {
+    bw::VectorReader reader(opt.vectors, layouts(allStreams()));
+    reader.readHeader(bw_glue::kHeader);
+    reader.skipBeats(reader.counts().inputs);
+    return VectorFileLayout{reader.counts(), reader.mark()};
+}
+
+// One pass: a fresh context and model (so the registers take the pass's power-up values), reset, run.
+// The VCD, when requested, is rewritten by every pass: after a failure it shows the failing one.
+int runPass(int argc, char** argv, const Options& opt, const Pass& pass, const VectorFileLayout& file) {
+    const std::unique_ptr<VerilatedContext> contextp{new VerilatedContext};
+    if (!opt.trace.empty()) contextp->traceEverOn(true);
+    contextp->commandArgs(argc, argv);  // before the model: +verilator+rand+reset+2, +verilator+seed+N
+    Pass actual = pass;
+    if (pass.powerUp == kFromCommandLine) actual.powerUp = contextp->randReset();
+    contextp->randReset(actual.powerUp);
+    const std::unique_ptr<Model> top{new Model{contextp.get(), "TOP"}};
+    int status;
+    Harness harness(*contextp, *top, opt, actual, file.expectedStart);
+#if VM_TRACE
+    bw::CommentedVcdFile vcdFile(opt.traceComment);  // declared first: outlives tfp
+    std::unique_ptr<VerilatedVcdC> tfp;
+    if (!opt.trace.empty()) {
+        tfp.reset(new VerilatedVcdC(&vcdFile));
+        top->trace(tfp.get(), 99);
+        tfp->open(opt.trace.c_str());
+        harness.attachTrace(tfp.get());
+    }
+    status = harness.run();
+    if (tfp) tfp->close();
+#else
+    status = harness.run();
+#endif
+    top->final();
+    return status;
+}
 
 }  // namespace
 
@@ -438,32 +590,26 @@ int main(int argc, char** argv) {
         return 2;
     }
 #endif
-    const std::unique_ptr<VerilatedContext> contextp{new VerilatedContext};
-    if (!opt.trace.empty()) contextp->traceEverOn(true);
-    contextp->commandArgs(argc, argv);  // before the model: +verilator+rand+reset+2, +verilator+seed+N
-    const std::unique_ptr<Model> top{new Model{contextp.get(), "TOP"}};
-    int status;
+    int status = 0;
     try {
-        Harness harness(*contextp, *top, opt);
-#if VM_TRACE
-        bw::CommentedVcdFile vcdFile(opt.traceComment);  // declared first: outlives tfp
-        std::unique_ptr<VerilatedVcdC> tfp;
-        if (!opt.trace.empty()) {
-            tfp.reset(new VerilatedVcdC(&vcdFile));
-            top->trace(tfp.get(), 99);
-            tfp->open(opt.trace.c_str());
-            harness.attachTrace(tfp.get());
+        const VectorFileLayout file = scanVectorFile(opt);
+        const bw::Counts& counts = file.counts;
+        std::printf("BW-START top=%s vectors=%ld inputs=%ld expected=%ld seed=%llu\n", bw_glue::kTopModule,
+                    counts.vectors, counts.inputs, counts.expected, static_cast<unsigned long long>(opt.seed));
+        std::vector<Pass> passes;
+        const int count = static_cast<int>(opt.prelude.size()) + 1;
+        for (int powerUp : opt.prelude) {
+            passes.push_back(Pass{powerUp, std::max(1L, opt.preludeVectors), static_cast<int>(passes.size()) + 1, count});
         }
-        status = harness.run();
-        if (tfp) tfp->close();
-#else
-        status = harness.run();
-#endif
+        passes.push_back(Pass{kFromCommandLine, 0, count, count});
+        for (const Pass& pass : passes) {
+            status = runPass(argc, argv, opt, pass, file);
+            if (status != 0) break;
+        }
     } catch (const bw::FormatError& e) {
         std::printf("BW-ERROR msg=%s\n", e.what());
         status = 2;
     }
-    top->final();
     std::fflush(stdout);
     return status;
 }

@@ -54,6 +54,9 @@ final class SimCommand implements Command {
                 .desc("write a VCD of the run (debug build); replaces only a trace Bitweave wrote").get());
         options.addOption(Option.builder().longOpt("stats")
                 .desc("also print one 'stats:' line (build and run time, cache hit, vectors/s, cycles/s)").get());
+        options.addOption(Option.builder().longOpt("allow-latency-change")
+                .desc("accept RTL whose latency differs from the compile report (retimed on purpose); the PASS"
+                        + " line then states the measured latency. Without it a difference is a FAIL").get());
         options.addOption(Option.builder().longOpt("cache-dir").hasArg().argName("DIR")
                 .desc("Verilator build cache (default $BITWEAVE_CACHE, $XDG_CACHE_HOME/bitweave or ~/.cache/bitweave)").get());
         CommandLine cl = DesignOptions.parse(options, args);
@@ -92,18 +95,20 @@ final class SimCommand implements Command {
                 req = req.withCacheDir(cacheDir);
             }
             progress.phase("verilator: building (cached per design and parameters)");
-            CosimResult result = Cosim.run(req);
+            boolean allowLatencyChange = cl.hasOption("allow-latency-change");
+            CosimResult result = Cosim.run(req).withLatencyCheck(outputs.rtl().latencyCycles(), !allowLatencyChange);
             progress.done();
-            console.out().println(result.verdictLine(design.name()));
+            console.out().println(result.verdictLine(verdictName(design, cl.hasOption("top"))));
             if (cl.hasOption("stats")) {
                 console.out().println(stats(result) + " latency_measured=" + result.minLatency()
                         + " latency_reported=" + outputs.rtl().latencyCycles());
             }
-            if (result.passed() && !cl.hasOption("rtl") && result.minLatency() != outputs.rtl().latencyCycles()) {
-                // The report's latency is a claim about the generated RTL; co-sim measures it.
-                console.err().println("bitweave: warning: measured latency "
-                        + bitweave.diag.Plural.count(result.minLatency(), "cycle") + " differs from the reported "
-                        + outputs.rtl().latencyCycles() + " (a Bitweave bug; please report)");
+            if (result.latencyMismatch()) {
+                // The report's latency is a claim about the RTL that co-sim measures (dsl/INTERFACE.md).
+                console.out().println(cl.hasOption("rtl")
+                        ? "the RTL in " + cl.getOptionValue("rtl") + " does not have the reported latency; if it is"
+                                + " retimed on purpose, add --allow-latency-change"
+                        : "the generated RTL does not have the latency its report claims: a Bitweave bug; please report it");
             }
             if (!result.passed()) {
                 result.mismatch().ifPresent(m -> {
@@ -113,12 +118,12 @@ final class SimCommand implements Command {
                     int cols = design.top() instanceof SystolicArray s ? s.cols() : 0;
                     MismatchDetail.describe(m, set.iface(), cols).ifPresent(d -> console.out().println("  " + d));
                 });
-                result.timeout().ifPresent(t -> console.out().println("timeout at cycle " + t.cycle() + ": " + t.description()));
                 result.trace().ifPresent(t -> console.out().println("waveform: " + t));
                 console.out().println("reproduce: bitweave sim " + DesignOptions.designFileArgument(cl)
                         + DesignOptions.overrideArgs(cl)
                         + " --vectors " + vectors + " --seed " + seed
                         + (cl.hasOption("rtl") ? " --rtl " + cl.getOptionValue("rtl") : "")
+                        + (allowLatencyChange ? " --allow-latency-change" : "")
                         + (cl.hasOption("trace") ? "" : " --trace fail.vcd"));
                 return Main.EXIT_INPUT;
             }
@@ -130,6 +135,14 @@ final class SimCommand implements Command {
             progress.done();
             bitweave.output.FileTrees.deleteQuietly(scratch);
         }
+    }
+
+    /**
+     * The name in the verdict line: the design, plus {@code /array} when the file declares more than one
+     * array or --top picked one, so a PASS says which array was checked.
+     */
+    static String verdictName(Design design, boolean topGiven) {
+        return design.arrays().size() > 1 || topGiven ? design.name() + "/" + design.top().name() : design.name();
     }
 
     /** One key=value line for scripts (bench/ parses it). */

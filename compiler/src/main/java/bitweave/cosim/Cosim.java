@@ -22,6 +22,10 @@ import java.util.Optional;
 public final class Cosim {
     /** How messages name the VCD file. */
     private static final String TRACE = "trace";
+    /** Power-up states of the short passes before the main (random) one; see testbenches/harness.cpp. */
+    static final List<String> PRELUDE_POWER_UPS = List.of("ones", "zeros");
+    /** Vectors each prelude pass runs (it also stops after 4096 cycles). */
+    static final int PRELUDE_VECTORS = 16;
     static final String INSTALL_HINT = "install Verilator 5 (Debian/Ubuntu: apt-get install verilator)";
 
     private Cosim() {
@@ -98,17 +102,26 @@ public final class Cosim {
         if (status == 0 && out.pass().isPresent()) {
             long cycles = Long.parseLong(out.pass().get().get("cycles"));
             return new CosimResult(true, vectors, cycles, runTime, model.buildTime(), model.cacheHit(), req.seed(),
-                    Optional.empty(), Optional.empty(), trace, Long.parseLong(out.pass().get().getOrDefault("min_latency", "-1")));
+                    Optional.empty(), Optional.empty(), trace, Optional.empty(), out.latency(), out.powerUp(),
+                    Optional.empty());
         }
         if (status == 1 && out.mismatch().isPresent()) {
             Mismatch m = out.mismatch().get();
             return new CosimResult(false, vectors, m.cycle(), runTime, model.buildTime(), model.cacheHit(), req.seed(),
-                    Optional.of(m), Optional.empty(), trace, -1);
+                    Optional.of(m), Optional.empty(), trace, Optional.empty(), Optional.empty(), out.powerUp(),
+                    Optional.empty());
+        }
+        if (status == 1 && out.earlyValid().isPresent()) {
+            EarlyValid e = out.earlyValid().get();
+            return new CosimResult(false, vectors, e.cycle(), runTime, model.buildTime(), model.cacheHit(), req.seed(),
+                    Optional.empty(), Optional.empty(), trace, Optional.of(e), Optional.empty(), out.powerUp(),
+                    Optional.empty());
         }
         if (status == 1 && out.timeout().isPresent()) {
             Timeout t = out.timeout().get();
             return new CosimResult(false, vectors, t.cycle(), runTime, model.buildTime(), model.cacheHit(), req.seed(),
-                    Optional.empty(), Optional.of(t), trace, -1);
+                    Optional.empty(), Optional.of(t), trace, Optional.empty(), Optional.empty(), out.powerUp(),
+                    Optional.empty());
         }
         if (status == 2 && out.error().isPresent()) {
             throw new IllegalStateException("co-simulation harness rejected its input: " + out.error().get());
@@ -130,7 +143,11 @@ public final class Cosim {
             // The VCD's first line carries the provenance marker, so a later run may replace it.
             cmd.add("--trace-comment=" + String.join(" ", Provenance.lines(req.design())));
         }
-        // Registers start random, so a missing reset shows up as a mismatch (built with --x-initial unique).
+        // A missing reset shows up as a mismatch or an early out_valid (the model is built with
+        // --x-initial unique): short prelude passes power the registers up as all ones and all zeros, so a
+        // forgotten 1-bit reset is found whatever its bad value; the main pass starts them random.
+        cmd.add("--prelude=" + String.join(",", PRELUDE_POWER_UPS));
+        cmd.add("--prelude-vectors=" + PRELUDE_VECTORS);
         cmd.add("+verilator+rand+reset+2");
         cmd.add("+verilator+seed+" + verilatorSeed(req.seed()));
         return cmd;

@@ -21,6 +21,8 @@ final class HarnessOutput implements Consumer<String> {
     private Map<String, String> mismatch;
     private Map<String, String> timeout;
     private Map<String, String> error;
+    private Map<String, String> earlyValid;
+    private String powerUp = "random";
 
     HarnessOutput(Consumer<String> progress) {
         this.progress = progress;
@@ -41,6 +43,10 @@ final class HarnessOutput implements Consumer<String> {
             mismatch = parse(line);
         } else if (line.startsWith("BW-TIMEOUT ")) {
             timeout = parse(line);
+        } else if (line.startsWith("BW-POWERUP ")) {
+            powerUp = parse(line).getOrDefault("init", "random");
+        } else if (line.startsWith("BW-EARLY-VALID ")) {
+            earlyValid = parse(line);
         } else if (line.startsWith("BW-ERROR ")) {
             error = parse(line);
         }
@@ -86,6 +92,30 @@ final class HarnessOutput implements Consumer<String> {
         }
         return Optional.of(new Timeout(Long.parseLong(timeout.get("cycle")), Integer.parseInt(timeout.get("vector")),
                 timeout.get("msg")));
+    }
+
+    Optional<EarlyValid> earlyValid() {
+        if (earlyValid == null) {
+            return Optional.empty();
+        }
+        Map<String, String> e = earlyValid;
+        return Optional.of(new EarlyValid(Long.parseLong(e.get("cycle")), e.get("port"), Integer.parseInt(e.get("vector")),
+                e.get("when")));
+    }
+
+    /** The smallest latency of a passing run, from BW-PASS. */
+    Optional<Latency> latency() {
+        if (pass == null || Long.parseLong(pass.getOrDefault("min_latency", "-1")) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Latency(Long.parseLong(pass.get("min_latency")),
+                Integer.parseInt(pass.getOrDefault("min_latency_vector", "-1")),
+                Long.parseLong(pass.getOrDefault("min_latency_cycle", "-1"))));
+    }
+
+    /** The power-up state of the pass the last BW-POWERUP line announced (a failure belongs to it). */
+    String powerUp() {
+        return powerUp;
     }
 
     Optional<String> error() {

@@ -126,13 +126,31 @@ class CosimTest {
 
     @Test
     void forgottenResetShowsAsMismatchOnTheFirstVector() {
-        // acc_q starts from Verilator's random initial value (+verilator+rand+reset+2); the chance that
-        // it is 0 for a given seed is 2^-32.
+        // acc_q is not reset: the first prelude pass powers it up as all ones (-1), so the first result
+        // is off by one whatever the seed.
         VectorSet v = TestDesigns.tree2Vectors(SEED, 3);
         CosimResult r = Cosim.run(request(TestDesigns.tree2(), "tree2_noreset", v));
         Mismatch m = r.mismatch().orElseThrow(() -> new AssertionError("missing reset not detected: " + ctx(r)));
         assertEquals(0, m.vector());
         assertEquals("out_sum", m.port());
+        assertEquals("ones", r.powerUp(), ctx(r));
+        assertTrue(r.verdictLine("tree2").endsWith(" (power-up: all ones) (seed " + SEED + ")"), ctx(r));
+    }
+
+    @Test
+    void measuredLatencyIsCheckedAgainstTheReportedOne() {
+        // tree2 registers the sum once: out_valid is high in the cycle after the last beat transfers.
+        CosimResult r = Cosim.run(request(TestDesigns.tree2(), "tree2", TestDesigns.tree2Vectors(SEED, 50)));
+        assertTrue(r.passed(), ctx(r));
+        Latency l = r.latency().orElseThrow();
+        assertEquals(1, l.cycles(), ctx(r));
+        assertTrue(l.vector() >= 0 && l.cycle() > 0, l.toString());
+        assertTrue(r.withLatencyCheck(1, true).passed(), ctx(r));
+        CosimResult wrong = r.withLatencyCheck(2, true);
+        assertFalse(wrong.passed());
+        assertTrue(wrong.verdictLine("tree2").startsWith("FAIL tree2: latency: expected 2 cycles (compile report),"
+                + " measured 1 (the smallest over 50 vectors; first at vector " + l.vector()), wrong.verdictLine("tree2"));
+        assertTrue(r.withLatencyCheck(2, false).passed());
     }
 
     @Test

@@ -39,6 +39,28 @@ class HarnessOutputTest {
     }
 
     @Test
+    void earlyValidBelongsToThePassOfTheLastPowerUpLine() {
+        HarnessOutput out = new HarnessOutput(s -> { });
+        assertEquals("random", out.powerUp());
+        out.accept("BW-START top=tree2 vectors=3 inputs=6 expected=3 seed=1");
+        out.accept("BW-POWERUP init=ones pass=1 passes=3 vectors=3");
+        out.accept("BW-EARLY-VALID cycle=1 port=out_valid vector=0 when=reset");
+        assertEquals(new EarlyValid(1, "out_valid", 0, EarlyValid.DURING_RESET), out.earlyValid().orElseThrow());
+        assertEquals("ones", out.powerUp());
+        assertTrue(out.mismatch().isEmpty());
+    }
+
+    @Test
+    void passLineCarriesTheFastestVector() {
+        HarnessOutput out = new HarnessOutput(s -> { });
+        out.accept("BW-POWERUP init=random pass=3 passes=3 vectors=100");
+        out.accept("BW-PASS vectors=100 cycles=2400 inputs=250 outputs=100 min_latency=2 min_latency_vector=0"
+                + " min_latency_cycle=8");
+        assertEquals(new Latency(2, 0, 8), out.latency().orElseThrow());
+        assertEquals("random", out.powerUp());
+    }
+
+    @Test
     void parseSplitsTokensAndKeepsTheirOrder() {
         Map<String, String> m = HarnessOutput.parse("BW-X a=1 b=0x2f msg=x y=z");
         assertEquals(List.of("a", "b", "msg"), new ArrayList<>(m.keySet()));
