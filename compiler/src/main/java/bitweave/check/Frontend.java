@@ -54,17 +54,9 @@ public final class Frontend {
     public static Design loadText(String text, String displayPath, Map<String, Long> overrides, String topOrNull) {
         Map<String, Long> given = overrides == null ? new LinkedHashMap<>() : new LinkedHashMap<>(overrides);
         Reporter reporter = new Reporter();
-        try {
-            DslParser.Result parsed = DslParser.parse(text, displayPath);
-            reporter.addAll(parsed.diagnostics());
-            reporter.stopIfErrors();
-            return new Checker(reporter).check(parsed.file(), displayPath, given, topOrNull);
-        } catch (StackOverflowError e) {
-            // The parser and the evaluator recurse per nesting level; thousands of nested parentheses are
-            // not a design anyone writes, but they must still get an answer, not a crash.
-            throw new bitweave.diag.UserError(java.util.List.of(bitweave.diag.Diagnostic.error(
-                    bitweave.diag.ErrorCode.SYNTAX, new bitweave.ir.SourceLoc(displayPath, 1, 1),
-                    "the file nests expressions too deeply to be read (thousands of levels)")));
-        }
+        DslParser.Result parsed = DslParser.parse(text, displayPath);
+        reporter.addAll(parsed.diagnostics());
+        reporter.stopIfErrors();
+        return new Checker(reporter).check(parsed.file(), displayPath, given, topOrNull);
     }
 }

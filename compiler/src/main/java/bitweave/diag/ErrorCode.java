@@ -12,6 +12,7 @@ public enum ErrorCode {
     SYNTAX("E0101"),
     UNEXPECTED_CHARACTER("E0102"),
     UNTERMINATED_COMMENT("E0103"),
+    NESTING_TOO_DEEP("E0104"),
 
     // E02xx: names and structure
     DUPLICATE_NAME("E0201"),
