@@ -1,5 +1,6 @@
 package bitweave.check;
 
+import bitweave.diag.Diagnostic;
 import bitweave.diag.ErrorCode;
 import bitweave.diag.UserError;
 import bitweave.ir.Design;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +24,13 @@ import java.util.Map;
  */
 public final class Frontend {
     private Frontend() {
+    }
+
+    /** A checked design and the warnings found on the way (in file order). */
+    public record Loaded(Design design, List<Diagnostic> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**
@@ -34,6 +43,15 @@ public final class Frontend {
      * @throws UserError  SOURCE_NOT_FOUND / SOURCE_UNREADABLE, or every syntax and checking error found
      */
     public static Design load(Path source, String displayPath, Map<String, Long> overrides, String topOrNull) {
+        return loadWithWarnings(source, displayPath, overrides, topOrNull).design();
+    }
+
+    /**
+     * Like {@link #load}, and also returns the warnings of a successful run (the UserError of a failed
+     * run carries its warnings among its diagnostics).
+     */
+    public static Loaded loadWithWarnings(Path source, String displayPath, Map<String, Long> overrides,
+                                          String topOrNull) {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(source);
@@ -47,16 +65,23 @@ public final class Frontend {
             String why = Files.isDirectory(source) ? "it is a directory" : String.valueOf(e.getMessage());
             throw new UserError(ErrorCode.SOURCE_UNREADABLE, "cannot read " + displayPath + ": " + why);
         }
-        return loadText(text, displayPath, overrides, topOrNull);
+        return loadTextWithWarnings(text, displayPath, overrides, topOrNull);
     }
 
     /** Like {@link #load} but from text in memory (tests, tools). */
     public static Design loadText(String text, String displayPath, Map<String, Long> overrides, String topOrNull) {
+        return loadTextWithWarnings(text, displayPath, overrides, topOrNull).design();
+    }
+
+    /** Like {@link #loadWithWarnings} but from text in memory (tests, tools). */
+    public static Loaded loadTextWithWarnings(String text, String displayPath, Map<String, Long> overrides,
+                                              String topOrNull) {
         Map<String, Long> given = overrides == null ? new LinkedHashMap<>() : new LinkedHashMap<>(overrides);
         Reporter reporter = new Reporter();
         DslParser.Result parsed = DslParser.parse(text, displayPath);
         reporter.addAll(parsed.diagnostics());
         reporter.stopIfErrors();
-        return new Checker(reporter).check(parsed.file(), displayPath, given, topOrNull);
+        Design design = new Checker(reporter).check(parsed.file(), displayPath, given, topOrNull);
+        return new Loaded(design, reporter.warnings());
     }
 }

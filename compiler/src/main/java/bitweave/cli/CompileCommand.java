@@ -35,7 +35,7 @@ final class CompileCommand implements Command {
         if (!cl.hasOption("out")) {
             throw new UsageException("missing -o OUT (the output directory)");
         }
-        Design design = DesignOptions.load(cl);
+        Design design = DesignOptions.load(cl, console);
         CompileOutputs outputs = CompileOutputs.of(design);
         Path out = Path.of(cl.getOptionValue("out"));
         List<GeneratedFile> files = outputs.all();

@@ -54,7 +54,8 @@ public final class Main {
             console.err().println("see: bitweave " + command.name() + " --help");
             return EXIT_USAGE;
         } catch (UserError e) {
-            DiagnosticOutput.print(e.diagnostics(), console.err());
+            DiagnosticOutput.print(e.diagnostics(), console.err(),
+                    e.maxErrors() < 0 ? DiagnosticOutput.DEFAULT_MAX_ERRORS : e.maxErrors());
             return EXIT_INPUT;
         } catch (RuntimeException | Error e) {
             PrintStream err = console.err();

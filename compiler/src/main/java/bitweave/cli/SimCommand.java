@@ -62,7 +62,7 @@ final class SimCommand implements Command {
         }
         int vectors = intOption(cl, "vectors", DEFAULT_VECTORS, 1, 10_000_000);
         long seed = intOption(cl, "seed", 1, 0, Integer.MAX_VALUE);
-        Design design = DesignOptions.load(cl);
+        Design design = DesignOptions.load(cl, console);
         Progress progress = new Progress(console);
 
         CompileOutputs outputs = CompileOutputs.of(design);
