@@ -76,7 +76,9 @@ public final class DiagnosticPrinter {
 
     private static List<String> readLinesOrEmpty(String path) {
         try {
-            return splitLines(new String(Files.readAllBytes(Path.of(path)), StandardCharsets.UTF_8));
+            String text = new String(Files.readAllBytes(Path.of(path)), StandardCharsets.UTF_8);
+            // a UTF-8 byte-order mark is not part of line 1 (the front end does not count it either)
+            return splitLines(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (IOException | InvalidPathException | SecurityException e) { // printing must not fail
             return List.of();
         }

@@ -89,4 +89,12 @@ class DiagnosticPrinterTest {
         assertEquals(new SourceExcerpt(line, " ".repeat(SourceExcerpt.MAX_SHOWN) + "^"),
                 SourceExcerpt.of(line, SourceExcerpt.MAX_SHOWN + 1));
     }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bom.bw");
+        Files.writeString(f, "\uFEFFdesign $\n");
+        Diagnostic d = Diagnostic.error(ErrorCode.UNEXPECTED_CHARACTER, new SourceLoc(f.toString(), 1, 8), "m");
+        assertEquals(d.loc() + ": error: m [E0102]\ndesign $\n       ^\n", DiagnosticPrinter.format(d, DiagnosticPrinter.fromFileSystem()));
+    }
 }
