@@ -62,10 +62,21 @@ typeRef
     : name=ID ( '(' width=expr ')' )?
     ;
 
+// Precedence as levels, each level one flat loop (no left recursion): `a - b + c` is one sum of three
+// terms, computed left to right, and a sum of 100,000 terms is a loop, not 100,000 nested calls.
+// Only parentheses and unary minus nest (bitweave.parse.NestingLimitParser limits how deeply). The
+// operator loops are greedy: an operator always continues the expression (see member); the parser
+// decides that from the operator alone (bitweave.parse.GreedyOperatorPrediction).
 expr
-    : op='-' expr                     # negate
-    | expr op=( '*' | '/' ) expr      # mulDiv
-    | expr op=( '+' | '-' ) expr      # addSub
+    : term ( ops+=( '+' | '-' ) term )*
+    ;
+
+term
+    : factor ( ops+=( '*' | '/' ) factor )*
+    ;
+
+factor
+    : op='-' factor                    # negate
     | '(' expr ')'                    # paren
     | INT                             # intLiteral
     | ID                              # nameRef

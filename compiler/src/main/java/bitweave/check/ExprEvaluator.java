@@ -1,10 +1,10 @@
 package bitweave.check;
 
 import bitweave.diag.ErrorCode;
+import bitweave.ir.SourceLoc;
 import bitweave.parse.Decl;
 import bitweave.parse.Expr;
 
-import java.math.BigInteger;
 
 /**
  * Computes integer expressions in 64-bit signed arithmetic. Any overflow, division by zero or
@@ -12,8 +12,6 @@ import java.math.BigInteger;
  * expression null without a second report. Division truncates toward zero.
  */
 final class ExprEvaluator {
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-
     private final Scope scope;
     private final Reporter reporter;
 
@@ -25,12 +23,12 @@ final class ExprEvaluator {
     /** @return the value, or null when an error was reported (or an operand already failed) */
     Long eval(Expr expr) {
         if (expr instanceof Expr.IntLit lit) {
-            if (lit.value().compareTo(LONG_MAX) > 0) {
+            Long value = lit.asLong();
+            if (value == null) {
                 reporter.error(ErrorCode.INTEGER_OVERFLOW, lit.loc(),
-                        "integer literal " + lit.value() + " does not fit in 64 bits (largest is " + Long.MAX_VALUE + ")");
-                return null;
+                        "integer literal " + shortened(lit.digits()) + " does not fit in 64 bits (largest is " + Long.MAX_VALUE + ")");
             }
-            return lit.value().longValueExact();
+            return value;
         }
         if (expr instanceof Expr.NameRef ref) {
             return lookUp(ref);
@@ -41,23 +39,27 @@ final class ExprEvaluator {
                 return null;
             }
             if (v == Long.MIN_VALUE) {
-                return overflow(neg, "-(" + v + ")");
+                return overflow(neg.loc(), "-(" + v + ")");
             }
             return -v;
         }
-        Expr.Binary bin = (Expr.Binary) expr;
-        Long l = eval(bin.left());
-        Long r = eval(bin.right());
-        if (l == null || r == null) {
-            return null;
-        }
-        return apply(bin, l, r);
+        return chain((Expr.Chain) expr);
     }
 
-    private Long apply(Expr.Binary bin, long l, long r) {
-        String text = l + " " + bin.op() + " " + r;
+    /** Left to right; every operand is evaluated (and its errors reported) even after one failed. */
+    private Long chain(Expr.Chain chain) {
+        Long value = eval(chain.first());
+        for (Expr.Step step : chain.steps()) {
+            Long operand = eval(step.operand());
+            value = value == null || operand == null ? null : apply(step, value, operand);
+        }
+        return value;
+    }
+
+    private Long apply(Expr.Step step, long l, long r) {
+        String text = l + " " + step.op() + " " + r;
         try {
-            switch (bin.op()) {
+            switch (step.op()) {
                 case '+':
                     return Math.addExact(l, r);
                 case '-':
@@ -66,23 +68,28 @@ final class ExprEvaluator {
                     return Math.multiplyExact(l, r);
                 case '/':
                     if (r == 0) {
-                        reporter.error(ErrorCode.DIVISION_BY_ZERO, bin.loc(), "division by zero in " + text);
+                        reporter.error(ErrorCode.DIVISION_BY_ZERO, step.loc(), "division by zero in " + text);
                         return null;
                     }
                     if (l == Long.MIN_VALUE && r == -1) {
-                        return overflow(bin, text);
+                        return overflow(step.loc(), text);
                     }
                     return l / r;
                 default:
-                    throw new IllegalStateException("operator not handled by ExprEvaluator: " + bin.op());
+                    throw new IllegalStateException("operator not handled by ExprEvaluator: " + step.op());
             }
         } catch (ArithmeticException e) {
-            return overflow(bin, text);
+            return overflow(step.loc(), text);
         }
     }
 
-    private Long overflow(Expr at, String text) {
-        reporter.error(ErrorCode.INTEGER_OVERFLOW, at.loc(), "integer overflow: " + text + " does not fit in 64 bits");
+    /** The literal as written, or its first digits and its length when it is absurdly long. */
+    private static String shortened(String digits) {
+        return digits.length() <= 40 ? digits : digits.substring(0, 20) + "... (" + digits.length() + " digits)";
+    }
+
+    private Long overflow(SourceLoc at, String text) {
+        reporter.error(ErrorCode.INTEGER_OVERFLOW, at, "integer overflow: " + text + " does not fit in 64 bits");
         return null;
     }
 

@@ -1,5 +1,6 @@
 package bitweave.check;
 
+import bitweave.diag.Diagnostic;
 import bitweave.diag.ErrorCode;
 import bitweave.diag.IoReason;
 import bitweave.diag.UserError;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,13 @@ public final class Frontend {
     /** A UTF-8 byte-order mark: some editors write one at the start of a file; it is not part of the text. */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+    /** A checked design and the warnings found on the way (in file order). */
+    public record Loaded(Design design, List<Diagnostic> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
     /**
      * Loads a design from a file.
      *
@@ -39,6 +48,15 @@ public final class Frontend {
      * @throws UserError  SOURCE_NOT_FOUND / SOURCE_UNREADABLE, or every syntax and checking error found
      */
     public static Design load(Path source, String displayPath, Map<String, Long> overrides, String topOrNull) {
+        return loadWithWarnings(source, displayPath, overrides, topOrNull).design();
+    }
+
+    /**
+     * Like {@link #load}, and also returns the warnings of a successful run (the UserError of a failed
+     * run carries its warnings among its diagnostics).
+     */
+    public static Loaded loadWithWarnings(Path source, String displayPath, Map<String, Long> overrides,
+                                          String topOrNull) {
         byte[] bytes;
         String text;
         try {
@@ -57,26 +75,25 @@ public final class Frontend {
 
     /** Like {@link #load} but from text in memory (tests, tools); the SourceId hashes the text's UTF-8 bytes. */
     public static Design loadText(String text, String displayPath, Map<String, Long> overrides, String topOrNull) {
+        return loadTextWithWarnings(text, displayPath, overrides, topOrNull).design();
+    }
+
+    /** Like {@link #loadWithWarnings} but from text in memory (tests, tools). */
+    public static Loaded loadTextWithWarnings(String text, String displayPath, Map<String, Long> overrides,
+                                              String topOrNull) {
         return check(text, displayPath, SourceId.ofText(displayPath, text), overrides, topOrNull);
     }
 
-    private static Design check(String text, String displayPath, SourceId id, Map<String, Long> overrides,
+    private static Loaded check(String text, String displayPath, SourceId id, Map<String, Long> overrides,
                                 String topOrNull) {
         // Dropped before lexing, so columns on line 1 count from the first visible character.
         String body = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
         Map<String, Long> given = overrides == null ? new LinkedHashMap<>() : new LinkedHashMap<>(overrides);
         Reporter reporter = new Reporter();
-        try {
-            DslParser.Result parsed = DslParser.parse(body, displayPath);
-            reporter.addAll(parsed.diagnostics());
-            reporter.stopIfErrors();
-            return new Checker(reporter).check(parsed.file(), displayPath, id, given, topOrNull);
-        } catch (StackOverflowError e) {
-            // The parser and the evaluator recurse per nesting level; thousands of nested parentheses are
-            // not a design anyone writes, but they must still get an answer, not a crash.
-            throw new bitweave.diag.UserError(java.util.List.of(bitweave.diag.Diagnostic.error(
-                    bitweave.diag.ErrorCode.SYNTAX, new bitweave.ir.SourceLoc(displayPath, 1, 1),
-                    "the file nests expressions too deeply to be read (thousands of levels)")));
-        }
+        DslParser.Result parsed = DslParser.parse(body, displayPath);
+        reporter.addAll(parsed.diagnostics());
+        reporter.stopIfErrors();
+        Design design = new Checker(reporter).check(parsed.file(), displayPath, id, given, topOrNull);
+        return new Loaded(design, reporter.warnings());
     }
 }

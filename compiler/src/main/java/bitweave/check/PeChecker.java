@@ -4,10 +4,13 @@ import bitweave.diag.ErrorCode;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
+import bitweave.ir.SourceLoc;
 import bitweave.parse.Decl;
 import bitweave.parse.Expr;
 import bitweave.parse.Member;
 
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +42,47 @@ final class PeChecker {
         if (a == null || b == null || acc == null || policy == null) {
             return null;
         }
+        warnIfNarrowerThanOneProduct(a, b, acc, policy, accMember.type().loc());
         return new PeSpec(pe.name(), a, b, acc, policy, pe.nameLoc());
+    }
+
+    /**
+     * W0301: some single product a * b does not fit the accumulator, so the policy already acts on the
+     * first step; almost always a typo ({@code int4} for {@code int24}) or a misunderstanding. The product
+     * range is computed exactly from the operand ranges, so signed/unsigned mixes are right too.
+     */
+    private void warnIfNarrowerThanOneProduct(IntType a, IntType b, IntType acc, OverflowPolicy policy, SourceLoc at) {
+        BigInteger[] corners = {a.min().multiply(b.min()), a.min().multiply(b.max()),
+                a.max().multiply(b.min()), a.max().multiply(b.max())};
+        BigInteger lo = Arrays.stream(corners).min(BigInteger::compareTo).orElseThrow();
+        BigInteger hi = Arrays.stream(corners).max(BigInteger::compareTo).orElseThrow();
+        if (lo.compareTo(acc.min()) >= 0 && hi.compareTo(acc.max()) <= 0) {
+            return;
+        }
+        String effect = policy == OverflowPolicy.WRAP
+                ? "with wrap, a product outside " + acc.min() + ".." + acc.max() + " keeps only its low "
+                        + acc.width() + " bits"
+                : "with saturate, a single product can already clamp it to " + acc.min() + " or " + acc.max();
+        reporter.warning(ErrorCode.ACC_NARROWER_THAN_PRODUCT, at, "accumulator " + acc.dslName()
+                + " cannot hold one product of a : " + a.dslName() + " and b : " + b.dslName() + " ("
+                + lo + ".." + hi + ", which needs " + smallestTypeFor(lo, hi, acc.signed()) + "); " + effect);
+    }
+
+    /** The DSL name of the narrowest type holding lo..hi: signed if the accumulator is or lo is negative. */
+    private static String smallestTypeFor(BigInteger lo, BigInteger hi, boolean accSigned) {
+        boolean signed = accSigned || lo.signum() < 0;
+        int width = 1;
+        while (!fits(lo, hi, width, signed)) {
+            width++;
+        }
+        return (signed ? "int" : "uint") + width;
+    }
+
+    private static boolean fits(BigInteger lo, BigInteger hi, int width, boolean signed) {
+        BigInteger min = signed ? BigInteger.ONE.shiftLeft(width - 1).negate() : BigInteger.ZERO;
+        BigInteger max = (signed ? BigInteger.ONE.shiftLeft(width - 1) : BigInteger.ONE.shiftLeft(width))
+                .subtract(BigInteger.ONE);
+        return lo.compareTo(min) >= 0 && hi.compareTo(max) <= 0;
     }
 
     private IntType operand(Member m, String owner) {

@@ -12,6 +12,8 @@ import java.util.List;
 /**
  * Collects the diagnostics of one front-end run. Phases report into it and keep going, so one run
  * shows as many independent errors as possible; {@link #stopIfErrors()} ends the run between phases.
+ * Warnings are collected alongside; they never stop a run. A failed run's UserError carries them
+ * too, so the user sees them next to the errors.
  */
 final class Reporter {
     /** Command-line errors (no location) first, then file order. The sort is stable. */
@@ -26,20 +28,34 @@ final class Reporter {
         diagnostics.add(Diagnostic.error(code, loc, message));
     }
 
+    /** @param code a warning code ({@code W....}) */
+    void warning(ErrorCode code, SourceLoc loc, String message) {
+        diagnostics.add(Diagnostic.warning(code, loc, message));
+    }
+
     void addAll(List<Diagnostic> more) {
         diagnostics.addAll(more);
     }
 
     boolean hasErrors() {
-        return !diagnostics.isEmpty();
+        return diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
     }
 
-    /** Throws a UserError carrying every diagnostic so far, in order, if there is any. */
+    /** The warnings so far, in order. */
+    List<Diagnostic> warnings() {
+        return sorted().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
+    }
+
+    /** Throws a UserError carrying every diagnostic so far (warnings too), in order, if there is an error. */
     void stopIfErrors() {
         if (hasErrors()) {
-            List<Diagnostic> sorted = new ArrayList<>(diagnostics);
-            sorted.sort(ORDER);
-            throw new UserError(sorted);
+            throw new UserError(sorted());
         }
+    }
+
+    private List<Diagnostic> sorted() {
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(ORDER);
+        return sorted;
     }
 }

@@ -24,7 +24,7 @@ final class CheckCommand implements Command {
         if (DesignOptions.helpRequested(cl, options, this, "[options] design.bw", console)) {
             return Main.EXIT_OK;
         }
-        Design d = DesignOptions.load(cl);
+        Design d = DesignOptions.load(cl, console);
         String params = Describe.params(d);
         console.out().println("OK " + d.name() + ": " + bitweave.emit.UnitNames.describe(d.top())
                 + (params.isEmpty() ? "" : " " + params));

@@ -37,7 +37,7 @@ final class CompileCommand implements Command {
             throw new UsageException("missing -o OUT (the output directory)");
         }
         Path out = outputDirectory(cl.getOptionValue("out"));
-        Design design = DesignOptions.load(cl);
+        Design design = DesignOptions.load(cl, console);
         CompileOutputs outputs = CompileOutputs.of(design);
         List<GeneratedFile> files = outputs.all();
         OutputWriter.write(out, files);

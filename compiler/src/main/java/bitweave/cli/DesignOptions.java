@@ -1,7 +1,9 @@
 package bitweave.cli;
 
 import bitweave.check.Frontend;
+import bitweave.diag.Diagnostic;
 import bitweave.diag.ErrorCode;
+import bitweave.diag.UserError;
 import bitweave.ir.Design;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,8 +18,8 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
 /**
- * The options every design-taking command shares (-P, --top, --verbose, --help) and the one place that
- * turns them into a checked {@link Design}.
+ * The options every design-taking command shares (-P, --top, --max-errors, --Werror, --verbose, --help)
+ * and the one place that turns them into a checked {@link Design}.
  */
 final class DesignOptions {
     private DesignOptions() {
@@ -29,6 +31,9 @@ final class DesignOptions {
                 .desc("override a design parameter (repeatable), e.g. -P ROWS=16").get());
         o.addOption(Option.builder().longOpt("top").hasArg().argName("ARRAY")
                 .desc("the array to build (default: the array named 'top', else the last one)").get());
+        o.addOption(Option.builder().longOpt("max-errors").hasArg().argName("N")
+                .desc("print at most N errors (default " + DiagnosticOutput.DEFAULT_MAX_ERRORS + "; 0 = all)").get());
+        o.addOption(Option.builder().longOpt("Werror").desc("treat warnings as errors (exit 1, nothing written)").get());
         o.addOption(Option.builder().longOpt("verbose").desc("show stack traces of internal errors").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         return o;
@@ -70,10 +75,46 @@ final class DesignOptions {
         return rest.get(0);
     }
 
-    static Design load(CommandLine cl) throws UsageException {
+    /**
+     * Checks the design file; prints its warnings (to stderr, with a count) when it loads. With --Werror
+     * a warning fails the run like an error. Every UserError leaving here carries the --max-errors limit.
+     */
+    static Design load(CommandLine cl, Console console) throws UsageException {
         String typed = designFileArgument(cl);
         Path file = PathArgument.of("the design file", typed);
-        return Frontend.load(file, typed, overrides(cl), cl.getOptionValue("top"));
+        int maxErrors = maxErrors(cl);
+        boolean werror = cl.hasOption("Werror");
+        Frontend.Loaded loaded;
+        try {
+            loaded = Frontend.loadWithWarnings(file, typed, overrides(cl), cl.getOptionValue("top"));
+        } catch (UserError e) {
+            throw new UserError(werror ? asErrors(e.diagnostics()) : e.diagnostics()).withMaxErrors(maxErrors);
+        }
+        if (werror && !loaded.warnings().isEmpty()) {
+            throw new UserError(asErrors(loaded.warnings())).withMaxErrors(maxErrors);
+        }
+        if (!loaded.warnings().isEmpty()) {
+            DiagnosticOutput.print(loaded.warnings(), console.err(), maxErrors);
+        }
+        return loaded.design();
+    }
+
+    private static List<Diagnostic> asErrors(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().map(d -> d.severity() == Diagnostic.Severity.WARNING ? d.asError() : d).toList();
+    }
+
+    /** --max-errors N: a count of errors to print, 0 for all. */
+    static int maxErrors(CommandLine cl) throws UsageException {
+        String value = cl.getOptionValue("max-errors");
+        if (value == null) {
+            return DiagnosticOutput.DEFAULT_MAX_ERRORS;
+        }
+        // The same strict integer grammar as every other numeric option (no spaces, ASCII digits).
+        java.util.Optional<java.math.BigInteger> n = IntegerArgument.parse(value);
+        if (n.isPresent() && n.get().signum() >= 0 && n.get().bitLength() < 31) {
+            return n.get().intValue();
+        }
+        throw new UsageException("--max-errors " + value + ": expected a count, 0 or more (0 shows all errors)");
     }
 
     /**

@@ -46,7 +46,7 @@ final class GoldenCommand implements Command {
                 }
             }
         }
-        Design design = DesignOptions.load(cl);
+        Design design = DesignOptions.load(cl, console);
         console.out().print(GoldenText.evaluate(design.top(), inputs));
         return Main.EXIT_OK;
     }

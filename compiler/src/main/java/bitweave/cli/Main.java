@@ -54,7 +54,8 @@ public final class Main {
         } catch (UsageException e) {
             return usage(command, e.getMessage() + e.code().map(c -> " [" + c.code() + "]").orElse(""), console);
         } catch (UserError e) {
-            DiagnosticOutput.print(e.diagnostics(), console.err());
+            DiagnosticOutput.print(e.diagnostics(), console.err(),
+                    e.maxErrors() < 0 ? DiagnosticOutput.DEFAULT_MAX_ERRORS : e.maxErrors());
             return EXIT_INPUT;
         } catch (RuntimeException | Error e) {
             PrintStream err = console.err();

@@ -68,7 +68,7 @@ final class SimCommand implements Command {
         Path rtlDir = cl.hasOption("rtl") ? PathArgument.of("--rtl", cl.getOptionValue("rtl")) : null;
         Path trace = cl.hasOption("trace") ? traceFile(cl.getOptionValue("trace")) : null;
         Path cacheDir = cl.hasOption("cache-dir") ? PathArgument.of("--cache-dir", cl.getOptionValue("cache-dir")) : null;
-        Design design = DesignOptions.load(cl);
+        Design design = DesignOptions.load(cl, console);
         Progress progress = new Progress(console);
 
         CompileOutputs outputs = CompileOutputs.of(design);

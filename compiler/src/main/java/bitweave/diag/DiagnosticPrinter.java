@@ -21,7 +21,8 @@ import java.util.function.Function;
  *                                     ^
  * </pre>
  * or {@code bitweave: error: message [E0601]} when there is no source position. Every rendering
- * ends with a newline.
+ * ends with a newline. The source line and caret are a {@link SourceExcerpt} (long lines are cut
+ * around the column).
  */
 public final class DiagnosticPrinter {
     private DiagnosticPrinter() {
@@ -42,8 +43,8 @@ public final class DiagnosticPrinter {
         StringBuilder out = new StringBuilder(loc.file() + ":" + loc.line() + ":" + loc.col() + ": " + tail);
         List<String> lines = sourceLines.apply(loc.file());
         if (lines != null && loc.line() >= 1 && loc.line() <= lines.size()) {
-            String line = stripLineEnd(lines.get(loc.line() - 1));
-            out.append(line).append('\n').append(caretLine(line, loc.col())).append('\n');
+            SourceExcerpt excerpt = SourceExcerpt.of(lines.get(loc.line() - 1), loc.col());
+            out.append(excerpt.text()).append('\n').append(excerpt.caret()).append('\n');
         }
         return out.toString();
     }
@@ -83,25 +84,8 @@ public final class DiagnosticPrinter {
         }
     }
 
-    /** Splits at '\n' only, as the lexer counts lines (a lone '\r' does not start a new line number). */
+    /** Splits at line breaks as the lexer counts them ({@link LineBreaks}), so line numbers agree. */
     private static List<String> splitLines(String text) {
-        return List.of(text.split("\n", -1));
-    }
-
-    private static String stripLineEnd(String line) {
-        int end = line.length();
-        while (end > 0 && (line.charAt(end - 1) == '\r' || line.charAt(end - 1) == '\n')) {
-            end--;
-        }
-        return line.substring(0, end);
-    }
-
-    /** Spaces up to the column (tabs copied, so the caret lines up under tabs too), then '^'. */
-    private static String caretLine(String line, int col) {
-        StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < col - 1; i++) {
-            caret.append(i < line.length() && line.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        return caret.append('^').toString();
+        return LineBreaks.split(text);
     }
 }

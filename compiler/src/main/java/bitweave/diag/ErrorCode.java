@@ -5,6 +5,8 @@ package bitweave.diag;
  * of the message. Ranges: E01xx syntax, E02xx names and structure, E03xx types and widths, E04xx
  * parameters, E05xx files and output, E06xx external tools and co-simulation, E07xx command line, E08xx golden-model
  * input files.
+ * Warnings have codes of their own, {@code W} plus four digits in the same ranges (W03xx: types and
+ * widths); a warning never stops a run unless {@code --Werror}.
  * A test asserts codes are distinct; never renumber a released code.
  */
 public enum ErrorCode {
@@ -12,6 +14,7 @@ public enum ErrorCode {
     SYNTAX("E0101"),
     UNEXPECTED_CHARACTER("E0102"),
     UNTERMINATED_COMMENT("E0103"),
+    NESTING_TOO_DEEP("E0104"),
 
     // E02xx: names and structure
     DUPLICATE_NAME("E0201"),
@@ -67,7 +70,10 @@ public enum ErrorCode {
     GOLDEN_VALUE_OUT_OF_RANGE("E0805"),
     GOLDEN_WRONG_COUNT("E0806"),
     GOLDEN_GROUP_MISMATCH("E0807"),
-    GOLDEN_NO_DATA("E0808");
+    GOLDEN_NO_DATA("E0808"),
+
+    // W03xx: warnings about types and widths
+    ACC_NARROWER_THAN_PRODUCT("W0301");
 
     private final String code;
 
@@ -77,5 +83,10 @@ public enum ErrorCode {
 
     public String code() {
         return code;
+    }
+
+    /** True for warning codes ({@code W....}), false for errors ({@code E....}). */
+    public boolean isWarning() {
+        return code.startsWith("W");
     }
 }

@@ -4,7 +4,6 @@ import bitweave.ir.SourceLoc;
 import bitweave.parse.antlr.BitweaveParser;
 import org.antlr.v4.runtime.Token;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,9 +82,40 @@ final class AstBuilder {
         return out;
     }
 
+    /** A sum: its terms joined by '+' and '-', flat (the grammar reads any number of them in a loop). */
     private Expr expr(BitweaveParser.ExprContext ctx) {
+        List<Expr> terms = new ArrayList<>();
+        for (BitweaveParser.TermContext t : ctx.term()) {
+            terms.add(term(t));
+        }
+        return chain(terms, ctx.ops);
+    }
+
+    /** A product: its factors joined by '*' and '/'. */
+    private Expr term(BitweaveParser.TermContext ctx) {
+        List<Expr> factors = new ArrayList<>();
+        for (BitweaveParser.FactorContext f : ctx.factor()) {
+            factors.add(factor(f));
+        }
+        return chain(factors, ctx.ops);
+    }
+
+    /** operands.get(0), then each operator with the operand after it; a single operand stays itself. */
+    private Expr chain(List<Expr> operands, List<Token> operators) {
+        if (operators.isEmpty()) {
+            return operands.get(0);
+        }
+        List<Expr.Step> steps = new ArrayList<>(operators.size());
+        for (int i = 0; i < operators.size(); i++) {
+            Token op = operators.get(i);
+            steps.add(new Expr.Step(op.getText().charAt(0), operands.get(i + 1), loc(op)));
+        }
+        return new Expr.Chain(operands.get(0), steps);
+    }
+
+    private Expr factor(BitweaveParser.FactorContext ctx) {
         if (ctx instanceof BitweaveParser.IntLiteralContext lit) {
-            return new Expr.IntLit(new BigInteger(lit.INT().getText()), loc(lit.INT().getSymbol()));
+            return new Expr.IntLit(lit.INT().getText(), loc(lit.INT().getSymbol()));
         }
         if (ctx instanceof BitweaveParser.NameRefContext ref) {
             return new Expr.NameRef(ref.ID().getText(), loc(ref.ID().getSymbol()));
@@ -94,13 +124,7 @@ final class AstBuilder {
             return expr(paren.expr());
         }
         if (ctx instanceof BitweaveParser.NegateContext neg) {
-            return new Expr.Negate(expr(neg.expr()), loc(neg.op));
-        }
-        if (ctx instanceof BitweaveParser.MulDivContext mul) {
-            return new Expr.Binary(mul.op.getText().charAt(0), expr(mul.expr(0)), expr(mul.expr(1)), loc(mul.op));
-        }
-        if (ctx instanceof BitweaveParser.AddSubContext add) {
-            return new Expr.Binary(add.op.getText().charAt(0), expr(add.expr(0)), expr(add.expr(1)), loc(add.op));
+            return new Expr.Negate(factor(neg.factor()), loc(neg.op));
         }
         throw new IllegalStateException("expression form not handled by AstBuilder: " + ctx.getClass().getSimpleName());
     }

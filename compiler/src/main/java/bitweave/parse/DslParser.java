@@ -1,9 +1,11 @@
 package bitweave.parse;
 
 import bitweave.diag.Diagnostic;
+import bitweave.diag.ErrorCode;
 import bitweave.parse.antlr.BitweaveParser;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
 
 import java.util.List;
 
@@ -28,11 +30,20 @@ public final class DslParser {
     public static Result parse(String text, String displayPath) {
         SyntaxErrorCollector errors = new SyntaxErrorCollector(displayPath);
         BitweaveTokenizer lexer = new BitweaveTokenizer(CharStreams.fromString(text, displayPath), errors);
-        BitweaveParser parser = new BitweaveParser(new CommonTokenStream(lexer));
+        BitweaveParser parser = new NestingLimitParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
-        parser.setErrorHandler(new ReadableErrorStrategy());
-        BitweaveParser.FileContext tree = parser.file();
+        parser.setErrorHandler(new ReadableErrorStrategy(errors));
+        BitweaveParser.FileContext tree;
+        try {
+            tree = parser.file();
+        } catch (NestingLimitParser.TooDeep e) {
+            Token at = e.opener();
+            errors.report(ErrorCode.NESTING_TOO_DEEP, at.getLine(), at.getCharPositionInLine(),
+                    "expression nests more than " + NestingLimitParser.MAX_NESTING
+                            + " levels of parentheses and unary minus; the parse stops here");
+            return new Result(null, errors.diagnostics());
+        }
         List<Diagnostic> diagnostics = errors.diagnostics();
         if (!diagnostics.isEmpty()) {
             return new Result(null, diagnostics);

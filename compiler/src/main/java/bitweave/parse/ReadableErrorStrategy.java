@@ -12,6 +12,16 @@ import org.antlr.v4.runtime.Token;
  * words: "unexpected name 'x'; expected '=' " instead of "mismatched input 'x' expecting '='".
  */
 final class ReadableErrorStrategy extends DefaultErrorStrategy {
+    private final SyntaxErrorCollector errors;
+
+    ReadableErrorStrategy(SyntaxErrorCollector errors) {
+        this.errors = errors;
+    }
+
+    /** An error the collector would drop anyway is not worded (the expected-token sets cost time). */
+    private boolean shadowed(Token found) {
+        return errors.shadowed(found.getLine(), found.getCharPositionInLine());
+    }
 
     /**
      * Never "recover" by deleting a line break: it ends a statement, so deleting it glues the next line
@@ -28,12 +38,18 @@ final class ReadableErrorStrategy extends DefaultErrorStrategy {
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
         Token found = e.getOffendingToken();
+        if (shadowed(found)) {
+            return;
+        }
         parser.notifyErrorListeners(found, "unexpected " + TokenNames.found(found), e);
     }
 
     @Override
     protected void reportInputMismatch(Parser parser, InputMismatchException e) {
         Token found = e.getOffendingToken();
+        if (shadowed(found)) {
+            return;
+        }
         parser.notifyErrorListeners(found, "unexpected " + TokenNames.found(found) + "; expected "
                 + TokenNames.expected(e.getExpectedTokens(), parser.getVocabulary()), e);
     }
@@ -45,6 +61,9 @@ final class ReadableErrorStrategy extends DefaultErrorStrategy {
         }
         beginErrorCondition(parser);
         Token found = parser.getCurrentToken();
+        if (shadowed(found)) {
+            return;
+        }
         parser.notifyErrorListeners(found, "unexpected " + TokenNames.found(found) + "; expected "
                 + TokenNames.expected(getExpectedTokens(parser), parser.getVocabulary()), null);
     }
@@ -56,6 +75,9 @@ final class ReadableErrorStrategy extends DefaultErrorStrategy {
         }
         beginErrorCondition(parser);
         Token found = parser.getCurrentToken();
+        if (shadowed(found)) {
+            return;
+        }
         parser.notifyErrorListeners(found, "missing " + TokenNames.expected(getExpectedTokens(parser),
                 parser.getVocabulary()) + " before " + TokenNames.found(found), null);
     }

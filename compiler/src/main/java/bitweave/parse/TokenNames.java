@@ -10,6 +10,8 @@ import java.util.List;
 
 /** How tokens are named in syntax error messages: words a user reads, not ANTLR's token names. */
 final class TokenNames {
+    private static final int MAX_QUOTED = 40;
+
     private TokenNames() {
     }
 
@@ -23,7 +25,7 @@ final class TokenNames {
             case BitweaveLexer.ID:
                 return "name " + quoteText(token.getText());
             case BitweaveLexer.INT:
-                return "number " + token.getText();
+                return "number " + shorten(token.getText());
             default:
                 return quoteText(token.getText());
         }
@@ -63,10 +65,10 @@ final class TokenNames {
         }
     }
 
-    /** Quotes source text for a message, making control characters visible. */
+    /** Quotes source text for a message, making control characters visible; a long text is cut. */
     static String quoteText(String text) {
         StringBuilder out = new StringBuilder("'");
-        text.codePoints().forEach(c -> {
+        shorten(text).codePoints().forEach(c -> {
             if (c == '\n') {
                 out.append("\\n");
             } else if (c == '\r') {
@@ -80,5 +82,13 @@ final class TokenNames {
             }
         });
         return out.append('\'').toString();
+    }
+
+    /** At most MAX_QUOTED code points and "...": a message names a 40,000-character token, it does not copy it. */
+    private static String shorten(String text) {
+        if (text.codePointCount(0, text.length()) <= MAX_QUOTED) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_QUOTED)) + "...";
     }
 }

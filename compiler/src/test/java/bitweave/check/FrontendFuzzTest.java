@@ -28,7 +28,9 @@ class FrontendFuzzTest {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*|[0-9]+|\\.\\.|\\S|\\n");
     private static final String[] HUGE = {"0", "-1", "65", "1025", "9223372036854775807", "9223372036854775808",
             "-9223372036854775808", "99999999999999999999999", "4294967296", "-64"};
-    private static final String RANDOM_CHARS = "{}()=:;,.+-*/ \n\t\r#$@\"'\\/*0123456789abcxyz_\u00e9\u0000";
+    // whole code points (an emoji outside the BMP too), never half a surrogate pair
+    private static final int[] RANDOM_CODE_POINTS =
+            "{}()=:;,.+-*/ \n\t\r#$@\"'\\/*0123456789abcxyz_\u00e9\u0000\uD83D\uDE00".codePoints().toArray();
 
     @Test
     void mutatedExamplesLoadOrReportDiagnostics() throws IOException {
@@ -48,12 +50,31 @@ class FrontendFuzzTest {
                 compiled++;
             } catch (UserError e) {
                 assertFalse(e.diagnostics().isEmpty(), "UserError without diagnostics, seed " + seed + ", text:\n" + text);
+                assertPositionsInsideTheText(e.diagnostics(), text, seed);
             } catch (RuntimeException | StackOverflowError e) {
                 fail("compiler crashed (seed " + seed + ", rerun with -Dbitweave.seed=" + seed + "): " + e
                         + "\n--- text ---\n" + text, e);
             }
         }
         assertTrue(compiled > CASES / 20, "too few mutants were legal to exercise the back ends: " + compiled);
+    }
+
+    /**
+     * The lexer and the printer split lines the same way (LineBreaks), and columns count code points:
+     * every position is on a line of the text, at most one past its last character.
+     */
+    private static void assertPositionsInsideTheText(List<bitweave.diag.Diagnostic> diagnostics, String text, long seed) {
+        List<String> lines = bitweave.diag.LineBreaks.split(text);
+        for (bitweave.diag.Diagnostic d : diagnostics) {
+            if (d.loc() == null) {
+                continue;
+            }
+            int line = d.loc().line();
+            assertTrue(line >= 1 && line <= lines.size(), "seed " + seed + ": " + d + " is past the last line");
+            String content = lines.get(line - 1);
+            assertTrue(d.loc().col() >= 1 && d.loc().col() <= content.codePointCount(0, content.length()) + 1,
+                    "seed " + seed + ": " + d + " is past the end of its line: " + content);
+        }
     }
 
     private static List<String> examples() throws IOException {
@@ -95,7 +116,7 @@ class FrontendFuzzTest {
                     int at = rnd.nextInt(text.length() + 1);
                     StringBuilder junk = new StringBuilder();
                     for (int k = 1 + rnd.nextInt(3); k > 0; k--) {
-                        junk.append(RANDOM_CHARS.charAt(rnd.nextInt(RANDOM_CHARS.length())));
+                        junk.appendCodePoint(RANDOM_CODE_POINTS[rnd.nextInt(RANDOM_CODE_POINTS.length)]);
                     }
                     text = text.substring(0, at) + junk + text.substring(at);
                     break;

@@ -139,7 +139,7 @@ class CliTest {
                 + "\npe mac { a : int8; b : int8; acc : int32 wrap }\narray top = adder_tree(4) of mac\n");
         CliRunner.Result r = CliRunner.run("check", deep.toString());
         assertEquals(1, r.exit(), r.toString());
-        assertTrue(r.err().contains("[E0101]"), r.toString());
+        assertTrue(r.err().contains("[E0104]"), r.toString());
     }
 
     @Test

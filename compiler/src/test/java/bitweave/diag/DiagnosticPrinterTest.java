@@ -44,4 +44,57 @@ class DiagnosticPrinterTest {
         assertEquals(ok.loc() + ": error: m [E0101]\ndesign d\n       ^\n",
                 DiagnosticPrinter.format(ok, DiagnosticPrinter.fromFileSystem()));
     }
+
+    @Test
+    void loneCarriageReturnsSplitLinesAsTheLexerCountsThem() {
+        Diagnostic d = Diagnostic.error(ErrorCode.SYNTAX, new SourceLoc("f.bw", 3, 3), "m");
+        String out = DiagnosticPrinter.format(d, DiagnosticPrinter.fromText("f.bw", "one\rtwo\r\nab$\rfour\n"));
+        assertEquals("f.bw:3:3: error: m [E0101]\nab$\n  ^\n", out);
+    }
+
+    @Test
+    void columnsCountCodePointsAndTheCaretSkipsWideAndZeroWidthCharacters() {
+        // emoji (outside the BMP, two columns on a terminal), then a tab, then a combining accent
+        String line = "/* \uD83D\uDE00 */\tx = e\u0301$";
+        int col = line.codePointCount(0, line.length()); // the '$'
+        Diagnostic d = Diagnostic.error(ErrorCode.UNEXPECTED_CHARACTER, new SourceLoc("f.bw", 1, col), "m");
+        String out = DiagnosticPrinter.format(d, DiagnosticPrinter.fromText("f.bw", line + "\n"));
+        assertEquals("f.bw:1:" + col + ": error: m [E0102]\n" + line + "\n" + "   " + "  " + "   " + "\t" + "     " + "^\n", out);
+    }
+
+    @Test
+    void longLinesAreCutAroundTheCaret() {
+        String line = "param A = 1 " + "*".repeat(40_000);
+        Diagnostic d = Diagnostic.error(ErrorCode.SYNTAX, new SourceLoc("f.bw", 1, 20_000), "m");
+        String[] out = DiagnosticPrinter.format(d, DiagnosticPrinter.fromText("f.bw", line)).split("\n");
+        assertEquals(3, out.length);
+        assertEquals("..." + "*".repeat(SourceExcerpt.MAX_SHOWN) + "...", out[1]);
+        assertEquals(out[2].length() - 1, out[2].indexOf('^'));
+        assertEquals(3 + SourceExcerpt.MAX_SHOWN / 2, out[2].indexOf('^'), "caret in the middle of the window");
+
+        Diagnostic start = Diagnostic.error(ErrorCode.SYNTAX, new SourceLoc("f.bw", 1, 3), "m");
+        String[] head = DiagnosticPrinter.format(start, DiagnosticPrinter.fromText("f.bw", line)).split("\n");
+        assertEquals(line.substring(0, SourceExcerpt.MAX_SHOWN) + "...", head[1]);
+        assertEquals("  ^", head[2]);
+
+        Diagnostic end = Diagnostic.error(ErrorCode.SYNTAX, new SourceLoc("f.bw", 1, line.length() + 1), "m");
+        String[] tail = DiagnosticPrinter.format(end, DiagnosticPrinter.fromText("f.bw", line)).split("\n");
+        assertEquals("..." + "*".repeat(SourceExcerpt.MAX_SHOWN), tail[1]);
+        assertEquals(3 + SourceExcerpt.MAX_SHOWN, tail[2].indexOf('^'), "just after the last character");
+    }
+
+    @Test
+    void linesUpToTheLimitAreShownWhole() {
+        String line = "x".repeat(SourceExcerpt.MAX_SHOWN);
+        assertEquals(new SourceExcerpt(line, " ".repeat(SourceExcerpt.MAX_SHOWN) + "^"),
+                SourceExcerpt.of(line, SourceExcerpt.MAX_SHOWN + 1));
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bom.bw");
+        Files.writeString(f, "\uFEFFdesign $\n");
+        Diagnostic d = Diagnostic.error(ErrorCode.UNEXPECTED_CHARACTER, new SourceLoc(f.toString(), 1, 8), "m");
+        assertEquals(d.loc() + ": error: m [E0102]\ndesign $\n       ^\n", DiagnosticPrinter.format(d, DiagnosticPrinter.fromFileSystem()));
+    }
 }

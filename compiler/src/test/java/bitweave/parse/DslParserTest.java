@@ -74,15 +74,17 @@ class DslParserTest {
     void expressionPrecedenceAndUnaryMinus() {
         SourceFile f = parseOk("design d\nparam A = -2 * 3 + 4 / (1 - 5)\n");
         Expr e = ((Decl.Param) f.decls().get(0)).value();
-        Expr.Binary plus = assertInstanceOf(Expr.Binary.class, e);
-        assertEquals('+', plus.op());
-        Expr.Binary times = assertInstanceOf(Expr.Binary.class, plus.left());
-        assertEquals('*', times.op());
-        assertInstanceOf(Expr.Negate.class, times.left());
-        Expr.Binary div = assertInstanceOf(Expr.Binary.class, plus.right());
-        assertEquals('/', div.op());
-        assertEquals(2, plus.loc().line());
-        assertEquals(18, plus.loc().col());
+        Expr.Chain sum = assertInstanceOf(Expr.Chain.class, e);
+        assertEquals(1, sum.steps().size());
+        assertEquals('+', sum.steps().get(0).op());
+        Expr.Chain times = assertInstanceOf(Expr.Chain.class, sum.first());
+        assertEquals('*', times.steps().get(0).op());
+        assertInstanceOf(Expr.Negate.class, times.first());
+        Expr.Chain div = assertInstanceOf(Expr.Chain.class, sum.steps().get(0).operand());
+        assertEquals('/', div.steps().get(0).op());
+        assertInstanceOf(Expr.Chain.class, div.steps().get(0).operand());
+        assertEquals(2, sum.loc().line());
+        assertEquals(18, sum.loc().col());
     }
 
     @Test
@@ -98,7 +100,7 @@ class DslParserTest {
         Decl.Pe pe = (Decl.Pe) f.decls().get(0);
         Member w = pe.members().get(0);
         assertEquals("uint", w.type().name());
-        assertInstanceOf(Expr.Binary.class, w.type().width());
+        assertInstanceOf(Expr.Chain.class, w.type().width());
         assertEquals(2, w.args().size());
         assertEquals(4, pe.members().get(1).args().size());
     }
