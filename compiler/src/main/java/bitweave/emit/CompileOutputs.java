@@ -14,11 +14,13 @@ public final class CompileOutputs {
     private final RtlOutput rtl;
     private final List<GeneratedFile> all;
     private final String reportName;
+    private final Report report;
 
-    private CompileOutputs(RtlOutput rtl, List<GeneratedFile> all, String reportName) {
+    private CompileOutputs(RtlOutput rtl, List<GeneratedFile> all, String reportName, Report report) {
         this.rtl = rtl;
         this.all = all;
         this.reportName = reportName;
+        this.report = report;
     }
 
     public static CompileOutputs of(Design design) {
@@ -31,7 +33,7 @@ public final class CompileOutputs {
         GeneratedFile text = ReportEmitter.text(design, report);
         files.add(text);
         files.add(ReportEmitter.json(design, report));
-        return new CompileOutputs(rtl, List.copyOf(files), text.name());
+        return new CompileOutputs(rtl, List.copyOf(files), text.name(), report);
     }
 
     public RtlOutput rtl() {
@@ -44,5 +46,10 @@ public final class CompileOutputs {
 
     public String reportName() {
         return reportName;
+    }
+
+    /** The report's facts (top module, renaming, latency, ...). */
+    public Report report() {
+        return report;
     }
 }

@@ -19,8 +19,8 @@ public final class VerilogBackend {
      *                               bug, e.g. an unchecked design with an out-of-range pipeline depth)
      */
     public static RtlOutput generate(Design design) {
-        RtlDesign rtl = PassPipeline.run(design);
         VerilogEmitter emitter = new VerilogEmitter();
+        RtlDesign rtl = PassPipeline.run(design, emitter::moduleText);
         List<GeneratedFile> files = emitter.emit(rtl, design);
         List<String> params = new ArrayList<>();
         for (RtlParam p : rtl.top().params()) {

@@ -24,10 +24,19 @@ public final class VerilogEmitter {
         String header = Provenance.comment(design, "// ");
         List<GeneratedFile> files = new ArrayList<>();
         for (RtlModule m : rtl.modules()) {
-            String body = render(m.body().templateName(), "m", m, "b", m.body());
-            files.add(new GeneratedFile(m.name() + ".v", render("file", "header", header, "m", m, "body", body)));
+            files.add(new GeneratedFile(m.name() + ".v", moduleFile(header, m)));
         }
         return files;
+    }
+
+    /** One module's file without the provenance header (what legalize-names reads identifiers from). */
+    public String moduleText(RtlModule m) {
+        return moduleFile("", m);
+    }
+
+    private String moduleFile(String header, RtlModule m) {
+        String body = render(m.body().templateName(), "m", m, "b", m.body());
+        return render("file", "header", header, "m", m, "body", body);
     }
 
     /** The file list {@code <top>.f}: one relative .v name per line, in dependency order. */

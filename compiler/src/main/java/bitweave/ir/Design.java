@@ -7,7 +7,7 @@ import java.util.Map;
  * A checked design: every name resolved, every parameter a number, every width in range. This is what
  * the back ends (passes + emit, golden model, co-sim) consume; none of them look at the AST.
  *
- * @param name       the {@code design} name; also the Verilog top module name
+ * @param name       the {@code design} name; generated names start with {@link #unitName()}
  * @param sourcePath the source path as given (relative to the working directory when possible)
  * @param params     resolved parameter values in declaration order (after {@code -P} overrides)
  * @param overrides  the {@code -P} overrides that were applied, in the order given (for provenance)
@@ -17,4 +17,11 @@ import java.util.Map;
  */
 public record Design(String name, String sourcePath, Map<String, Long> params, Map<String, Long> overrides,
                      List<PeSpec> pes, List<ArraySpec> arrays, ArraySpec top) {
+    /**
+     * What every generated module and file name of this compile starts with: the design name, or
+     * {@code <design>_<top array>} when the design declares several arrays (see {@link GeneratedNames}).
+     */
+    public String unitName() {
+        return GeneratedNames.unitName(name, top.name(), arrays.size());
+    }
 }
