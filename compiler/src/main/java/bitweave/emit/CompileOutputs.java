@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Everything {@code bitweave compile} writes for one design, built in memory so the output writer can
- * write all or nothing: the Verilog modules, the file list, the C++ harness glue, the Java golden model
+ * write all or nothing: the Verilog modules, the file lists, the C++ harness glue, the Java golden model
  * source and the report (text and JSON).
  */
 public final class CompileOutputs {
@@ -28,6 +28,7 @@ public final class CompileOutputs {
         Report report = Report.of(design, rtl);
         List<GeneratedFile> files = new ArrayList<>(rtl.verilogFiles());
         files.add(rtl.fileList());
+        files.addAll(rtl.portableLists());
         files.add(GlueEmitter.emit(design, rtl.topModule()));
         files.add(GoldenJavaEmitter.emit(design));
         GeneratedFile text = ReportEmitter.text(design, report);

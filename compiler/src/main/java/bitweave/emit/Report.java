@@ -40,6 +40,7 @@ public record Report(String design, String source, String topModule,
         List<String> files = new ArrayList<>();
         rtl.verilogFiles().forEach(f -> files.add(f.name()));
         files.add(rtl.fileList().name());
+        rtl.portableLists().forEach(f -> files.add(f.name()));
         String renamedFrom = rtl.topModule().equals(d.unitName()) ? null : d.unitName();
         return new Report(d.name(), d.sourcePath(), rtl.topModule(), renamedFrom, UnitNames.describe(d.top()), d.params(),
                 rtl.parameters(), ports, rtl.latencyCycles(), rtl.macsPerCycle(), files);

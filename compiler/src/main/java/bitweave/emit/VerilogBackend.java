@@ -26,7 +26,8 @@ public final class VerilogBackend {
         for (RtlParam p : rtl.top().params()) {
             params.add(p.name() + "=" + p.value());
         }
-        return new RtlOutput(files, rtl.topModule(), emitter.fileList(rtl, design, files), params,
+        return new RtlOutput(files, rtl.topModule(), emitter.fileList(rtl, design, files),
+                emitter.portableLists(rtl, design, files), params,
                 rtl.latencyCycles(), rtl.macsPerCycle());
     }
 }
