@@ -337,8 +337,8 @@ class NameSweepTest {
     /**
      * The glue header and the golden model only meet C++ and Java compilers in a real build: a few names
      * that could clash there go through {@code bitweave sim --vectors 20} (Verilator + harness + glue) and
-     * javac (golden model). Always the longest name allowed and a name that once made the model class
-     * one of Verilator's own, plus a seeded draw from the others.
+     * javac (golden model). Always the longest name allowed, a name that once made the model class one
+     * of Verilator's own and a renamed one, plus a seeded draw from the others.
      */
     @Test
     void sampleSimulatesAndGoldenCompiles(@TempDir Path tmp) throws Exception {
@@ -351,6 +351,7 @@ class NameSweepTest {
         List<String> names = new ArrayList<>(sample(new ArrayList<>(new TreeSet<>(pool)), SIM_SAMPLE, seed));
         names.add(longName(GeneratedNames.MAX_UNIT_NAME, "g_chain_"));
         names.add("erilated"); // Verilator's default class V<top> would be its own class Verilated
+        names.add("clk");      // renamed by legalize-names (top module clk_mod): glue and sim follow
         System.out.println("name sweep, co-simulated: " + names);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         for (String name : names) {
