@@ -6,12 +6,12 @@
 
 #include <cstdint>
 
-#include "Vdot16_int8.h"
+#include "Vbw_dot16_int8.h"
 #include "bw_ports.h"
 
 namespace bw_glue {
 
-using Model = Vdot16_int8;
+using Model = Vbw_dot16_int8;
 static const char* const kTopModule = "dot16_int8";
 
 // The vector file header this model accepts, line for line (bitweave.cosim.VectorFile).

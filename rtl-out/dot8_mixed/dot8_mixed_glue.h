@@ -6,12 +6,12 @@
 
 #include <cstdint>
 
-#include "Vdot8_mixed.h"
+#include "Vbw_dot8_mixed.h"
 #include "bw_ports.h"
 
 namespace bw_glue {
 
-using Model = Vdot8_mixed;
+using Model = Vbw_dot8_mixed;
 static const char* const kTopModule = "dot8_mixed";
 
 // The vector file header this model accepts, line for line (bitweave.cosim.VectorFile).

@@ -6,12 +6,12 @@
 
 #include <cstdint>
 
-#include "Vsystolic_ws_int8.h"
+#include "Vbw_systolic_ws_int8.h"
 #include "bw_ports.h"
 
 namespace bw_glue {
 
-using Model = Vsystolic_ws_int8;
+using Model = Vbw_systolic_ws_int8;
 static const char* const kTopModule = "systolic_ws_int8";
 
 // The vector file header this model accepts, line for line (bitweave.cosim.VectorFile).

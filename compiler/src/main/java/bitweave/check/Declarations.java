@@ -32,6 +32,7 @@ final class Declarations {
         for (Decl decl : file.decls()) {
             d.add(decl, reporter);
         }
+        OutputNames.check(file, d.arrays, reporter);
         d.checkOverrides(file.designName(), overrides, reporter);
         d.chooseTop(file, topOrNull, reporter);
         return d;

@@ -43,6 +43,13 @@ final class CompileCommand implements Command {
         OutputWriter.write(out, files);
         console.out().println("compiled " + design.name() + ": " + bitweave.emit.UnitNames.describe(design.top()) + " -> "
                 + Plural.count(files.size(), "file") + " in " + out);
+        String top = outputs.rtl().topModule();
+        if (!top.equals(design.name())) {
+            // Several arrays (<design>_<array>) or a top renamed by legalize-names: name the module to instantiate.
+            String renamedFrom = outputs.report().renamedFrom();
+            console.out().println("  top module " + top + (renamedFrom == null ? "" : " (renamed from " + renamedFrom
+                    + ", a name the generated Verilog uses inside or a tool reserves)"));
+        }
         console.out().println("  latency " + Plural.count(outputs.rtl().latencyCycles(), "cycle") + ", "
                 + Plural.count(outputs.rtl().macsPerCycle(), "MAC") + "/cycle peak; report: "
                 + out.resolve(outputs.reportName()));

@@ -46,10 +46,19 @@ public final class GlueEmitter {
         return topModule + "_glue.h";
     }
 
-    /** The C++ class Verilator generates for the top module (we pass --prefix explicitly). */
+    /**
+     * The C++ class Verilator generates for the top module (we pass it as --prefix). Verilator's default,
+     * V + top, collides with its own run-time classes for some names (a design named {@code erilated}
+     * gave {@code Verilated}, {@code lWide} gave {@code VlWide}: the build failed). Verilator's run-time
+     * names start with Verilated, Vl, VL_ or vl, never with {@value #MODEL_PREFIX}, so this prefix keeps
+     * every top clear of them (a test checks Verilator's include folder).
+     */
     public static String modelClass(String topModule) {
-        return "V" + topModule;
+        return MODEL_PREFIX + topModule;
     }
+
+    /** What the model class name starts with. */
+    public static final String MODEL_PREFIX = "Vbw_";
 
     private static StreamModel stream(Stream s) {
         List<FieldModel> fields = new ArrayList<>();

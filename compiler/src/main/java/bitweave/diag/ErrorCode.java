@@ -29,6 +29,8 @@ public enum ErrorCode {
     NO_ARRAY("E0210"),
     BAD_OPTION_VALUE("E0211"),
     RESERVED_NAME("E0212"),
+    NAME_TOO_LONG("E0213"),
+    ARRAY_NAMES_CLASH("E0214"),
 
     // E03xx: types and widths
     WIDTH_OUT_OF_RANGE("E0301"),

@@ -4,6 +4,7 @@ import bitweave.ir.AdderTree;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Dataflow;
 import bitweave.ir.Design;
+import bitweave.ir.GeneratedNames;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
@@ -93,7 +94,7 @@ public final class GoldenJavaEmitter {
             }
         }
         constants.add(new Constant("List<String>", "INPUTS", javaStringList(inputs), "input names for --in NAME=FILE"));
-        String className = className(d.name());
+        String className = className(d.unitName());
         StringBuilder usage = new StringBuilder("usage: java " + className + ".java");
         for (String in : inputs) {
             usage.append(" --in ").append(in).append("=FILE");
@@ -120,22 +121,9 @@ public final class GoldenJavaEmitter {
         return lines;
     }
 
-    /** {@code systolic_os_int8} becomes {@code SystolicOsInt8Golden}. */
-    public static String className(String designName) {
-        StringBuilder sb = new StringBuilder();
-        boolean upper = true;
-        for (char ch : designName.toCharArray()) {
-            if (!Character.isLetterOrDigit(ch)) {
-                upper = true;
-                continue;
-            }
-            sb.append(upper ? Character.toUpperCase(ch) : ch);
-            upper = false;
-        }
-        if (sb.length() == 0 || !Character.isJavaIdentifierStart(sb.charAt(0))) {
-            sb.insert(0, 'D');
-        }
-        return sb.append("Golden").toString();
+    /** {@code systolic_os_int8} becomes {@code SystolicOsInt8Golden} (the rule is {@link GeneratedNames#goldenClass}). */
+    public static String className(String unitName) {
+        return GeneratedNames.goldenClass(unitName);
     }
 
     private static String unitName(ArraySpec top) {

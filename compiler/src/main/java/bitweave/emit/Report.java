@@ -1,6 +1,7 @@
 package bitweave.emit;
 
 import bitweave.ir.Design;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import bitweave.ir.Field;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
@@ -13,10 +14,14 @@ import java.util.Map;
  * {@link ReportEmitter} as text and as JSON.
  *
  * @param source        the source's file name; {@code sourceSha256} the start of its SHA-256 (ir.SourceId)
+ * @param topModule     the top module's name
+ * @param renamedFrom   the name the top module would have had ({@link Design#unitName()}) when
+ *                      legalize-names had to rename it, else null (and absent from the JSON)
  * @param latencyCycles cycles from the input beat that completes a vector to out_valid (no back-pressure)
  * @param macsPerCycle  multiplies per cycle while the array is busy
  */
-public record Report(String design, String source, String sourceSha256, String topModule, String unit, Map<String, Long> dslParams,
+public record Report(String design, String source, String sourceSha256, String topModule,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String renamedFrom, String unit, Map<String, Long> dslParams,
                      List<String> verilogParams, List<PortRow> ports, int latencyCycles, long macsPerCycle,
                      List<String> files) {
 
@@ -36,7 +41,10 @@ public record Report(String design, String source, String sourceSha256, String t
         List<String> files = new ArrayList<>();
         rtl.verilogFiles().forEach(f -> files.add(f.name()));
         files.add(rtl.fileList().name());
-        return new Report(d.name(), d.source().fileName(), d.source().sha256(), rtl.topModule(), UnitNames.describe(d.top()), d.params(),
+        rtl.portableLists().forEach(f -> files.add(f.name()));
+        String renamedFrom = rtl.topModule().equals(d.unitName()) ? null : d.unitName();
+        return new Report(d.name(), d.source().fileName(), d.source().sha256(), rtl.topModule(), renamedFrom,
+                UnitNames.describe(d.top()), d.params(),
                 rtl.parameters(), ports, rtl.latencyCycles(), rtl.macsPerCycle(), files);
     }
 

@@ -19,14 +19,15 @@ public final class VerilogBackend {
      *                               bug, e.g. an unchecked design with an out-of-range pipeline depth)
      */
     public static RtlOutput generate(Design design) {
-        RtlDesign rtl = PassPipeline.run(design);
         VerilogEmitter emitter = new VerilogEmitter();
+        RtlDesign rtl = PassPipeline.run(design, emitter::moduleText);
         List<GeneratedFile> files = emitter.emit(rtl, design);
         List<String> params = new ArrayList<>();
         for (RtlParam p : rtl.top().params()) {
             params.add(p.name() + "=" + p.value());
         }
-        return new RtlOutput(files, rtl.topModule(), emitter.fileList(rtl, design, files), params,
+        return new RtlOutput(files, rtl.topModule(), emitter.fileList(rtl, design, files),
+                emitter.portableLists(rtl, design, files), params,
                 rtl.latencyCycles(), rtl.macsPerCycle());
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  * A checked design: every name resolved, every parameter a number, every width in range. This is what
  * the back ends (passes + emit, golden model, co-sim) consume; none of them look at the AST.
  *
- * @param name       the {@code design} name; also the Verilog top module name
+ * @param name       the {@code design} name; generated names start with {@link #unitName()}
  * @param sourcePath the source path exactly as the user gave it; diagnostics and every SourceLoc use it
  * @param source     how generated files name the source (file name and content hash, see {@link SourceId});
  *                   never the path, so output does not depend on the working directory
@@ -19,4 +19,11 @@ import java.util.Map;
  */
 public record Design(String name, String sourcePath, SourceId source, Map<String, Long> params, Map<String, Long> overrides,
                      List<PeSpec> pes, List<ArraySpec> arrays, ArraySpec top) {
+    /**
+     * What every generated module and file name of this compile starts with: the design name, or
+     * {@code <design>_<top array>} when the design declares several arrays (see {@link GeneratedNames}).
+     */
+    public String unitName() {
+        return GeneratedNames.unitName(name, top.name(), arrays.size());
+    }
 }

@@ -45,7 +45,7 @@ public final class LowerAdderTree implements LoweringPass {
             throw new IllegalStateException(name() + ": unchecked adder tree: K=" + tree.k()
                     + " pipeline=" + tree.pipeline() + " (pipeline must be 0.." + maxPipeline(tree.k()) + ")");
         }
-        String prefix = design.name();
+        String prefix = design.unitName();
         RtlModule fit = LoweringSupport.fitModule(prefix, pe);
         List<RtlParam> params = List.of(
                 new RtlParam("K", tree.k(), "number of products per beat"),

@@ -41,7 +41,7 @@ public final class LowerSystolicWs implements LoweringPass {
     public RtlDesign lower(Design design) {
         SystolicArray array = (SystolicArray) design.top();
         PeSpec pe = array.pe();
-        String prefix = design.name();
+        String prefix = design.unitName();
         int aw = pe.a().width();
         int bw = pe.b().width();
         int accw = pe.acc().width();

@@ -23,9 +23,9 @@ final class LoweringSupport {
     private LoweringSupport() {
     }
 
-    /** Names of every generated module derive from the design name so several designs can share a tree. */
-    static String moduleName(String designName, String suffix) {
-        return designName + "_" + suffix;
+    /** Names of every generated module derive from the unit name so several designs can share a tree. */
+    static String moduleName(String unitName, String suffix) {
+        return bitweave.ir.GeneratedNames.moduleName(unitName, suffix);
     }
 
     /**

@@ -2,17 +2,18 @@ package bitweave.passes;
 
 import bitweave.ir.Design;
 import bitweave.ir.TopInterface;
+import bitweave.rtl.ModulePrinter;
 import bitweave.rtl.RtlDesign;
 import java.util.List;
 
 /**
  * The pipeline from a checked design to verified RTL IR: one lowering pass chosen by the top array's
- * kind, then the RTL passes in order, with {@link RtlVerifier} after every step.
+ * kind, then the RTL passes in order, with {@link RtlVerifier} after every step. The printer is the back
+ * end's: legalize-names reads the identifiers of the printed modules.
  */
 public final class PassPipeline {
     private static final List<LoweringPass> LOWERINGS =
             List.of(new LowerSystolicOs(), new LowerSystolicWs(), new LowerAdderTree());
-    private static final List<RtlPass> RTL_PASSES = List.of(new LegalizeNames());
 
     private PassPipeline() {
     }
@@ -21,18 +22,22 @@ public final class PassPipeline {
     public static List<String> passNames() {
         List<String> names = new java.util.ArrayList<>();
         LOWERINGS.forEach(p -> names.add(p.name()));
-        RTL_PASSES.forEach(p -> names.add(p.name()));
+        rtlPasses(m -> "").forEach(p -> names.add(p.name()));
         names.add("verify");
         return names;
     }
 
-    public static RtlDesign run(Design design) {
+    private static List<RtlPass> rtlPasses(ModulePrinter printer) {
+        return List.of(new LegalizeNames(printer));
+    }
+
+    public static RtlDesign run(Design design, ModulePrinter printer) {
         TopInterface contract = TopInterface.of(design.top());
         LoweringPass lowering = LOWERINGS.stream().filter(p -> p.accepts(design.top())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no lowering pass for " + design.top().getClass().getSimpleName()));
         RtlDesign rtl = lowering.lower(design);
         RtlVerifier.verify(rtl, contract, lowering.name(), false);
-        for (RtlPass pass : RTL_PASSES) {
+        for (RtlPass pass : rtlPasses(printer)) {
             rtl = pass.run(rtl);
             RtlVerifier.verify(rtl, contract, pass.name(), true);
         }

@@ -40,6 +40,7 @@ class RtlGoldenTest {
         RtlOutput out = VerilogBackend.generate(design);
         List<GeneratedFile> all = new ArrayList<>(out.verilogFiles());
         all.add(out.fileList());
+        all.addAll(out.portableLists());
         Path dir = GOLDEN.resolve(design.name());
         if (Boolean.getBoolean("bitweave.regen")) {
             Files.createDirectories(dir);

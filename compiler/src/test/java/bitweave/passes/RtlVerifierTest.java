@@ -10,6 +10,8 @@ import bitweave.ir.Dataflow;
 import bitweave.ir.Design;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.TopInterface;
+import bitweave.emit.VerilogEmitter;
+import bitweave.rtl.ModulePrinter;
 import bitweave.rtl.RtlDesign;
 import bitweave.rtl.RtlModule;
 import bitweave.rtl.RtlParam;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The verifier accepts what the passes build and rejects each broken invariant, naming the pass. */
 class RtlVerifierTest {
+    private static final ModulePrinter PRINTER = new VerilogEmitter()::moduleText;
     private final Design design = RtlTestDesigns.systolic("verify_os", Dataflow.OUTPUT_STATIONARY, 2, 2,
             "int8", "int8", "int16", OverflowPolicy.WRAP);
     private final TopInterface contract = TopInterface.of(design.top());
@@ -30,9 +33,9 @@ class RtlVerifierTest {
         assertDoesNotThrow(() -> RtlVerifier.verify(good, contract, "test", true));
         Design ws = RtlTestDesigns.systolic("verify_ws", Dataflow.WEIGHT_STATIONARY, 1, 3, "int1", "uint1", "int1",
                 OverflowPolicy.SATURATE);
-        assertDoesNotThrow(() -> PassPipeline.run(ws));
+        assertDoesNotThrow(() -> PassPipeline.run(ws, PRINTER));
         Design tree = RtlTestDesigns.tree("verify_tree", 1, 1, true, "int1", "int1", "int1", OverflowPolicy.SATURATE);
-        assertDoesNotThrow(() -> PassPipeline.run(tree));
+        assertDoesNotThrow(() -> PassPipeline.run(tree, PRINTER));
     }
 
     @Test
@@ -106,8 +109,8 @@ class RtlVerifierTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> RtlVerifier.verify(lowered, ti, "legalize-names", true));
         assertTrue(e.getMessage().contains("not a legal Verilog identifier"), e.getMessage());
-        RtlDesign legal = new LegalizeNames().run(lowered);
-        assertEquals("module_top", legal.topModule());
+        RtlDesign legal = new LegalizeNames(PRINTER).run(lowered);
+        assertEquals("module_mod", legal.topModule());
         assertEquals("module_pe", legal.module("module_pe").name());
         assertDoesNotThrow(() -> RtlVerifier.verify(legal, ti, "legalize-names", true));
     }
@@ -115,14 +118,13 @@ class RtlVerifierTest {
     @Test
     void legalizeNamesFixesIllegalCharactersAndKeepsLegalNames() {
         assertEquals("m_2x2_array", LegalizeNames.legal("2x2-array"));
-        assertEquals("wire_top", LegalizeNames.legal("wire"));
         assertEquals("systolic_os_int8", LegalizeNames.legal("systolic_os_int8"));
     }
 
     @Test
     void refusesAnOutOfRangePipelineDepth() {
         Design tree = RtlTestDesigns.tree("verify_tree_bad", 4, 4, false, "int8", "int8", "int16", OverflowPolicy.WRAP);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PassPipeline.run(tree));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PassPipeline.run(tree, PRINTER));
         assertTrue(e.getMessage().contains("pipeline must be 0..3"), e.getMessage());
     }
 

@@ -6,12 +6,12 @@
 
 #include <cstdint>
 
-#include "Vos2x5_wide.h"
+#include "Vbw_os2x5_wide.h"
 #include "bw_ports.h"
 
 namespace bw_glue {
 
-using Model = Vos2x5_wide;
+using Model = Vbw_os2x5_wide;
 static const char* const kTopModule = "os2x5_wide";
 
 // The vector file header this model accepts, line for line (bitweave.cosim.VectorFile).

@@ -6,12 +6,12 @@
 
 #include <cstdint>
 
-#include "Vtree2.h"
+#include "Vbw_tree2.h"
 #include "bw_ports.h"
 
 namespace bw_glue {
 
-using Model = Vtree2;
+using Model = Vbw_tree2;
 static const char* const kTopModule = "tree2";
 
 // The vector file header this model accepts, line for line (bitweave.cosim.VectorFile).

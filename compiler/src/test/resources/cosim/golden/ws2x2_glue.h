@@ -6,12 +6,12 @@
 
 #include <cstdint>
 
-#include "Vws2x2.h"
+#include "Vbw_ws2x2.h"
 #include "bw_ports.h"
 
 namespace bw_glue {
 
-using Model = Vws2x2;
+using Model = Vbw_ws2x2;
 static const char* const kTopModule = "ws2x2";
 
 // The vector file header this model accepts, line for line (bitweave.cosim.VectorFile).
