@@ -1,5 +1,7 @@
 package bitweave.cli;
 
+import bitweave.testsupport.ExternalTool;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,16 +38,16 @@ class FileListsFromAnyFolderTest {
         Map<String, String> none = Map.of();
         Map<String, String> env = Map.of("BITWEAVE_RTL", dir);
 
-        assertEquals("", ToolRun.ok(elsewhere, none,
+        assertEquals("", ExternalTool.ok(elsewhere, none,
                 List.of("verilator", "--lint-only", "-Wall", "-F", dir + "/" + TOP + ".f")).strip());
-        assertEquals("", ToolRun.ok(elsewhere, env,
+        assertEquals("", ExternalTool.ok(elsewhere, env,
                 List.of("verilator", "--lint-only", "-Wall", "-f", dir + "/" + TOP + "_env.f")).strip());
         for (String flag : List.of("-c", "-f")) {
-            ToolRun.ok(elsewhere, env, List.of("iverilog", "-g2012", "-s", TOP, "-o", "icarus" + flag + ".vvp",
+            ExternalTool.ok(elsewhere, env, List.of("iverilog", "-g2012", "-s", TOP, "-o", "icarus" + flag + ".vvp",
                     flag, dir + "/" + TOP + "_env.f"));
             assertTrue(Files.isRegularFile(elsewhere.resolve("icarus" + flag + ".vvp")));
         }
-        String yosys = ToolRun.ok(elsewhere, none, List.of("yosys", "-q", "-p",
+        String yosys = ExternalTool.ok(elsewhere, none, List.of("yosys", "-q", "-p",
                 "tcl " + dir + "/" + TOP + "_yosys.tcl; hierarchy -check -top " + TOP + "; proc; check -assert"));
         assertFalse(yosys.contains("ERROR"), yosys);
     }

@@ -1,5 +1,7 @@
 package bitweave.cli;
 
+import bitweave.testsupport.ExternalTool;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,12 +43,12 @@ class MultiArrayTopsTest {
         // Without --top-module Verilator elaborates every top; MODDUP would flag a module defined twice.
         List<String> lint = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "-Wno-MULTITOP"));
         lint.addAll(verilog);
-        assertEquals("", ToolRun.ok(chip, Map.of(), lint).strip());
+        assertEquals("", ExternalTool.ok(chip, Map.of(), lint).strip());
         // One chip instantiating both tops: Yosys reads every file (a module defined twice is an error),
         // keeps both tops below the chip and finds every module they instantiate.
         Files.writeString(tmp.resolve("chip.v"), "module chip(input wire clk, input wire rst);\n"
                 + "  two_arrays_os u_os (.clk(clk), .rst(rst));\n  two_arrays_ws u_ws (.clk(clk), .rst(rst));\nendmodule\n");
-        String yosys = ToolRun.ok(chip, Map.of(), List.of("yosys", "-q", "-p", "read_verilog " + String.join(" ", verilog)
+        String yosys = ExternalTool.ok(chip, Map.of(), List.of("yosys", "-q", "-p", "read_verilog " + String.join(" ", verilog)
                 + " ../chip.v; hierarchy -check -top chip; tee -o /dev/stdout ls"));
         assertTrue(yosys.contains("\n  two_arrays_os\n") && yosys.contains("\n  two_arrays_ws\n"), yosys);
 

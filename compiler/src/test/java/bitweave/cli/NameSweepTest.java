@@ -1,5 +1,7 @@
 package bitweave.cli;
 
+import bitweave.testsupport.ExternalTool;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -268,9 +270,9 @@ class NameSweepTest {
         List<String> lint = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module",
                 out.rtl().topModule()));
         lint.addAll(verilog);
-        Tool t = run(dir, lint);
-        if (t.exit != 0 || !t.output.isBlank()) {
-            return "verilator --lint-only -Wall (exit " + t.exit + "): " + firstLines(t.output, 3);
+        ExternalTool.Result t = ExternalTool.run(dir, Map.of(), lint);
+        if (t.exit() != 0 || !t.output().isBlank()) {
+            return "verilator --lint-only -Wall (exit " + t.exit() + "): " + firstLines(t.output(), 3);
         }
         return null;
     }
@@ -381,24 +383,6 @@ class NameSweepTest {
                 }
             }
         }
-    }
-
-    private record Tool(int exit, String output) {
-    }
-
-    private static Tool run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("required tool not runnable: " + command.get(0) + " (" + e.getMessage() + ")", e);
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command.get(0) + " did not finish");
-        }
-        return new Tool(p.exitValue(), output);
     }
 
     private static String firstLines(String text, int n) {

@@ -1,5 +1,7 @@
 package bitweave.emit;
 
+import bitweave.testsupport.ExternalTool;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,20 +87,7 @@ class RtlToolsTest {
         assertFalse(yosysOutput.contains("ERROR"), "yosys failed for " + design.name() + ":\n" + yosysOutput);
     }
 
-    /** Runs a tool in {@code dir}; a missing tool, a timeout or a non-zero exit fails the test. */
     private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("required tool not runnable: " + command.get(0) + " (" + e.getMessage() + ")", e);
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command.get(0) + " did not finish");
-        }
-        assertEquals(0, p.exitValue(), String.join(" ", command) + " failed:\n" + output);
-        return output;
+        return ExternalTool.ok(dir, Map.of(), command);
     }
 }
