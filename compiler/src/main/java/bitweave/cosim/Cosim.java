@@ -26,7 +26,7 @@ public final class Cosim {
     private static final String TRACE_FIRST_LINE = "$comment " + Provenance.MARKER;
     /** Power-up states of the short passes before the main (random) one; see testbenches/harness.cpp. */
     static final List<String> PRELUDE_POWER_UPS = List.of("ones", "zeros");
-    /** Vectors each prelude pass runs (it also stops after 4096 cycles). */
+    /** Vectors each prelude pass runs (it also stops after 4096 cycles, at a transfer: a hang still times out). */
     static final int PRELUDE_VECTORS = 16;
     static final String INSTALL_HINT = "install Verilator 5 (Debian/Ubuntu: apt-get install verilator)";
 
