@@ -93,7 +93,9 @@ constexpr int kResetCycles = 5;
 // After the last expected beat, watch this many cycles (out_ready high) for unexpected extra beats.
 constexpr int kTailCycles = 48;
 // A prelude pass also stops after this many cycles: it is there for reset bugs, which show early, and
-// the corner-case vectors at the start of a vector file can be tiles of 2^17 beats.
+// the corner-case vectors at the start of a vector file can be tiles of 2^17 beats. It stops there only
+// right after a transfer: a unit that a bad power-up state has hung (a forgotten reset of a control
+// register that blocks in_ready) must run into the watchdog and fail, not end the pass as a success.
 constexpr long kPreludeMaxCycles = 4096;
 
 // SplitMix64: small, fast, and identical on every platform (std distributions are not).
@@ -233,7 +235,8 @@ class Harness {
         loadNextExpected();
         long lastTransfer = m_cycle;
         while (m_inputsDone < m_counts.inputs || m_expectedDone < m_counts.expected) {
-            if (isPrelude() && (m_vectorsDone >= m_pass.vectorLimit || m_cycle >= kPreludeMaxCycles)) {
+            const bool progressing = lastTransfer == m_cycle;  // a beat transferred in the cycle just run
+            if (isPrelude() && (m_vectorsDone >= m_pass.vectorLimit || (m_cycle >= kPreludeMaxCycles && progressing))) {
                 std::printf("power-up %s: %ld vectors bit-exact in %ld cycles, valid low through reset\n",
                             powerUpName(m_pass.powerUp), m_vectorsDone, m_cycle);
                 return 0;

@@ -1,6 +1,7 @@
 package bitweave.check;
 
 import bitweave.diag.ErrorCode;
+import bitweave.diag.Plural;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
@@ -61,7 +62,7 @@ final class PeChecker {
         }
         String effect = policy == OverflowPolicy.WRAP
                 ? "with wrap, a product outside " + acc.min() + ".." + acc.max() + " keeps only its low "
-                        + acc.width() + " bits"
+                        + Plural.count(acc.width(), "bit")
                 : "with saturate, a single product can already clamp it to " + acc.min() + " or " + acc.max();
         reporter.warning(ErrorCode.ACC_NARROWER_THAN_PRODUCT, at, "accumulator " + acc.dslName()
                 + " cannot hold one product of a : " + a.dslName() + " and b : " + b.dslName() + " ("

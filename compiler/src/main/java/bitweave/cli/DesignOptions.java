@@ -114,7 +114,9 @@ final class DesignOptions {
         if (n.isPresent() && n.get().signum() >= 0 && n.get().bitLength() < 31) {
             return n.get().intValue();
         }
-        throw new UsageException("--max-errors " + value + ": expected a count, 0 or more (0 shows all errors)");
+        // Say the bound: "a count, 0 or more" would be wrong for 2147483648, which is one.
+        throw new UsageException("--max-errors " + value + ": expected a count in 0.." + Integer.MAX_VALUE
+                + " (0 shows all errors)");
     }
 
     /**

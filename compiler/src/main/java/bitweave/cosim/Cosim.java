@@ -22,9 +22,11 @@ import java.util.Optional;
 public final class Cosim {
     /** How messages name the VCD file. */
     private static final String TRACE = "trace";
+    /** The harness starts every trace with a "$comment" line holding the provenance text (bw_trace.h). */
+    private static final String TRACE_FIRST_LINE = "$comment " + Provenance.MARKER;
     /** Power-up states of the short passes before the main (random) one; see testbenches/harness.cpp. */
     static final List<String> PRELUDE_POWER_UPS = List.of("ones", "zeros");
-    /** Vectors each prelude pass runs (it also stops after 4096 cycles). */
+    /** Vectors each prelude pass runs (it also stops after 4096 cycles, at a transfer: a hang still times out). */
     static final int PRELUDE_VECTORS = 16;
     static final String INSTALL_HINT = "install Verilator 5 (Debian/Ubuntu: apt-get install verilator)";
 
@@ -50,7 +52,7 @@ public final class Cosim {
                     + ", the design's is " + iface);
         }
         // Before the (possibly long) build: a trace must not replace a folder or a file Bitweave did not write.
-        req.trace().ifPresent(t -> SingleOutputFile.checkTarget(t, TRACE));
+        req.trace().ifPresent(t -> SingleOutputFile.checkTarget(t, TRACE, TRACE_FIRST_LINE));
         ToolLocator tools = new ToolLocator(req.env());
         Path verilator = tools.require("verilator", INSTALL_HINT);
         ModelBuilder.Model model = ModelBuilder.obtain(req, tools, verilator);
@@ -95,7 +97,7 @@ public final class Cosim {
         Duration runTime = Duration.ofNanos(System.nanoTime() - start);
         Optional<Path> trace = Optional.empty();
         if (stagedTrace != null && Files.isRegularFile(stagedTrace) && stagedTrace.toFile().length() > 0) {
-            SingleOutputFile.publish(stagedTrace, req.trace().orElseThrow(), TRACE);
+            SingleOutputFile.publish(stagedTrace, req.trace().orElseThrow(), TRACE, TRACE_FIRST_LINE);
             trace = req.trace();
         }
         int vectors = req.vectors().vectors();

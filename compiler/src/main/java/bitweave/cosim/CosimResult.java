@@ -100,8 +100,9 @@ public record CosimResult(boolean passed, int vectors, long cycles, Duration run
         if (latencyCheck.isPresent()) {
             LatencyCheck c = latencyCheck.get();
             Latency l = c.measured();
-            return "FAIL " + design + ": latency: expected " + c.reported() + " cycles (compile report), measured "
-                    + l.cycles() + " (the smallest over " + vectors + " vectors; first at vector " + l.vector()
+            return "FAIL " + design + ": latency: expected " + Plural.count(c.reported(), "cycle")
+                    + " (compile report), measured " + l.cycles() + " (the smallest over " + Plural.count(vectors, "vector")
+                    + "; first at vector " + l.vector()
                     + ", out_valid at cycle " + l.cycle() + ") " + seedText;
         }
         Timeout t = timeout.orElseThrow();

@@ -2,6 +2,7 @@ package bitweave.golden;
 
 import bitweave.diag.Diagnostic;
 import bitweave.diag.ErrorCode;
+import bitweave.diag.LineBreaks;
 import bitweave.ir.SourceLoc;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  * neither a row nor a separator. Bad numbers become diagnostics, not exceptions, so one run reports all.
  */
 final class NumberFile {
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern INTEGER = Pattern.compile("[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)");
 
     /** One number and where it starts. */
@@ -47,13 +49,19 @@ final class NumberFile {
         return all;
     }
 
-    /** Splits {@code text} into groups of rows; number syntax errors are added to {@code errors}. */
+    /**
+     * Splits {@code text} into groups of rows; number syntax errors are added to {@code errors}. Lines
+     * and columns are counted as for a design file, so the diagnostic printer shows the line a message
+     * names: a leading byte-order mark is not text, lines end as {@link LineBreaks} says (also a lone
+     * CR), columns count code points.
+     */
     static NumberFile parse(String displayName, String text, List<Diagnostic> errors) {
         List<Group> groups = new ArrayList<>();
         List<Row> current = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+        String body = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
+        List<String> lines = LineBreaks.split(body);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             int hash = line.indexOf('#');
             String content = hash >= 0 ? line.substring(0, hash) : line;
             if (content.isBlank()) {
@@ -75,7 +83,7 @@ final class NumberFile {
                     col++;
                 }
                 String word = content.substring(start, col);
-                SourceLoc loc = new SourceLoc(displayName, i + 1, start + 1);
+                SourceLoc loc = new SourceLoc(displayName, i + 1, column(content, start));
                 if (INTEGER.matcher(word).matches()) {
                     tokens.add(new Token(toInteger(word), loc));
                 } else {
@@ -83,7 +91,7 @@ final class NumberFile {
                             "'" + word + "' is not an integer (decimal or 0x hex, optionally signed)"));
                 }
             }
-            int end = content.stripTrailing().length() + 1;
+            int end = column(content, content.stripTrailing().length());
             current.add(new Row(List.copyOf(tokens), new SourceLoc(displayName, i + 1, 1),
                     new SourceLoc(displayName, i + 1, end)));
         }
@@ -91,6 +99,11 @@ final class NumberFile {
             groups.add(new Group(List.copyOf(current)));
         }
         return new NumberFile(displayName, List.copyOf(groups));
+    }
+
+    /** The 1-based column of the character at {@code index}, counted in code points. */
+    private static int column(String line, int index) {
+        return line.codePointCount(0, index) + 1;
     }
 
     private static BigInteger toInteger(String word) {

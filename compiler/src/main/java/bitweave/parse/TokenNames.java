@@ -65,7 +65,7 @@ final class TokenNames {
         }
     }
 
-    /** Quotes source text for a message, making control characters visible; a long text is cut. */
+    /** Quotes source text for a message, making invisible characters visible as escapes; a long text is cut. */
     static String quoteText(String text) {
         StringBuilder out = new StringBuilder("'");
         shorten(text).codePoints().forEach(c -> {
@@ -75,13 +75,24 @@ final class TokenNames {
                 out.append("\\r");
             } else if (c == '\t') {
                 out.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\u%04x", c));
+            } else if (isInvisible(c)) {
+                out.append(c <= 0xffff ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
             } else {
                 out.appendCodePoint(c);
             }
         });
         return out.append('\'').toString();
+    }
+
+    /**
+     * Characters a terminal shows as nothing or as a plain space: controls (C0, DEL, C1), format
+     * characters such as a byte-order mark or a zero-width space, spaces other than ' ' (a no-break
+     * space looks like one but is not one to the lexer) and the Unicode line and paragraph separators.
+     */
+    private static boolean isInvisible(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || (type == Character.SPACE_SEPARATOR && c != ' ');
     }
 
     /** At most MAX_QUOTED code points and "...": a message names a 40,000-character token, it does not copy it. */

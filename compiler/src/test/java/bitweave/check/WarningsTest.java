@@ -40,6 +40,13 @@ class WarningsTest {
     }
 
     @Test
+    void theWrapEffectCountsBitsInWords() {
+        assertTrue(warnings("int8", "int8", "int4 wrap").get(0).message().endsWith("keeps only its low 4 bits"));
+        String one = warnings("int1", "int1", "int1 wrap").get(0).message();
+        assertTrue(one.endsWith("a product outside -1..0 keeps only its low 1 bit"), one);
+    }
+
+    @Test
     void theProductRangeIsExactForEverySignednessMix() {
         // no warning exactly when the accumulator holds the product range (checked by brute force)
         String[][] operands = {{"int8", "int8"}, {"uint4", "int4"}, {"int4", "uint4"}, {"uint1", "int8"},

@@ -105,6 +105,27 @@ class CosimMutationTest {
     }
 
     /**
+     * Issue 5, item 18, a control register other than a valid: the output-stationary array without the
+     * reset of pending_q. Powered up at 1 it holds in_ready low for the first tile's last beat, so
+     * nothing ever transfers. The all-ones prelude pass used to end at its cycle cap as a success, which
+     * left the hang to the random pass (about half of the seeds); the cap now ends a pass only while
+     * beats transfer, so the hang reaches the watchdog on every seed.
+     */
+    @Test
+    void forgottenResetThatHangsTheUnitFailsOnEverySeed() throws IOException {
+        String example = "systolic_os_int8";
+        Path dir = compile(example, tmp.resolve("pending-noreset"));
+        mutate(dir.resolve(example + ".v"), "\n      pending_q   <= 1'b0;", "");
+        for (int seed : RESET_SEEDS) {
+            CliRunner.Result r = CliRunner.run("sim", "dsl/examples/" + example + ".bw", "--rtl", dir.toString(),
+                    "--vectors", "20", "--seed", Integer.toString(seed), "--cache-dir", ExamplesCosimTest.CACHE);
+            assertEquals(1, r.exit(), "seed " + seed + ": the hang from the missing reset was not detected: " + r);
+            assertTrue(r.out().startsWith("FAIL " + example + ": timeout at cycle "), r.toString());
+            assertTrue(r.out().contains("(seed " + seed + ")"), r.toString());
+        }
+    }
+
+    /**
      * Issue 5, item 17: one more register stage on the output path (values still right) changes the
      * latency the compile report claims. That is a FAIL naming both latencies, unless
      * --allow-latency-change is given; then the PASS line states the measured latency.

@@ -57,6 +57,9 @@ class DiagnosticsCliTest {
         }
         assertEquals(2, CliRunner.run("check", f.toString(), "--max-errors", "-1").exit());
         assertEquals(2, CliRunner.run("check", f.toString(), "--max-errors", "many").exit());
+        CliRunner.Result huge = CliRunner.run("check", f.toString(), "--max-errors", "2147483648");
+        assertEquals(2, huge.exit(), huge.toString());
+        assertTrue(huge.err().contains("--max-errors 2147483648: expected a count in 0..2147483647"), huge.toString());
     }
 
     @Test

@@ -50,6 +50,15 @@ class CosimResultTest {
     }
 
     @Test
+    void latencyFailLineCountsInWords() {
+        CosimResult one = new CosimResult(true, 1, 7, Duration.ofMillis(10), Duration.ZERO, true, 4, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(new Latency(2, 0, 8)), "random",
+                Optional.empty()).withLatencyCheck(1, true);
+        assertEquals("FAIL dot: latency: expected 1 cycle (compile report), measured 2 (the smallest over 1 vector;"
+                + " first at vector 0, out_valid at cycle 8) (seed 4)", one.verdictLine("dot"));
+    }
+
+    @Test
     void reportedLatencyKeepsThePassLineAsItWas() {
         CosimResult r = passWithLatency(2).withLatencyCheck(2, true);
         assertTrue(r.passed());

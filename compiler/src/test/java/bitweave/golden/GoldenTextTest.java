@@ -100,6 +100,22 @@ class GoldenTextTest {
     }
 
     @Test
+    void inputFilesFollowTheDesignFileRulesForMarksLinesAndColumns() throws IOException {
+        ArraySpec top = TestSupport.tree(WRAP32, 2, false);
+        // a byte-order mark (Windows editors), lone-CR and mixed line endings read as on Unix
+        String unix = run(top, "1 2\n3 4\n", "5 6\n7 8\n");
+        assertEquals(unix, run(top, "\uFEFF1 2\r3 4\r", "5 6\r\n7 8\n"));
+        // lines are counted with the same breaks, columns in code points (as the caret printer does):
+        // "\uD83D\uDE00 x" has two bad words, the second is the 3rd character (its UTF-16 index is 3)
+        UserError e = assertThrows(UserError.class, () -> run(top, "1 2\r3 4\n", "1 1\r\uD83D\uDE00 x\n"));
+        assertEquals(2, e.diagnostics().size(), e.diagnostics().toString());
+        Diagnostic x = e.diagnostics().get(1);
+        assertEquals(ErrorCode.GOLDEN_BAD_NUMBER, x.code());
+        assertEquals(2, x.loc().line());
+        assertEquals(3, x.loc().col());
+    }
+
+    @Test
     void valueOutOfRange() {
         ArraySpec top = TestSupport.tree(WRAP32, 2, false);
         UserError e = assertThrows(UserError.class, () -> run(top, "1 2\n", "1 0x80\n"));

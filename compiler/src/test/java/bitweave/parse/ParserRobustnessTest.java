@@ -47,6 +47,19 @@ class ParserRobustnessTest {
     }
 
     @Test
+    void anInvisibleStrayCharacterIsShownAsAnEscape() {
+        // a byte-order mark in the middle of a file, a no-break space, a zero-width space, a line
+        // separator, a C1 control: quoted as themselves they would print as nothing or as a blank
+        String[][] cases = {{"\uFEFF", "\\ufeff"}, {"\u00A0", "\\u00a0"}, {"\u200B", "\\u200b"},
+                {"\u2028", "\\u2028"}, {"\u0085", "\\u0085"}, {"\u0001", "\\u0001"}};
+        for (String[] c : cases) {
+            List<Diagnostic> d = errors("design x\nparam A = " + c[0] + "1\n");
+            assertEquals("unexpected character '" + c[1] + "'", d.get(0).message(), c[1]);
+            assertEquals("2:11", where(d.get(0)), c[1]);
+        }
+    }
+
+    @Test
     void theCharacterAfterAStrayOneStillCounts() {
         // the line break after '$' still ends the statement: the next line parses and has its own error
         List<Diagnostic> d = errors("design x\nparam A = 1 $\nparam = 2\n");
