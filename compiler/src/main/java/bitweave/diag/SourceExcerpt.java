@@ -6,6 +6,7 @@ package bitweave.diag;
  *   <li>Columns count code points, as the lexer does (an emoji is one column, not two UTF-16 chars).</li>
  *   <li>The caret line copies tabs and leaves out zero-width characters (combining marks, format
  *       characters); wide characters (CJK, emoji) get two spaces, so the caret lines up on a terminal.</li>
+ *   <li>Control characters other than tab are echoed as U+FFFD, so the echo never drives the terminal.</li>
  *   <li>A line longer than {@link #MAX_SHOWN} code points is cut to a window around the column, with
  *       "..." where text was left out: a 40,000-character line is not printed once per error.</li>
  * </ul>
@@ -36,15 +37,25 @@ public record SourceExcerpt(String text, String caret) {
             caret.append(" ".repeat(CUT.length()));
         }
         for (int i = from; i < to; i++) {
-            text.appendCodePoint(cps[i]);
+            int shown = shown(cps[i]);
+            text.appendCodePoint(shown);
             if (i < at) {
-                caret.append(padding(cps[i]));
+                caret.append(padding(shown));
             }
         }
         if (to < cps.length) {
             text.append(CUT);
         }
         return new SourceExcerpt(text.toString(), caret.append('^').toString());
+    }
+
+    /**
+     * The character as echoed: a control character other than tab (a stray escape, bell or C1 code in
+     * the file) would act on the terminal instead of showing, so it is echoed as U+FFFD, one column
+     * wide; the message itself names it as an escape (QuotedText).
+     */
+    private static int shown(int cp) {
+        return cp != '\t' && Character.isISOControl(cp) ? 0xFFFD : cp;
     }
 
     /** What goes under one character in the caret line so the next one lines up. */

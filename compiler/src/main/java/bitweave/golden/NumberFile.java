@@ -2,6 +2,7 @@ package bitweave.golden;
 
 import bitweave.diag.Diagnostic;
 import bitweave.diag.ErrorCode;
+import bitweave.diag.QuotedText;
 import bitweave.diag.LineBreaks;
 import bitweave.ir.SourceLoc;
 import java.math.BigInteger;
@@ -88,7 +89,7 @@ final class NumberFile {
                     tokens.add(new Token(toInteger(word), loc));
                 } else {
                     errors.add(Diagnostic.error(ErrorCode.GOLDEN_BAD_NUMBER, loc,
-                            "'" + word + "' is not an integer (decimal or 0x hex, optionally signed)"));
+                            QuotedText.of(word) + " is not an integer (decimal or 0x hex, optionally signed)"));
                 }
             }
             int end = column(content, content.stripTrailing().length());

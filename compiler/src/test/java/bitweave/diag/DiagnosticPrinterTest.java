@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DiagnosticPrinterTest {
     @Test
@@ -96,5 +97,15 @@ class DiagnosticPrinterTest {
         Files.writeString(f, "\uFEFFdesign $\n");
         Diagnostic d = Diagnostic.error(ErrorCode.UNEXPECTED_CHARACTER, new SourceLoc(f.toString(), 1, 8), "m");
         assertEquals(d.loc() + ": error: m [E0102]\ndesign $\n       ^\n", DiagnosticPrinter.format(d, DiagnosticPrinter.fromFileSystem()));
+    }
+
+    @Test
+    void controlCharactersAreEchoedAsReplacementCharactersOneColumnWide() {
+        // ESC, BEL and a C1 control would act on the terminal if echoed raw; tab stays a tab.
+        String line = "a\u001b[2J\u0007\u009b\tb";
+        SourceExcerpt e = SourceExcerpt.of(line, 9);   // the b
+        assertEquals("a\uFFFD[2J\uFFFD\uFFFD\tb", e.text());
+        assertEquals("       \t^", e.caret());
+        assertTrue(e.text().codePoints().noneMatch(c -> c != '\t' && Character.isISOControl(c)));
     }
 }

@@ -5,6 +5,7 @@ import static bitweave.golden.TestSupport.seed;
 import static bitweave.golden.TestSupport.seedNote;
 import static bitweave.golden.TestSupport.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -97,6 +98,20 @@ class GoldenTextTest {
         assertEquals(dir.resolve("a.txt").toString(), d.loc().file());
         assertEquals(2, d.loc().line());
         assertEquals(3, d.loc().col());
+    }
+
+    @Test
+    void aHugeBadWordIsQuotedShortAndInvisibleCharactersAsEscapes() {
+        ArraySpec top = TestSupport.tree(WRAP32, 2, false);
+        String huge = "z".repeat(1_000_000);
+        UserError e = assertThrows(UserError.class, () -> run(top, "1 " + huge + "\n3 \u00a04\n", "1 1\n1 1\n"));
+        assertEquals(2, e.diagnostics().size(), e.diagnostics().toString());
+        String first = e.diagnostics().get(0).message();
+        assertTrue(first.length() < 200, "a 1 MB word is not copied into the message: " + first.length() + " chars");
+        assertTrue(first.startsWith("'zzzz") && first.contains("...'"), first);
+        // a no-break space is not white space to the reader: the word is quoted with it made visible
+        assertTrue(e.diagnostics().get(1).message().startsWith("'\\u00a04' is not an integer"),
+                e.diagnostics().get(1).message());
     }
 
     @Test
