@@ -22,6 +22,8 @@ final class Declarations {
     private final List<Decl.Pe> pes = new ArrayList<>();
     private final List<Decl.Array> arrays = new ArrayList<>();
     private Decl.Array top;
+    /** An array declaration was dropped as a duplicate name: "declares no array" would then mislead. */
+    private boolean arrayDropped;
 
     static Declarations collect(SourceFile file, Map<String, Long> overrides, String topOrNull, Reporter reporter) {
         Declarations d = new Declarations();
@@ -42,6 +44,7 @@ final class Declarations {
         Decl earlier = byName.get(decl.name());
         if (earlier != null) {
             duplicated.add(decl.name());
+            arrayDropped |= decl instanceof Decl.Array;
             reporter.error(ErrorCode.DUPLICATE_NAME, decl.nameLoc(), "'" + decl.name() + "' is already declared as a "
                     + earlier.keyword() + " at line " + earlier.nameLoc().line() + ":" + earlier.nameLoc().col());
             return;
@@ -89,6 +92,9 @@ final class Declarations {
             return;
         }
         if (arrays.isEmpty()) {
+            if (arrayDropped) {
+                return; // the E0201 at the array's name is the whole story
+            }
             reporter.error(ErrorCode.NO_ARRAY, file.designLoc(), "design '" + file.designName()
                     + "' declares no array, so there is nothing to generate");
             return;

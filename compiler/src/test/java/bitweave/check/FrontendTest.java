@@ -66,6 +66,19 @@ class FrontendTest {
     }
 
     @Test
+    void anArrayNamedLikeAPeGetsOnlyTheDuplicateNameError() {
+        // The array is dropped as a duplicate; "declares no array" on top of E0201 would send the user
+        // looking for a missing declaration that is right there.
+        UserError e = assertThrows(UserError.class,
+                () -> load("design d\n" + PE + "array mac = adder_tree(4) of mac\n"));
+        assertEquals(List.of(ErrorCode.DUPLICATE_NAME), e.diagnostics().stream().map(x -> x.code()).toList(),
+                e.diagnostics().toString());
+        // with no array at all, E0210 is still reported
+        UserError none = assertThrows(UserError.class, () -> load("design d\n" + PE));
+        assertEquals(ErrorCode.NO_ARRAY, none.diagnostics().get(0).code());
+    }
+
+    @Test
     void adderTreeDefaults() {
         AdderTree t = (AdderTree) load("design d\n" + PE + "array t = adder_tree(16) of mac\n").top();
         assertEquals(16, t.k());
