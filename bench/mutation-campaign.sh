@@ -90,7 +90,9 @@ for bwfile in "$root"/dsl/examples/*.bw; do
           killed) killed[$rule]=$(( ${killed[$rule]:-0} + 1 )) ;;
           stillborn) stillborn[$rule]=$(( ${stillborn[$rule]:-0} + 1 )) ;;
           survived) survived[$rule]=$(( ${survived[$rule]:-0} + 1 ))
-                    line=$(diff "$v" "$dir/$(basename "$v")" | grep "^>" | head -1 | sed "s/^> *//" || true)
+                    # the changed line as it now reads, or (for a dropped line) the line that went
+                    line=$(diff "$v" "$dir/$(basename "$v")" | grep "^[<>]" | sort -r | head -1 \
+                           | sed -e "s/^> *//" -e "s/^< */dropped: /" || true)
                     survivors+=("$example $(basename "$v") $rule #$n: $line") ;;
         esac
         n=$((n + 1))
