@@ -38,11 +38,13 @@ public final class SingleOutputFile {
             throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, what + " " + target + " is a directory; give a file name,"
                     + " e.g. " + target.resolve("run.vcd"));
         }
-        if (Files.exists(target) && !OutputWriter.isGenerated(target)) {
-            throw new UserError(ErrorCode.OUTPUT_FOREIGN_FILE, OutputWriter.refusal(target.toString(),
-                    "choose another " + what + " file"));
-        }
+        // Only a file whose first line is that of such a file may go; which refusal applies depends on
+        // whether Bitweave wrote it at all.
         if (Files.exists(target) && !firstLineStartsWith(target, firstLineStart)) {
+            if (!OutputWriter.isGenerated(target)) {
+                throw new UserError(ErrorCode.OUTPUT_FOREIGN_FILE, OutputWriter.refusal(target.toString(),
+                        "choose another " + what + " file"));
+            }
             throw new UserError(ErrorCode.OUTPUT_FOREIGN_FILE, "refusing to overwrite " + target + ": Bitweave"
                     + " generated it, but not as a " + what + " (its first line does not start with '"
                     + firstLineStart + "'); move it away or choose another " + what + " file");

@@ -26,7 +26,7 @@ final class TokenNames {
             case BitweaveLexer.ID:
                 return "name " + quoteText(token.getText());
             case BitweaveLexer.INT:
-                return "number " + shorten(token.getText());
+                return "number " + QuotedText.shorten(token.getText());
             default:
                 return quoteText(token.getText());
         }
@@ -69,9 +69,5 @@ final class TokenNames {
     /** Quotes source text for a message (see {@link QuotedText#of}). */
     static String quoteText(String text) {
         return QuotedText.of(text);
-    }
-
-    private static String shorten(String text) {
-        return QuotedText.shorten(text);
     }
 }
