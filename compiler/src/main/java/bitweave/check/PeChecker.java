@@ -3,6 +3,7 @@ package bitweave.check;
 import bitweave.diag.ErrorCode;
 import bitweave.diag.Plural;
 import bitweave.ir.IntType;
+import bitweave.ir.MacStructure;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
@@ -19,7 +20,8 @@ import java.util.List;
  * name its overflow policy (a narrower-than-exact accumulator is never silently truncated).
  */
 final class PeChecker {
-    private static final List<String> MEMBERS = List.of("a", "b", "acc");
+    private static final List<String> MEMBERS = List.of("a", "b", "acc", "multiplier", "reduction");
+    private static final String FOUR_TWO = "four_two";
     private static final List<String> POLICIES = List.of("wrap", "saturate");
 
     private final TypeDecoder types;
@@ -40,11 +42,12 @@ final class PeChecker {
         IntType acc = accMember == null ? null : typeOf(accMember, owner);
         // without a type the member is already reported as malformed; its words are not policies
         OverflowPolicy policy = accMember == null || accMember.type() == null ? null : policy(accMember, acc);
-        if (a == null || b == null || acc == null || policy == null) {
+        MacStructure mac = macStructure(members, owner);
+        if (a == null || b == null || acc == null || policy == null || mac == null) {
             return null;
         }
         warnIfNarrowerThanOneProduct(a, b, acc, policy, accMember.type().loc());
-        return new PeSpec(pe.name(), a, b, acc, policy, pe.nameLoc());
+        return new PeSpec(pe.name(), a, b, acc, policy, mac, pe.nameLoc());
     }
 
     /**
@@ -84,6 +87,75 @@ final class PeChecker {
         BigInteger max = (signed ? BigInteger.ONE.shiftLeft(width - 1) : BigInteger.ONE.shiftLeft(width))
                 .subtract(BigInteger.ONE);
         return lo.compareTo(min) >= 0 && hi.compareTo(max) <= 0;
+    }
+
+    /**
+     * {@code multiplier KIND} and {@code reduction ORDER [four_two]}, both optional (LANGUAGE.md 5.1). A
+     * reduction for the behavioural multiplier would be silently ignored, so it is an error (E0215).
+     */
+    private MacStructure macStructure(MemberSet members, String owner) {
+        MacStructure.Multiplier multiplier = MacStructure.DEFAULT.multiplier();
+        Member mm = members.optional("multiplier");
+        if (mm != null) {
+            multiplier = word(mm, members, MacStructure.Multiplier.values(), "multiplier booth", "multiplier");
+            if (multiplier == null) {
+                return null;
+            }
+        }
+        Member rm = members.optional("reduction");
+        if (rm == null) {
+            return new MacStructure(multiplier, MacStructure.DEFAULT.reduction(), false);
+        }
+        if (!members.untyped(rm)) {
+            return null;
+        }
+        if (rm.args().isEmpty() || rm.args().size() > 2) {
+            reporter.error(ErrorCode.WRONG_ARGUMENT_COUNT, rm.args().size() > 2 ? rm.args().get(2).loc() : rm.loc(),
+                    "'reduction' takes an order and optionally 'four_two'; write e.g. 'reduction dadda' or"
+                            + " 'reduction wallace four_two'");
+            return null;
+        }
+        MacStructure.Reduction reduction = enumWord(rm.args().get(0), MacStructure.Reduction.values(), "reduction order");
+        if (reduction == null) {
+            return null;
+        }
+        boolean fourTwo = false;
+        if (rm.args().size() == 2) {
+            Expr extra = rm.args().get(1);
+            if (!(extra instanceof Expr.NameRef w && w.name().equals(FOUR_TWO)) || reduction == MacStructure.Reduction.CHAIN) {
+                reporter.error(ErrorCode.BAD_OPTION_VALUE, extra.loc(), reduction == MacStructure.Reduction.CHAIN
+                        ? "a chain reduction adds rows one at a time; 'four_two' applies to wallace and dadda only"
+                        : "expected 'four_two' (use 4:2 compressors) after the reduction order");
+                return null;
+            }
+            fourTwo = true;
+        }
+        if (!multiplier.makesPartialProducts()) {
+            reporter.error(ErrorCode.REDUCTION_WITHOUT_PARTIAL_PRODUCTS, rm.loc(), "'reduction' in " + owner
+                    + " has no effect: the " + multiplier.dslName() + " multiplier makes no partial products;"
+                    + " choose 'multiplier and_array', 'booth' or 'ent', or remove the reduction");
+            return null;
+        }
+        return new MacStructure(multiplier, reduction, fourTwo);
+    }
+
+    private <E extends Enum<E>> E word(Member m, MemberSet members, E[] choices, String usage, String what) {
+        if (!members.untyped(m) || !members.argCount(m, 1, usage)) {
+            return null;
+        }
+        return enumWord(m.args().get(0), choices, what);
+    }
+
+    /** The enum constant whose lower-case name is the word, or null (reported, listing the choices). */
+    private <E extends Enum<E>> E enumWord(Expr arg, E[] choices, String what) {
+        List<String> names = Arrays.stream(choices).map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        if (arg instanceof Expr.NameRef w && names.contains(w.name())) {
+            return choices[names.indexOf(w.name())];
+        }
+        String got = arg instanceof Expr.NameRef w ? "'" + w.name() + "'" : "(a number or expression)";
+        reporter.error(ErrorCode.BAD_OPTION_VALUE, arg.loc(), "unknown " + what + " " + got + "; expected "
+                + MemberSet.oneOf(names));
+        return null;
     }
 
     private IntType operand(Member m, String owner) {

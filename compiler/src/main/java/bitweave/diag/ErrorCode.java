@@ -31,6 +31,7 @@ public enum ErrorCode {
     RESERVED_NAME("E0212"),
     NAME_TOO_LONG("E0213"),
     ARRAY_NAMES_CLASH("E0214"),
+    REDUCTION_WITHOUT_PARTIAL_PRODUCTS("E0215"),
 
     // E03xx: types and widths
     WIDTH_OUT_OF_RANGE("E0301"),

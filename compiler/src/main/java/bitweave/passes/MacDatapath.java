@@ -1,0 +1,65 @@
+package bitweave.passes;
+
+import bitweave.datapath.DatapathBuilder;
+import bitweave.datapath.Op;
+import bitweave.datapath.Value;
+import bitweave.ir.IntType;
+import bitweave.ir.OverflowPolicy;
+import bitweave.ir.PeSpec;
+
+/**
+ * The multiply-accumulate pieces every lowering builds into its datapath graphs, with exact widths
+ * (DOMAIN.md 1): the product of two declared operand types and the accumulation into a declared
+ * accumulator with its overflow policy. lower-multipliers later opens the behavioural multiply.
+ */
+final class MacDatapath {
+    private MacDatapath() {
+    }
+
+    /**
+     * Bits that hold every product of an {@code a} by a {@code b} as a signed value: wa + wb, one more
+     * when both are unsigned (the product of two unsigned values can need all wa + wb bits, plus a sign).
+     */
+    static int productWidth(IntType a, IntType b) {
+        return a.width() + b.width() + (a.signed() || b.signed() ? 0 : 1);
+    }
+
+    /** The exact product of {@code a} (of type {@code at}) and {@code b} as a signed {@link #productWidth} value. */
+    static Value product(DatapathBuilder g, Value a, IntType at, Value b, IntType bt, String base) {
+        int p = productWidth(at, bt);
+        Value aExt = g.extend(base + "_a", a, p, at.signed());
+        Value bExt = g.extend(base + "_b", b, p, bt.signed());
+        if (aExt == a || bExt == b) {
+            // a 1-bit factor of a 1-bit product width cannot occur (p >= 2), but keep the rule visible
+            throw new IllegalStateException("operands must be extended to the product width");
+        }
+        Value product = g.fresh(base, p);
+        g.add(new Op.Multiply(product, aExt, bExt, g.loc()));
+        return product;
+    }
+
+    /** Width in which acc + product is exact: two bits over the wider (covers an unsigned accumulator). */
+    static int sumWidth(IntType acc, int addendWidth) {
+        return Math.max(acc.width(), addendWidth) + 2;
+    }
+
+    /** {@code acc + addend} exact: acc read in its type's signedness, the addend signed. */
+    static Value exactSum(DatapathBuilder g, Value acc, IntType accType, Value addend, String base) {
+        int s = sumWidth(accType, addend.width());
+        Value accExt = g.extend(base + "_acc", acc, s, accType.signed());
+        Value addendExt = g.extend(base + "_addend", addend, s, true);
+        return g.add(base, accExt, addendExt);
+    }
+
+    /** Drives {@code out} (the accumulator type) from the exact signed value with the PE's policy. */
+    static void fit(DatapathBuilder g, Value out, Value exact, PeSpec pe) {
+        g.add(new Op.Fit(out, exact, fitPolicy(pe), g.loc()));
+    }
+
+    static Op.FitPolicy fitPolicy(PeSpec pe) {
+        if (pe.policy() == OverflowPolicy.WRAP) {
+            return Op.FitPolicy.WRAP;
+        }
+        return pe.acc().signed() ? Op.FitPolicy.SATURATE_SIGNED : Op.FitPolicy.SATURATE_UNSIGNED;
+    }
+}
