@@ -4,26 +4,17 @@ import bitweave.diag.ErrorCode;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.PeSpec;
 import bitweave.parse.Decl;
+import bitweave.units.UnitKind;
+import bitweave.units.UnitKinds;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Phase 2c, arrays: resolves the kind and the PE, checks the argument count, then hands the rest to
- * the kind's own rules.
+ * Phase 2c, arrays: resolves the kind (from {@link UnitKinds#ALL}) and the PE, checks the argument
+ * count, then hands the rest to the kind's own rules ({@link UnitKind#check}).
  */
 final class ArrayChecker {
-    /** Every array kind the language knows, in the order they are listed in messages. */
-    private static final Map<String, ArrayKind> KINDS = new LinkedHashMap<>();
-
-    static {
-        for (ArrayKind kind : List.of(new SystolicKind(), new AdderTreeKind())) {
-            KINDS.put(kind.name(), kind);
-        }
-    }
-
     private final Scope scope;
     private final Map<String, PeSpec> checkedPes;
     private final ArrayContext ctx;
@@ -39,15 +30,16 @@ final class ArrayChecker {
     ArraySpec check(Decl.Array decl) {
         Reporter reporter = ctx.reporter();
         PeSpec pe = resolvePe(decl, reporter);
-        ArrayKind kind = KINDS.get(decl.kind());
+        UnitKind kind = UnitKinds.named(decl.kind()).orElse(null);
         if (kind == null) {
+            List<String> names = UnitKinds.ALL.stream().map(UnitKind::dslName).toList();
             reporter.error(ErrorCode.UNKNOWN_ARRAY_KIND, decl.kindLoc(), "unknown array kind '" + decl.kind()
-                    + "'; expected " + MemberSet.oneOf(new ArrayList<>(KINDS.keySet())));
+                    + "'; expected " + MemberSet.oneOf(names));
             return null;
         }
         int expected = kind.argNames().size();
         if (decl.args().size() != expected) {
-            reporter.error(ErrorCode.WRONG_ARGUMENT_COUNT, decl.kindLoc(), kind.name() + " takes " + expected
+            reporter.error(ErrorCode.WRONG_ARGUMENT_COUNT, decl.kindLoc(), kind.dslName() + " takes " + expected
                     + (expected == 1 ? " argument" : " arguments") + " (" + String.join(", ", kind.argNames())
                     + "), got " + decl.args().size());
             decl.args().forEach(ctx.evaluator()::eval); // errors inside the arguments are still worth reporting

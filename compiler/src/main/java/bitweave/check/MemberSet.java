@@ -12,7 +12,7 @@ import java.util.Map;
  * The members of one body, checked against the names its owner accepts. Unknown and repeated
  * members are reported once here, so per-member checks only see known, single members.
  */
-final class MemberSet {
+public final class MemberSet {
     private final Map<String, Member> byName = new LinkedHashMap<>();
     private final String owner;
     private final SourceLoc ownerLoc;
@@ -41,7 +41,7 @@ final class MemberSet {
     }
 
     /** The member, or null (reported as missing) if absent. */
-    Member require(String name, String example) {
+    public Member require(String name, String example) {
         Member m = byName.get(name);
         if (m == null) {
             reporter.error(ErrorCode.MISSING_MEMBER, ownerLoc, owner + " has no '" + name + "'; add e.g. '" + example + "'");
@@ -50,12 +50,12 @@ final class MemberSet {
     }
 
     /** The member, or null if absent (no report: it is optional). */
-    Member optional(String name) {
+    public Member optional(String name) {
         return byName.get(name);
     }
 
     /** Reports (and returns false) unless the member has no {@code : type} part. */
-    boolean untyped(Member m) {
+    public boolean untyped(Member m) {
         if (m.type() != null) {
             reporter.error(ErrorCode.UNEXPECTED_TYPE, m.type().loc(), "'" + m.name() + "' in " + owner
                     + " takes no type (remove ': " + m.type().name() + "')");
@@ -65,7 +65,7 @@ final class MemberSet {
     }
 
     /** Reports (and returns false) unless the member has exactly {@code count} arguments. */
-    boolean argCount(Member m, int count, String usage) {
+    public boolean argCount(Member m, int count, String usage) {
         if (m.args().size() != count) {
             SourceLoc at = m.args().size() > count ? m.args().get(count).loc() : m.loc();
             reporter.error(ErrorCode.WRONG_ARGUMENT_COUNT, at, "'" + m.name() + "' takes " + count

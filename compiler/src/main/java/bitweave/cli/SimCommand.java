@@ -8,10 +8,10 @@ import bitweave.diag.ErrorCode;
 import bitweave.diag.UserError;
 import bitweave.emit.CompileOutputs;
 import bitweave.emit.GeneratedFile;
+import bitweave.golden.GoldenModel;
 import bitweave.golden.Stimulus;
 import bitweave.golden.VectorSet;
 import bitweave.ir.Design;
-import bitweave.ir.SystolicArray;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +115,7 @@ final class SimCommand implements Command {
                     console.out().println("first mismatch: vector " + m.vector() + ", output beat " + m.beat()
                             + ", cycle " + m.cycle() + ", port " + m.port()
                             + (m.extraBeat() ? " (an output beat nobody expected)" : ""));
-                    int cols = design.top() instanceof SystolicArray s ? s.cols() : 0;
+                    int cols = GoldenModel.unit(design.top()).outputMatrixCols();
                     MismatchDetail.describe(m, set.iface(), cols).ifPresent(d -> console.out().println("  " + d));
                 });
                 result.trace().ifPresent(t -> console.out().println("waveform: " + t));
@@ -220,7 +220,6 @@ final class SimCommand implements Command {
         }
         return files;
     }
-
 
     /** Progress on a terminal only: one rewritten status line with the phase and elapsed time. */
     static final class Progress implements Consumer<String> {

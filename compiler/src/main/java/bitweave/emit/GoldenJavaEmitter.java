@@ -1,24 +1,25 @@
 package bitweave.emit;
 
-import bitweave.ir.AdderTree;
+import bitweave.golden.GoldenModel;
 import bitweave.ir.ArraySpec;
-import bitweave.ir.Dataflow;
 import bitweave.ir.Design;
 import bitweave.ir.GeneratedNames;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
-import bitweave.ir.SystolicArray;
+import bitweave.units.UnitKinds;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.stringtemplate.v4.STGroup;
 
 /**
  * Emits a readable, self-contained Java golden model of a design's top array ({@code <Name>Golden.java},
  * no package, JDK only). It computes the same numbers as {@link bitweave.golden.GoldenModel}, written out
  * from dsl/INTERFACE.md for users who embed the model, and its {@code main} reads and prints the text
- * format of dsl/GOLDEN.md like {@code bitweave golden}. Every name and number is computed here; the
- * template {@code templates/golden_java.stg} only prints them.
+ * format of dsl/GOLDEN.md like {@code bitweave golden}. Every name and number is computed here and by
+ * the unit's kind ({@link GoldenJavaUnit}); the template {@code templates/golden_java.stg} and the kind's
+ * group (e.g. {@code templates/golden_java_systolic.stg}) only print them.
  */
 public final class GoldenJavaEmitter {
     private GoldenJavaEmitter() {
@@ -28,15 +29,19 @@ public final class GoldenJavaEmitter {
     public record Constant(String type, String name, String value, String comment) {
     }
 
-    /** What the template prints. Exactly one of the unit flags is true. */
+    /**
+     * What the template prints; {@code unitTemplate} and {@code computeTemplate} name templates of the
+     * kind's group {@code templateGroup}.
+     */
     public record JavaModel(String header, String className, List<String> description, List<Constant> constants,
-                            boolean adderTree, boolean accumulate, boolean outputStationary,
-                            boolean weightStationary) {
+                            String templateGroup, String unitTemplate, String computeTemplate) {
     }
 
     public static GeneratedFile emit(Design d) {
         JavaModel model = model(d);
-        String text = Templates.render(Templates.load("golden_java"), "file", "m", model);
+        STGroup group = Templates.load("golden_java");
+        group.importTemplates(Templates.load(model.templateGroup()));
+        String text = Templates.render(group, "file", "m", model);
         return new GeneratedFile(model.className() + ".java", text);
     }
 
@@ -57,42 +62,16 @@ public final class GoldenJavaEmitter {
         boolean saturate = pe.policy() == OverflowPolicy.SATURATE;
         constants.add(new Constant("boolean", "SATURATE", Boolean.toString(saturate),
                 "overflow policy: " + pe.policy().dslName()));
+        GoldenJavaUnit unit = UnitKinds.of(top).goldenJava(top);
         List<String> description = new ArrayList<>();
-        description.add("Golden model of design " + d.name() + ", array " + top.name() + ": " + unitName(top)
+        description.add("Golden model of design " + d.name() + ", array " + top.name() + ": " + unit.signature()
                 + " of PE " + pe.name() + " (a " + pe.a() + ", b " + pe.b() + ", acc " + acc + " "
                 + pe.policy().dslName() + ").");
         description.add("fit(v) puts an exact integer into the accumulator type: "
                 + (saturate ? "clamp to [ACC_MIN, ACC_MAX]." : "v mod 2^ACC_WIDTH, read in the type's signedness."));
-        boolean adderTree = false;
-        boolean accumulate = false;
-        boolean os = false;
-        boolean ws = false;
-        List<String> inputs;
-        if (top instanceof AdderTree t) {
-            adderTree = true;
-            accumulate = t.accumulate();
-            constants.add(new Constant("int", "K", Integer.toString(t.k()), "products per dot product"));
-            inputs = List.of("a", "b");
-            description.add(accumulate
-                    ? "Each beat adds a dot product: acc = fit(acc + sum_i a[i]*b[i]); a group of beats ends with"
-                            + " its last beat, which outputs acc; acc starts at 0 for every group."
-                    : "Each beat outputs fit(sum_i a[i]*b[i]): the dot product is exact, one fit at the end.");
-        } else {
-            SystolicArray s = (SystolicArray) top;
-            constants.add(new Constant("int", "ROWS", Integer.toString(s.rows()), "rows of the array"));
-            constants.add(new Constant("int", "COLS", Integer.toString(s.cols()), "columns of the array"));
-            if (s.dataflow() == Dataflow.OUTPUT_STATIONARY) {
-                os = true;
-                inputs = List.of("a", "b");
-                description.add("A tile multiplies A (ROWS x K) by B (K x COLS): for k = 0..K-1, for all r, c:"
-                        + " acc[r][c] = fit(acc[r][c] + A[r][k]*B[k][c]), starting from 0; C = acc.");
-            } else {
-                ws = true;
-                inputs = List.of("w", "x");
-                description.add("Weights W (ROWS x COLS) stay in the array; for activation x (ROWS values),"
-                        + " y[c] = p after p = 0; for r = 0..ROWS-1: p = fit(p + x[r]*W[r][c]).");
-            }
-        }
+        description.add(unit.description());
+        constants.addAll(unit.constants());
+        List<String> inputs = GoldenModel.unit(top).inputNames();
         constants.add(new Constant("List<String>", "INPUTS", javaStringList(inputs), "input names for --in NAME=FILE"));
         String className = className(d.unitName());
         StringBuilder usage = new StringBuilder("usage: java " + className + ".java");
@@ -100,8 +79,8 @@ public final class GoldenJavaEmitter {
             usage.append(" --in ").append(in).append("=FILE");
         }
         constants.add(new Constant("String", "USAGE", javaString(usage.toString()), "command line"));
-        return new JavaModel(Provenance.comment(d, "// "), className, wrap(description, 100), constants, adderTree, accumulate,
-                os, ws);
+        return new JavaModel(Provenance.comment(d, "// "), className, wrap(description, 100), constants,
+                unit.templateGroup(), unit.unitTemplate(), unit.computeTemplate());
     }
 
     /** Word-wraps each paragraph to lines of at most {@code width} characters (the doc comment's lines). */
@@ -124,14 +103,6 @@ public final class GoldenJavaEmitter {
     /** {@code systolic_os_int8} becomes {@code SystolicOsInt8Golden} (the rule is {@link GeneratedNames#goldenClass}). */
     public static String className(String unitName) {
         return GeneratedNames.goldenClass(unitName);
-    }
-
-    private static String unitName(ArraySpec top) {
-        if (top instanceof AdderTree t) {
-            return "adder_tree(" + t.k() + ")" + (t.accumulate() ? " with accumulate" : "");
-        }
-        SystolicArray s = (SystolicArray) top;
-        return "systolic(" + s.rows() + ", " + s.cols() + ") " + s.dataflow().dslName();
     }
 
     private static void operandConstants(List<Constant> out, String prefix, String what, IntType t) {

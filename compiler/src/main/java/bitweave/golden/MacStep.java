@@ -8,21 +8,21 @@ import java.math.BigInteger;
  * and one fit at the end (dsl/INTERFACE.md). It picks the {@code long} path when {@link IntArith#longSafe}
  * proves no intermediate value can overflow for {@code maxTerms} products, else BigInteger.
  */
-final class MacStep {
+public final class MacStep {
     private final PeSpec pe;
     private final boolean useLong;
 
-    MacStep(PeSpec pe, int maxTerms, boolean allowLong) {
+    public MacStep(PeSpec pe, int maxTerms, boolean allowLong) {
         this.pe = pe;
         this.useLong = allowLong && IntArith.longSafe(pe.a(), pe.b(), pe.acc(), maxTerms);
     }
 
-    boolean usesLong() {
+    public boolean usesLong() {
         return useLong;
     }
 
     /** fit(acc + Σ a[i] * b[i]) over all i of a (a and b have the same length). */
-    BigInteger apply(BigInteger acc, BigInteger[] a, BigInteger[] b) {
+    public BigInteger apply(BigInteger acc, BigInteger[] a, BigInteger[] b) {
         if (useLong) {
             long sum = acc.longValue();
             for (int i = 0; i < a.length; i++) {
@@ -38,12 +38,12 @@ final class MacStep {
     }
 
     /** fit(acc + a * b) on the long path; only valid when {@link #usesLong()} (the bound proves no overflow). */
-    long applyLong(long acc, long a, long b) {
+    public long applyLong(long acc, long a, long b) {
         return IntArith.fitLong(acc + a * b, pe.acc(), pe.policy());
     }
 
     /** fit(acc + a * b). */
-    BigInteger apply(BigInteger acc, BigInteger a, BigInteger b) {
+    public BigInteger apply(BigInteger acc, BigInteger a, BigInteger b) {
         if (useLong) {
             long sum = acc.longValue() + a.longValue() * b.longValue();
             return BigInteger.valueOf(IntArith.fitLong(sum, pe.acc(), pe.policy()));

@@ -15,20 +15,20 @@ import java.util.regex.Pattern;
  * per line, {@code #} starts a comment, blank lines separate groups. A line holding only a comment is
  * neither a row nor a separator. Bad numbers become diagnostics, not exceptions, so one run reports all.
  */
-final class NumberFile {
+public final class NumberFile {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern INTEGER = Pattern.compile("[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)");
 
     /** One number and where it starts. */
-    record Token(BigInteger value, SourceLoc loc) {
+    public record Token(BigInteger value, SourceLoc loc) {
     }
 
     /** One line of numbers; {@code end} is the column just after its last character of content. */
-    record Row(List<Token> values, SourceLoc loc, SourceLoc end) {
+    public record Row(List<Token> values, SourceLoc loc, SourceLoc end) {
     }
 
     /** Rows with no blank line between them. */
-    record Group(List<Row> rows) {
+    public record Group(List<Row> rows) {
         SourceLoc loc() {
             return rows.get(0).loc();
         }
@@ -42,7 +42,7 @@ final class NumberFile {
         this.groups = groups;
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         List<Row> all = new ArrayList<>();
         for (Group g : groups) {
             all.addAll(g.rows());

@@ -11,7 +11,7 @@ import java.util.Random;
  * random values that are biased toward the extremes some of the time, because overflow and sign bugs live
  * there while uniform values rarely hit them.
  */
-final class ValueSource {
+public final class ValueSource {
     /** Probability that a random value is taken from the extremes instead of uniformly. */
     private static final double EXTREME_BIAS = 0.25;
 
@@ -29,16 +29,16 @@ final class ValueSource {
                 type.max().subtract(BigInteger.ONE), BigInteger.ZERO, BigInteger.ONE.negate(), BigInteger.ONE));
     }
 
-    IntType type() {
+    public IntType type() {
         return type;
     }
 
     /** min, max, 0, -1 (signed only), 1, each once, in that order (those that exist in the type). */
-    List<BigInteger> corners() {
+    public List<BigInteger> corners() {
         return corners;
     }
 
-    BigInteger next() {
+    public BigInteger next() {
         if (random.nextDouble() < EXTREME_BIAS) {
             return extremes.get(random.nextInt(extremes.size()));
         }
@@ -46,7 +46,7 @@ final class ValueSource {
         return new BigInteger(type.width(), random).add(type.min());
     }
 
-    BigInteger[] vector(int n) {
+    public BigInteger[] vector(int n) {
         BigInteger[] v = new BigInteger[n];
         for (int i = 0; i < n; i++) {
             v[i] = next();
@@ -54,7 +54,7 @@ final class ValueSource {
         return v;
     }
 
-    BigInteger[][] matrix(int rows, int cols) {
+    public BigInteger[][] matrix(int rows, int cols) {
         BigInteger[][] m = new BigInteger[rows][];
         for (int r = 0; r < rows; r++) {
             m[r] = vector(cols);

@@ -1,10 +1,11 @@
 package bitweave.ir;
 
 /**
- * An array of PEs. New array kinds (3D-Cube, 2D-Matrix, LUT cores, MX units) join as new records here;
- * every switch over this sealed interface then fails to compile until it handles them.
+ * An array of PEs: the checked form of one {@code array} declaration. Each unit kind has its own record
+ * in its package under {@code bitweave.units}; {@code bitweave.units.UnitKinds} lists the kinds and finds
+ * the kind of a record, so no phase needs to know the records.
  */
-public sealed interface ArraySpec permits SystolicArray, AdderTree {
+public interface ArraySpec {
     /** The array's name in the DSL ({@code array top = ...}). */
     String name();
 
@@ -14,4 +15,7 @@ public sealed interface ArraySpec permits SystolicArray, AdderTree {
 
     /** Multiplies performed per cycle when the array is busy. */
     long peakMacsPerCycle();
+
+    /** The top module's port contract for this array (dsl/INTERFACE.md); see {@link TopInterface}. */
+    TopInterface topInterface();
 }

@@ -12,29 +12,9 @@ import java.util.List;
  */
 public record TopInterface(List<Stream> inputs, Stream output) {
 
+    /** The contract of {@code array}; each kind builds its own (see {@link ArraySpec#topInterface}). */
     public static TopInterface of(ArraySpec array) {
-        PeSpec pe = array.pe();
-        IntType flag = new IntType(1, false);
-        if (array instanceof SystolicArray s && s.dataflow() == Dataflow.OUTPUT_STATIONARY) {
-            return new TopInterface(
-                    List.of(new Stream("in", true, List.of(
-                            new Field("a", pe.a(), s.rows()),
-                            new Field("b", pe.b(), s.cols()),
-                            new Field("last", flag, 1)))),
-                    new Stream("out", false, List.of(new Field("c", pe.acc(), s.rows() * s.cols()))));
-        }
-        if (array instanceof SystolicArray s) {
-            return new TopInterface(
-                    List.of(new Stream("w", true, List.of(new Field("data", pe.b(), s.rows() * s.cols()))),
-                            new Stream("in", true, List.of(new Field("x", pe.a(), s.rows())))),
-                    new Stream("out", false, List.of(new Field("y", pe.acc(), s.cols()))));
-        }
-        AdderTree t = (AdderTree) array;
-        List<Field> in = t.accumulate()
-                ? List.of(new Field("a", pe.a(), t.k()), new Field("b", pe.b(), t.k()), new Field("last", flag, 1))
-                : List.of(new Field("a", pe.a(), t.k()), new Field("b", pe.b(), t.k()));
-        return new TopInterface(List.of(new Stream("in", true, in)),
-                new Stream("out", false, List.of(new Field("sum", pe.acc(), 1))));
+        return array.topInterface();
     }
 
     public Stream input(String name) {

@@ -19,12 +19,12 @@ import java.util.Map;
  * Pieces shared by the lowering passes: the fit and delay modules, the top's port list (taken from
  * {@link TopInterface} so it cannot drift from the contract) and sign-fill expressions.
  */
-final class LoweringSupport {
+public final class LoweringSupport {
     private LoweringSupport() {
     }
 
     /** Names of every generated module derive from the unit name so several designs can share a tree. */
-    static String moduleName(String unitName, String suffix) {
+    public static String moduleName(String unitName, String suffix) {
         return bitweave.ir.GeneratedNames.moduleName(unitName, suffix);
     }
 
@@ -32,12 +32,12 @@ final class LoweringSupport {
      * The bit that explicitly extends {@code operand} when it is widened: its sign bit when the type is
      * signed, a zero otherwise. {@code msbIndexExpr} is the operand's top index as Verilog text.
      */
-    static String fillBit(IntType type, String operand, String msbIndexExpr) {
+    public static String fillBit(IntType type, String operand, String msbIndexExpr) {
         return type.signed() ? operand + "[" + msbIndexExpr + "]" : "1'b0";
     }
 
     /** The fit module for the PE's accumulator type and policy. IN_W >= OUT_W + 2 at every instance. */
-    static RtlModule fitModule(String designName, PeSpec pe) {
+    public static RtlModule fitModule(String designName, PeSpec pe) {
         FitBody.Kind kind;
         String what;
         if (pe.policy() == OverflowPolicy.WRAP) {
@@ -60,7 +60,7 @@ final class LoweringSupport {
                 new FitBody(kind));
     }
 
-    static RtlModule delayModule(String designName, String locator) {
+    public static RtlModule delayModule(String designName, String locator) {
         return new RtlModule(moduleName(designName, "delay"),
                 "delay line: DEPTH registers of W bits, shifted when en is high (DEPTH = 0 is a wire)",
                 locator,
@@ -74,7 +74,7 @@ final class LoweringSupport {
      * The top's ports: clk, rst, then per stream (inputs first, in TopInterface order) valid, ready and
      * one port per field. {@code widthExprs} gives each multi-bit data port's width in parameters.
      */
-    static List<RtlPort> topPorts(TopInterface ti, Map<String, String> widthExprs) {
+    public static List<RtlPort> topPorts(TopInterface ti, Map<String, String> widthExprs) {
         List<RtlPort> ports = new ArrayList<>();
         ports.add(RtlPort.inBit("clk"));
         ports.add(RtlPort.inBit("rst"));

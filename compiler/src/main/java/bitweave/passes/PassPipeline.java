@@ -4,16 +4,18 @@ import bitweave.ir.Design;
 import bitweave.ir.TopInterface;
 import bitweave.rtl.ModulePrinter;
 import bitweave.rtl.RtlDesign;
+import bitweave.units.UnitKind;
+import bitweave.units.UnitKinds;
 import java.util.List;
 
 /**
  * The pipeline from a checked design to verified RTL IR: one lowering pass chosen by the top array's
- * kind, then the RTL passes in order, with {@link RtlVerifier} after every step. The printer is the back
+ * kind (every kind's {@link UnitKind#loweringPasses}, in {@link UnitKinds#ALL} order), then the RTL passes in order, with {@link RtlVerifier} after every step. The printer is the back
  * end's: legalize-names reads the identifiers of the printed modules.
  */
 public final class PassPipeline {
     private static final List<LoweringPass> LOWERINGS =
-            List.of(new LowerSystolicOs(), new LowerSystolicWs(), new LowerAdderTree());
+            UnitKinds.ALL.stream().flatMap(k -> k.loweringPasses().stream()).toList();
 
     private PassPipeline() {
     }

@@ -1,11 +1,11 @@
 package bitweave.check;
 
-import bitweave.ir.AdderTree;
-import bitweave.ir.Dataflow;
 import bitweave.ir.Design;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
-import bitweave.ir.SystolicArray;
+import bitweave.units.addertree.AdderTree;
+import bitweave.units.systolic.Dataflow;
+import bitweave.units.systolic.SystolicArray;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

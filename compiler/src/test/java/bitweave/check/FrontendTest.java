@@ -2,12 +2,13 @@ package bitweave.check;
 
 import bitweave.diag.ErrorCode;
 import bitweave.diag.UserError;
-import bitweave.ir.AdderTree;
-import bitweave.ir.Dataflow;
 import bitweave.ir.Design;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
-import bitweave.ir.SystolicArray;
+import bitweave.units.addertree.AdderTree;
+import bitweave.units.addertree.AdderTreeKind;
+import bitweave.units.systolic.Dataflow;
+import bitweave.units.systolic.SystolicArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,13 +3,13 @@ package bitweave.cosim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bitweave.ir.Dataflow;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
-import bitweave.ir.SystolicArray;
 import bitweave.ir.TopInterface;
+import bitweave.units.systolic.Dataflow;
+import bitweave.units.systolic.SystolicArray;
 import org.junit.jupiter.api.Test;
 
 class MismatchDetailTest {

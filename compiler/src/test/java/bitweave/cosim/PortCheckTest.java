@@ -3,12 +3,12 @@ package bitweave.cosim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bitweave.ir.AdderTree;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
 import bitweave.ir.TopInterface;
+import bitweave.units.addertree.AdderTree;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

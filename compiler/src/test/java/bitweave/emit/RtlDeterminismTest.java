@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bitweave.ir.Dataflow;
 import bitweave.ir.Design;
 import bitweave.ir.OverflowPolicy;
+import bitweave.units.systolic.Dataflow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

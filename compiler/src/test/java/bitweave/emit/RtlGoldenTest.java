@@ -3,9 +3,9 @@ package bitweave.emit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bitweave.ir.Dataflow;
 import bitweave.ir.Design;
 import bitweave.ir.OverflowPolicy;
+import bitweave.units.systolic.Dataflow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

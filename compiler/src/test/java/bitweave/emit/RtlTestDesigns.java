@@ -1,14 +1,14 @@
 package bitweave.emit;
 
-import bitweave.ir.AdderTree;
 import bitweave.ir.ArraySpec;
-import bitweave.ir.Dataflow;
 import bitweave.ir.Design;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
-import bitweave.ir.SystolicArray;
+import bitweave.units.addertree.AdderTree;
+import bitweave.units.systolic.Dataflow;
+import bitweave.units.systolic.SystolicArray;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

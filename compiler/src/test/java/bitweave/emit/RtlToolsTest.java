@@ -5,9 +5,9 @@ import bitweave.testsupport.ExternalTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import bitweave.ir.Dataflow;
 import bitweave.ir.Design;
 import bitweave.ir.OverflowPolicy;
+import bitweave.units.systolic.Dataflow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

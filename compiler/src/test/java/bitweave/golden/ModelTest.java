@@ -11,11 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bitweave.ir.AdderTree;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
-import bitweave.ir.SystolicArray;
+import bitweave.units.addertree.AdderTree;
+import bitweave.units.addertree.AdderTreeModel;
+import bitweave.units.systolic.OutputStationaryModel;
+import bitweave.units.systolic.SystolicArray;
+import bitweave.units.systolic.WeightStationaryModel;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

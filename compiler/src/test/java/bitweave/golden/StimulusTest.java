@@ -14,6 +14,9 @@ import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
+import bitweave.units.systolic.OutputStationaryModel;
+import bitweave.units.systolic.SystolicArray;
+import bitweave.units.systolic.Tile;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -142,7 +145,7 @@ class StimulusTest {
         List<Problem> problems = Stimulus.problems(top, 60, seed);
         boolean wrapped = false;
         for (Problem p : problems) {
-            Problem.Tile t = (Problem.Tile) p;
+            Tile t = (Tile) p;
             BigInteger exact = BigInteger.ZERO;
             for (int k = 0; k < t.k(); k++) {
                 exact = exact.add(t.a()[0][k].multiply(t.b()[k][0]));
@@ -173,7 +176,7 @@ class StimulusTest {
                         a[r][j] = cols.get(j)[r];
                     }
                 }
-                BigInteger[][] c = new OutputStationaryModel((bitweave.ir.SystolicArray) top)
+                BigInteger[][] c = new OutputStationaryModel((SystolicArray) top)
                         .tile(a, rows.toArray(new BigInteger[0][]));
                 List<BigInteger> flat = new ArrayList<>();
                 for (BigInteger[] row : c) {

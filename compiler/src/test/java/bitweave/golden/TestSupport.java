@@ -1,12 +1,12 @@
 package bitweave.golden;
 
-import bitweave.ir.AdderTree;
-import bitweave.ir.Dataflow;
 import bitweave.ir.IntType;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
-import bitweave.ir.SystolicArray;
+import bitweave.units.addertree.AdderTree;
+import bitweave.units.systolic.Dataflow;
+import bitweave.units.systolic.SystolicArray;
 import java.math.BigInteger;
 import java.util.Random;
 

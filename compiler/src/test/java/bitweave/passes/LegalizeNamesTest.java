@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bitweave.emit.RtlTestDesigns;
 import bitweave.emit.VerilogEmitter;
-import bitweave.ir.Dataflow;
 import bitweave.ir.Design;
 import bitweave.ir.OverflowPolicy;
 import bitweave.rtl.ModulePrinter;
 import bitweave.rtl.RtlDesign;
 import bitweave.rtl.RtlModule;
+import bitweave.units.systolic.Dataflow;
+import bitweave.units.systolic.LowerSystolicOs;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

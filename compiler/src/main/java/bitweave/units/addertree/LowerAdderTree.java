@@ -1,10 +1,11 @@
-package bitweave.passes;
+package bitweave.units.addertree;
 
-import bitweave.ir.AdderTree;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Design;
 import bitweave.ir.PeSpec;
 import bitweave.ir.TopInterface;
+import bitweave.passes.LoweringPass;
+import bitweave.passes.LoweringSupport;
 import bitweave.rtl.RtlDesign;
 import bitweave.rtl.RtlModule;
 import bitweave.rtl.RtlParam;

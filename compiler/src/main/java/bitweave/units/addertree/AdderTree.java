@@ -1,4 +1,13 @@
-package bitweave.ir;
+package bitweave.units.addertree;
+
+import bitweave.ir.ArraySpec;
+import bitweave.ir.Field;
+import bitweave.ir.IntType;
+import bitweave.ir.PeSpec;
+import bitweave.ir.SourceLoc;
+import bitweave.ir.Stream;
+import bitweave.ir.TopInterface;
+import java.util.List;
 
 /**
  * A multiplier-adder tree (dot-product unit): K multipliers, an adder tree, optionally an accumulator
@@ -20,5 +29,16 @@ public record AdderTree(String name, PeSpec pe, int k, int pipeline, boolean acc
     @Override
     public long peakMacsPerCycle() {
         return k;
+    }
+
+    /** One {@code in} stream (a, b and, with accumulate, last) and the result on {@code out}. */
+    @Override
+    public TopInterface topInterface() {
+        IntType flag = new IntType(1, false);
+        List<Field> in = accumulate
+                ? List.of(new Field("a", pe.a(), k), new Field("b", pe.b(), k), new Field("last", flag, 1))
+                : List.of(new Field("a", pe.a(), k), new Field("b", pe.b(), k));
+        return new TopInterface(List.of(new Stream("in", true, in)),
+                new Stream("out", false, List.of(new Field("sum", pe.acc(), 1))));
     }
 }

@@ -1,4 +1,4 @@
-package bitweave.ir;
+package bitweave.units.systolic;
 
 /** The dataflow of a systolic array: which operand stays in the PE. */
 public enum Dataflow {

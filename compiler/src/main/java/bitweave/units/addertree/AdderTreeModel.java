@@ -1,7 +1,7 @@
-package bitweave.golden;
+package bitweave.units.addertree;
 
 import bitweave.diag.Plural;
-import bitweave.ir.AdderTree;
+import bitweave.golden.MacStep;
 import java.math.BigInteger;
 
 /**

@@ -1,7 +1,7 @@
-package bitweave.golden;
+package bitweave.units.systolic;
 
 import bitweave.diag.Plural;
-import bitweave.ir.SystolicArray;
+import bitweave.golden.MacStep;
 import java.math.BigInteger;
 import java.util.Arrays;
 

@@ -1,0 +1,105 @@
+package bitweave.units.systolic;
+
+import bitweave.check.ArrayContext;
+import bitweave.check.MemberSet;
+import bitweave.diag.ErrorCode;
+import bitweave.emit.GoldenJavaEmitter.Constant;
+import bitweave.emit.GoldenJavaUnit;
+import bitweave.golden.UnitGolden;
+import bitweave.ir.ArraySpec;
+import bitweave.ir.PeSpec;
+import bitweave.parse.Decl;
+import bitweave.parse.Expr;
+import bitweave.parse.Member;
+import bitweave.passes.LoweringPass;
+import bitweave.units.UnitKind;
+
+import java.util.List;
+
+/**
+ * {@code systolic(ROWS, COLS) of pe { dataflow output_stationary | weight_stationary }}: one DSL kind,
+ * two units. The dataflow picks the golden side ({@link OutputStationaryGolden},
+ * {@link WeightStationaryGolden}) and the lowering ({@link LowerSystolicOs}, {@link LowerSystolicWs}).
+ */
+public final class SystolicKind implements UnitKind {
+    static final int MAX_SIDE = 64;
+    private static final List<String> DATAFLOWS = List.of("output_stationary", "weight_stationary");
+
+    @Override
+    public String dslName() {
+        return "systolic";
+    }
+
+    @Override
+    public List<String> argNames() {
+        return List.of("ROWS", "COLS");
+    }
+
+    @Override
+    public ArraySpec check(Decl.Array decl, PeSpec pe, ArrayContext ctx) {
+        Long rows = ctx.inRange(decl.args().get(0), "systolic ROWS", 1, MAX_SIDE, ErrorCode.ARRAY_SIZE_OUT_OF_RANGE);
+        Long cols = ctx.inRange(decl.args().get(1), "systolic COLS", 1, MAX_SIDE, ErrorCode.ARRAY_SIZE_OUT_OF_RANGE);
+        String owner = "systolic array '" + decl.name() + "'";
+        MemberSet members = ctx.members(decl.members(), List.of("dataflow"), owner, decl.nameLoc());
+        Dataflow dataflow = dataflow(members.require("dataflow", "dataflow output_stationary"), members, ctx);
+        if (pe == null || rows == null || cols == null || dataflow == null) {
+            return null;
+        }
+        return new SystolicArray(decl.name(), pe, rows.intValue(), cols.intValue(), dataflow, decl.nameLoc());
+    }
+
+    private static Dataflow dataflow(Member m, MemberSet members, ArrayContext ctx) {
+        if (m == null || !members.untyped(m) || !members.argCount(m, 1, "dataflow output_stationary")) {
+            return null;
+        }
+        Expr arg = m.args().get(0);
+        if (arg instanceof Expr.NameRef word && DATAFLOWS.contains(word.name())) {
+            return word.name().equals("output_stationary") ? Dataflow.OUTPUT_STATIONARY : Dataflow.WEIGHT_STATIONARY;
+        }
+        String what = arg instanceof Expr.NameRef word ? "'" + word.name() + "'" : "(a number or expression)";
+        ctx.error(ErrorCode.BAD_OPTION_VALUE, arg.loc(), "unknown dataflow " + what
+                + "; expected output_stationary or weight_stationary");
+        return null;
+    }
+
+    @Override
+    public boolean owns(ArraySpec spec) {
+        return spec instanceof SystolicArray;
+    }
+
+    @Override
+    public String describe(ArraySpec spec) {
+        SystolicArray s = (SystolicArray) spec;
+        return "systolic " + s.rows() + "x" + s.cols() + " " + s.dataflow().dslName();
+    }
+
+    @Override
+    public UnitGolden golden(ArraySpec spec) {
+        SystolicArray s = (SystolicArray) spec;
+        return s.dataflow() == Dataflow.OUTPUT_STATIONARY ? new OutputStationaryGolden(s) : new WeightStationaryGolden(s);
+    }
+
+    @Override
+    public GoldenJavaUnit goldenJava(ArraySpec spec) {
+        SystolicArray s = (SystolicArray) spec;
+        String signature = "systolic(" + s.rows() + ", " + s.cols() + ") " + s.dataflow().dslName();
+        List<Constant> sizes = List.of(
+                new Constant("int", "ROWS", Integer.toString(s.rows()), "rows of the array"),
+                new Constant("int", "COLS", Integer.toString(s.cols()), "columns of the array"));
+        if (s.dataflow() == Dataflow.OUTPUT_STATIONARY) {
+            return new GoldenJavaUnit(signature,
+                    "A tile multiplies A (ROWS x K) by B (K x COLS): for k = 0..K-1, for all r, c:"
+                            + " acc[r][c] = fit(acc[r][c] + A[r][k]*B[k][c]), starting from 0; C = acc.",
+                    sizes, "golden_java_systolic", "outputStationaryUnit", "outputStationaryCompute");
+        }
+        return new GoldenJavaUnit(signature,
+                "Weights W (ROWS x COLS) stay in the array; for activation x (ROWS values),"
+                        + " y[c] = p after p = 0; for r = 0..ROWS-1: p = fit(p + x[r]*W[r][c]).",
+                sizes, "golden_java_systolic", "weightStationaryUnit", "weightStationaryCompute");
+    }
+
+    @Override
+    public List<LoweringPass> loweringPasses() {
+        return List.of(new LowerSystolicOs(), new LowerSystolicWs());
+    }
+}
