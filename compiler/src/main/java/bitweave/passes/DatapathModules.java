@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Wraps a datapath graph as a module: ports from the graph (clk and rst first when it has registers). */
-final class DatapathModules {
+public final class DatapathModules {
     private DatapathModules() {
     }
 
-    static RtlModule module(String name, String summary, String locator, Datapath graph) {
+    public static RtlModule module(String name, String summary, String locator, Datapath graph) {
         return new RtlModule(name, summary, locator, List.of(), ports(graph), new DatapathBody(graph));
     }
 
-    static List<RtlPort> ports(Datapath graph) {
+    public static List<RtlPort> ports(Datapath graph) {
         List<RtlPort> ports = new ArrayList<>();
         if (graph.clocked()) {
             ports.add(RtlPort.inBit("clk"));

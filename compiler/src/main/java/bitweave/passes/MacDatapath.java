@@ -12,7 +12,7 @@ import bitweave.ir.PeSpec;
  * (DOMAIN.md 1): the product of two declared operand types and the accumulation into a declared
  * accumulator with its overflow policy. lower-multipliers later opens the behavioural multiply.
  */
-final class MacDatapath {
+public final class MacDatapath {
     private MacDatapath() {
     }
 
@@ -20,12 +20,12 @@ final class MacDatapath {
      * Bits that hold every product of an {@code a} by a {@code b} as a signed value: wa + wb, one more
      * when both are unsigned (the product of two unsigned values can need all wa + wb bits, plus a sign).
      */
-    static int productWidth(IntType a, IntType b) {
+    public static int productWidth(IntType a, IntType b) {
         return a.width() + b.width() + (a.signed() || b.signed() ? 0 : 1);
     }
 
     /** The exact product of {@code a} (of type {@code at}) and {@code b} as a signed {@link #productWidth} value. */
-    static Value product(DatapathBuilder g, Value a, IntType at, Value b, IntType bt, String base) {
+    public static Value product(DatapathBuilder g, Value a, IntType at, Value b, IntType bt, String base) {
         int p = productWidth(at, bt);
         Value aExt = g.extend(base + "_a", a, p, at.signed());
         Value bExt = g.extend(base + "_b", b, p, bt.signed());
@@ -39,12 +39,12 @@ final class MacDatapath {
     }
 
     /** Width in which acc + product is exact: two bits over the wider (covers an unsigned accumulator). */
-    static int sumWidth(IntType acc, int addendWidth) {
+    public static int sumWidth(IntType acc, int addendWidth) {
         return Math.max(acc.width(), addendWidth) + 2;
     }
 
     /** {@code acc + addend} exact: acc read in its type's signedness, the addend signed. */
-    static Value exactSum(DatapathBuilder g, Value acc, IntType accType, Value addend, String base) {
+    public static Value exactSum(DatapathBuilder g, Value acc, IntType accType, Value addend, String base) {
         int s = sumWidth(accType, addend.width());
         Value accExt = g.extend(base + "_acc", acc, s, accType.signed());
         Value addendExt = g.extend(base + "_addend", addend, s, true);
@@ -52,11 +52,11 @@ final class MacDatapath {
     }
 
     /** Drives {@code out} (the accumulator type) from the exact signed value with the PE's policy. */
-    static void fit(DatapathBuilder g, Value out, Value exact, PeSpec pe) {
+    public static void fit(DatapathBuilder g, Value out, Value exact, PeSpec pe) {
         g.add(new Op.Fit(out, exact, fitPolicy(pe), g.loc()));
     }
 
-    static Op.FitPolicy fitPolicy(PeSpec pe) {
+    public static Op.FitPolicy fitPolicy(PeSpec pe) {
         if (pe.policy() == OverflowPolicy.WRAP) {
             return Op.FitPolicy.WRAP;
         }

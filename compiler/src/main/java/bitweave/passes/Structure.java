@@ -5,17 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small constructors for array-level items, so the lowerings read as the structure they build. */
-final class Structure {
+public final class Structure {
     private Structure() {
     }
 
     /** An instance without parameters; {@code portPairs} alternate port name and connected expression. */
-    static ArrayItem.Instance instance(String module, String name, String locator, String... portPairs) {
+    public static ArrayItem.Instance instance(String module, String name, String locator, String... portPairs) {
         return new ArrayItem.Instance(module, name, List.of(), pairs(portPairs), locator);
     }
 
     /** A delay line of {@code depth} stages of {@code width} bits (both Verilog expressions). */
-    static ArrayItem.Instance delay(String module, String instanceName, String width, String depth, String enable,
+    public static ArrayItem.Instance delay(String module, String instanceName, String width, String depth, String enable,
                                     String din, String dout, String locator) {
         return new ArrayItem.Instance(module, instanceName,
                 List.of(new ArrayItem.Connection("W", width), new ArrayItem.Connection("DEPTH", depth)),

@@ -1,17 +1,31 @@
 package bitweave.units.systolic;
 
+import bitweave.datapath.Datapath;
+import bitweave.datapath.DatapathBuilder;
+import bitweave.datapath.Op;
+import bitweave.datapath.Value;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Design;
 import bitweave.ir.PeSpec;
 import bitweave.ir.TopInterface;
+import bitweave.passes.DatapathModules;
 import bitweave.passes.LoweringPass;
 import bitweave.passes.LoweringSupport;
+import bitweave.passes.MacDatapath;
+import bitweave.passes.Structure;
+import bitweave.rtl.ArrayItem.Assign;
+import bitweave.rtl.ArrayItem.Branch;
+import bitweave.rtl.ArrayItem.Comment;
+import bitweave.rtl.ArrayItem.Generate;
+import bitweave.rtl.ArrayItem.Loop;
+import bitweave.rtl.ArrayItem.Wire;
+import bitweave.rtl.ArrayItem;
 import bitweave.rtl.RtlDesign;
 import bitweave.rtl.RtlModule;
 import bitweave.rtl.RtlParam;
 import bitweave.rtl.RtlPort;
-import bitweave.rtl.WsPeBody;
-import bitweave.rtl.WsTopBody;
+import bitweave.rtl.StructuralBody;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +39,11 @@ import java.util.Map;
  * ROWS+COLS-1 registers beside the data. Back-pressure stalls the whole array: every register shifts
  * only when the out stage is empty or being read (in_ready = !out_valid || out_ready).
  * Latency = ROWS + COLS - 1.
+ *
+ * <p>The weight-stationary array (lower-systolic-ws) on the two IR levels. Datapath modules: the PE
+ * (weight register, x forwarding, p_out = fit(p_in + x*w)) and the flow control (global stall, the
+ * in-flight count that gates weight loads). Array level: x skew, the PE grid, the output de-skew and the
+ * valid line.
  */
 public final class LowerSystolicWs implements LoweringPass {
     @Override
@@ -39,43 +58,127 @@ public final class LowerSystolicWs implements LoweringPass {
 
     @Override
     public RtlDesign lower(Design design) {
-        SystolicArray array = (SystolicArray) design.top();
+        return build(design, (SystolicArray) design.top());
+    }
+
+    static RtlDesign build(Design design, SystolicArray array) {
         PeSpec pe = array.pe();
-        String prefix = design.unitName();
+        String unit = design.unitName();
         int aw = pe.a().width();
         int bw = pe.b().width();
         int accw = pe.acc().width();
+        int latency = array.rows() + array.cols() - 1;
+        String peLoc = pe.loc().locator();
+        String arrayLoc = array.loc().locator();
 
-        RtlModule fit = LoweringSupport.fitModule(prefix, pe);
-        RtlModule delay = LoweringSupport.delayModule(prefix, array.loc().locator());
-        List<RtlParam> peParams = List.of(
+        RtlModule delay = LoweringSupport.delayModule(unit, arrayLoc);
+        RtlModule peModule = DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
+                "weight-stationary PE '" + pe.name() + "': p_out = fit(p_in + x*w)", peLoc, peGraph(pe));
+        RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
+                "flow control: the array advances while the out stage is empty or read; w loads only when no"
+                        + " activation is in flight", arrayLoc, ctrlGraph(latency, arrayLoc));
+        List<RtlParam> params = List.of(
+                new RtlParam("ROWS", array.rows(), "rows of the PE grid (length of x)"),
+                new RtlParam("COLS", array.cols(), "columns of the PE grid (length of y)"),
                 new RtlParam("A_W", aw, "width of an activation x (" + pe.a().dslName() + ")"),
                 new RtlParam("B_W", bw, "width of a weight w (" + pe.b().dslName() + ")"),
                 new RtlParam("ACC_W", accw, "width of a partial sum (" + pe.acc().dslName() + ", " + pe.policy().dslName() + ")"));
-        RtlModule peModule = new RtlModule(LoweringSupport.moduleName(prefix, "pe"),
-                "weight-stationary PE '" + pe.name() + "': p_out = fit(p_in + x*w)",
-                pe.loc().locator(), peParams,
-                List.of(RtlPort.inBit("clk"), RtlPort.inBit("rst"), RtlPort.inBit("en"),
-                        RtlPort.inBit("w_load"), RtlPort.in("w_in", "B_W", bw),
-                        RtlPort.in("x_in", "A_W", aw), RtlPort.out("x_out", "A_W", aw),
-                        RtlPort.in("p_in", "ACC_W", accw), RtlPort.out("p_out", "ACC_W", accw)),
-                new WsPeBody(fit.name(),
-                        LoweringSupport.fillBit(pe.a(), "x_in", "A_W-1"),
-                        LoweringSupport.fillBit(pe.b(), "w_q", "B_W-1"),
-                        LoweringSupport.fillBit(pe.acc(), "p_in", "ACC_W-1")));
-
-        List<RtlParam> topParams = List.of(
-                new RtlParam("ROWS", array.rows(), "rows of the PE grid (length of x)"),
-                new RtlParam("COLS", array.cols(), "columns of the PE grid (length of y)"),
-                peParams.get(0), peParams.get(1), peParams.get(2));
         List<RtlPort> ports = LoweringSupport.topPorts(TopInterface.of(array), Map.of(
                 "w_data", "ROWS*COLS*B_W", "in_x", "ROWS*A_W", "out_y", "COLS*ACC_W"));
-        RtlModule top = new RtlModule(prefix,
+        RtlModule top = new RtlModule(unit,
                 "systolic array '" + array.name() + "' " + array.rows() + "x" + array.cols()
                         + ", weight_stationary, of PE '" + pe.name() + "'",
-                array.loc().locator(), topParams, ports,
-                new WsTopBody(peModule.name(), delay.name(), pe.loc().locator()));
-        return new RtlDesign(List.of(fit, delay, peModule, top), top.name(),
-                array.rows() + array.cols() - 1, array.peakMacsPerCycle());
+                arrayLoc, params, ports,
+                new StructuralBody(topItems(delay.name(), peModule.name(), ctrl.name(), peLoc, arrayLoc)));
+        return new RtlDesign(List.of(delay, peModule, ctrl, top), top.name(), latency, array.peakMacsPerCycle());
+    }
+
+    static Datapath peGraph(PeSpec pe) {
+        int aw = pe.a().width();
+        int bw = pe.b().width();
+        int accw = pe.acc().width();
+        DatapathBuilder g = new DatapathBuilder(pe.loc().locator());
+        Value en = g.input("en", 1);
+        Value wLoad = g.input("w_load", 1);
+        Value wIn = g.input("w_in", bw);
+        Value xIn = g.input("x_in", aw);
+        Value pIn = g.input("p_in", accw);
+        Value xOut = g.output("x_out", aw);
+        Value pOut = g.output("p_out", accw);
+
+        Value wQ = g.registerReset("w_q", wIn, wLoad);
+        Value product = MacDatapath.product(g, xIn, pe.a(), wQ, pe.b(), "product");
+        Value exact = MacDatapath.exactSum(g, pIn, pe.acc(), product, "exact_sum");
+        Value fitted = g.fresh("fitted_sum", accw);
+        MacDatapath.fit(g, fitted, exact, pe);
+        g.register(xOut, xIn, en, BigInteger.ZERO);
+        g.register(pOut, fitted, en, BigInteger.ZERO);
+        return g.build();
+    }
+
+    /** advance = !out_valid || out_ready; w_ready when no accepted activation awaits its out beat. */
+    static Datapath ctrlGraph(int latency, String loc) {
+        // The count reaches at most latency + 1 (one accepted while the out beat waits); one spare bit.
+        int countWidth = 32 - Integer.numberOfLeadingZeros(latency) + 1;
+        DatapathBuilder g = new DatapathBuilder(loc);
+        Value inValid = g.input("in_valid", 1);
+        Value wValid = g.input("w_valid", 1);
+        Value outReady = g.input("out_ready", 1);
+        Value outValid = g.input("out_valid", 1);
+        Value advance = g.output("advance", 1);
+        Value inFire = g.output("in_fire", 1);
+        Value wReady = g.output("w_ready", 1);
+        Value wFire = g.output("w_fire", 1);
+
+        g.add(new Op.Logic(advance, Op.LogicKind.OR, List.of(g.not("out_empty", outValid), outReady), loc));
+        g.add(new Op.Logic(inFire, Op.LogicKind.AND, List.of(inValid, advance), loc));
+        Value outFire = g.and("out_fire", outValid, outReady);
+        Value inFlightQ = g.fresh("in_flight_q", countWidth);
+        Value plus = g.add("in_flight_plus", inFlightQ, g.extend("in_fire_count", inFire, countWidth, false));
+        Value inFlightD = g.fresh("in_flight_d", countWidth);
+        g.add(new Op.Add(inFlightD, plus, g.extend("out_fire_count", outFire, countWidth, false), true, loc));
+        g.register(inFlightQ, inFlightD, null, BigInteger.ZERO);
+        Value anyInFlight = g.fresh("any_in_flight", 1);
+        g.add(new Op.Reduce(anyInFlight, Op.LogicKind.OR, inFlightQ, loc));
+        g.add(new Op.Not(wReady, anyInFlight, loc));
+        g.add(new Op.Logic(wFire, Op.LogicKind.AND, List.of(wValid, wReady), loc));
+        return g.build();
+    }
+
+    private static List<ArrayItem> topItems(String delay, String pe, String ctrl, String peLoc, String arrayLoc) {
+        List<ArrayItem> skewX = List.of(
+                new Comment("x_r waits r cycles, so it meets the partial sum coming down from row r-1"),
+                new Wire("x", "A_W", false),
+                Structure.delay(delay, "u_skew", "A_W", "r", "advance", "in_x[r*A_W +: A_W]", "x", arrayLoc));
+        List<ArrayItem> cell = List.of(
+                new Wire("x_in", "A_W", false), new Wire("p_in", "ACC_W", false), new Wire("p_out", "ACC_W", false),
+                new Comment("x leaving the right column is not read"),
+                new Wire("x_out", "A_W", true),
+                new Branch("c == 0", "g_from_skew", List.of(new Assign("x_in", "g_skew_x[r].x")),
+                        "g_from_left", List.of(new Assign("x_in", "g_row[r].g_col[c-1].x_out"))),
+                new Branch("r == 0", "g_from_top", List.of(new Assign("p_in", "{ACC_W{1'b0}}")),
+                        "g_from_above", List.of(new Assign("p_in", "g_row[r-1].g_col[c].p_out"))),
+                Structure.instance(pe, "u_pe", peLoc, "clk", "clk", "rst", "rst", "en", "advance",
+                        "w_load", "w_fire", "w_in", "w_data[(r*COLS+c)*B_W +: B_W]",
+                        "x_in", "x_in", "p_in", "p_in", "x_out", "x_out", "p_out", "p_out"));
+        List<ArrayItem> deskew = List.of(
+                new Comment("column c finishes c cycles after column 0: delay it COLS-1-c cycles so y is one aligned beat"),
+                Structure.delay(delay, "u_deskew", "ACC_W", "COLS-1-c", "advance", "g_row[ROWS-1].g_col[c].p_out",
+                        "out_y[c*ACC_W +: ACC_W]", arrayLoc));
+        return List.of(
+                new Wire("advance", null, false), new Wire("in_fire", null, false), new Wire("w_fire", null, false),
+                new Comment("back-pressure stalls the whole array, so data, skew and valid bits keep their alignment"),
+                Structure.instance(ctrl, "u_ctrl", arrayLoc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
+                        "w_valid", "w_valid", "out_ready", "out_ready", "out_valid", "out_valid",
+                        "advance", "advance", "in_fire", "in_fire", "w_ready", "w_ready",
+                        "w_fire", "w_fire"),
+                new Assign("in_ready", "advance"),
+                new Comment("the valid bit travels beside the data: ROWS+COLS-1 stages from in to the aligned out beat"),
+                Structure.delay(delay, "u_valid_line", "1", "ROWS + COLS - 1", "advance", "in_fire", "out_valid",
+                        arrayLoc),
+                new Generate(List.of(
+                        new Loop("r", "ROWS", "g_skew_x", skewX),
+                        new Loop("r", "ROWS", "g_row", List.of(new Loop("c", "COLS", "g_col", cell))),
+                        new Loop("c", "COLS", "g_deskew", deskew))));
     }
 }
