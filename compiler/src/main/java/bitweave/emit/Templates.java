@@ -20,7 +20,7 @@ import org.stringtemplate.v4.misc.STNoSuchPropertyException;
  * <ul>
  *   <li>Delimiters are {@code «} and {@code »}: {@code <} and {@code $} are Verilog and C++ syntax.</li>
  *   <li>Records are readable as attributes ({@code «port.name»}): ST4 only knows getters, so a model
- *       adaptor calls the record accessor.</li>
+ *       adaptor calls the record accessor (or a public no-argument method of that name).</li>
  *   <li>Any template error (missing attribute, unknown template) throws: empty text from a typo is a
  *       compiler bug that must not reach a user's RTL.</li>
  * </ul>
@@ -89,6 +89,18 @@ public final class Templates {
                         throw new STNoSuchPropertyException(e, model, propertyName);
                     }
                 }
+            }
+            // A record's derived values (e.g. an item's template name) are no-argument public methods.
+            try {
+                Method derived = model.getClass().getMethod(propertyName);
+                if (derived.getReturnType() != void.class) {
+                    derived.setAccessible(true);
+                    return derived.invoke(model);
+                }
+            } catch (NoSuchMethodException e) {
+                // not a method: fall through to ST's getter/field lookup
+            } catch (ReflectiveOperationException e) {
+                throw new STNoSuchPropertyException(e, model, propertyName);
             }
             return super.getProperty(interp, self, model, property, propertyName);
         }

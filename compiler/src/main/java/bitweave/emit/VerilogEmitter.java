@@ -35,7 +35,10 @@ public final class VerilogEmitter {
     }
 
     private String moduleFile(String header, RtlModule m) {
-        String body = render(m.body().templateName(), "m", m, "b", m.body());
+        // The datapath level is printed op by op by its own printer; the other bodies by their template.
+        String body = m.body() instanceof bitweave.rtl.DatapathBody d
+                ? DatapathVerilog.body(d.graph())
+                : render(m.body().templateName(), "m", m, "b", m.body());
         return render("file", "header", header, "m", m, "body", body);
     }
 

@@ -24,10 +24,10 @@ public final class DatapathModules {
             ports.add(RtlPort.inBit("rst"));
         }
         for (Value v : graph.inputs()) {
-            ports.add(v.width() == 1 ? RtlPort.inBit(v.name()) : RtlPort.in(v.name(), String.valueOf(v.width()), v.width()));
+            ports.add(RtlPort.inFixed(v.name(), v.width()));
         }
         for (Value v : graph.outputs()) {
-            ports.add(v.width() == 1 ? RtlPort.outBit(v.name()) : RtlPort.out(v.name(), String.valueOf(v.width()), v.width()));
+            ports.add(RtlPort.outFixed(v.name(), v.width()));
         }
         return ports;
     }

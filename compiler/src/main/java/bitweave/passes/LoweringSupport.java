@@ -1,13 +1,9 @@
 package bitweave.passes;
 
 import bitweave.ir.Field;
-import bitweave.ir.IntType;
-import bitweave.ir.OverflowPolicy;
-import bitweave.ir.PeSpec;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
 import bitweave.rtl.DelayBody;
-import bitweave.rtl.FitBody;
 import bitweave.rtl.RtlModule;
 import bitweave.rtl.RtlParam;
 import bitweave.rtl.RtlPort;
@@ -16,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pieces shared by the lowering passes: the fit and delay modules, the top's port list (taken from
- * {@link TopInterface} so it cannot drift from the contract) and sign-fill expressions.
+ * Pieces shared by the lowering passes: the delay-line primitive, the top's port list (taken from
+ * {@link TopInterface} so it cannot drift from the contract).
  */
 public final class LoweringSupport {
     private LoweringSupport() {
@@ -26,38 +22,6 @@ public final class LoweringSupport {
     /** Names of every generated module derive from the unit name so several designs can share a tree. */
     public static String moduleName(String unitName, String suffix) {
         return bitweave.ir.GeneratedNames.moduleName(unitName, suffix);
-    }
-
-    /**
-     * The bit that explicitly extends {@code operand} when it is widened: its sign bit when the type is
-     * signed, a zero otherwise. {@code msbIndexExpr} is the operand's top index as Verilog text.
-     */
-    public static String fillBit(IntType type, String operand, String msbIndexExpr) {
-        return type.signed() ? operand + "[" + msbIndexExpr + "]" : "1'b0";
-    }
-
-    /** The fit module for the PE's accumulator type and policy. IN_W >= OUT_W + 2 at every instance. */
-    public static RtlModule fitModule(String designName, PeSpec pe) {
-        FitBody.Kind kind;
-        String what;
-        if (pe.policy() == OverflowPolicy.WRAP) {
-            kind = FitBody.Kind.WRAP;
-            what = "wrap";
-        } else if (pe.acc().signed()) {
-            kind = FitBody.Kind.SATURATE_SIGNED;
-            what = "saturate (signed)";
-        } else {
-            kind = FitBody.Kind.SATURATE_UNSIGNED;
-            what = "saturate (unsigned)";
-        }
-        int out = pe.acc().width();
-        return new RtlModule(moduleName(designName, "fit"),
-                "fit an exact signed value into " + pe.acc().dslName() + " with policy " + what,
-                pe.loc().locator(),
-                List.of(new RtlParam("IN_W", out + 2L, "width of the exact signed input"),
-                        new RtlParam("OUT_W", out, "accumulator width")),
-                List.of(RtlPort.in("value", "IN_W", out + 2), RtlPort.out("fitted", "OUT_W", out)),
-                new FitBody(kind));
     }
 
     public static RtlModule delayModule(String designName, String locator) {

@@ -61,6 +61,9 @@ public final class RtlVerifier {
     }
 
     private static void checkModule(RtlModule m, List<String> problems) {
+        if (m.body() instanceof bitweave.rtl.DatapathBody d) {
+            checkDatapath(m, d.graph(), problems);
+        }
         Set<String> names = new HashSet<>();
         for (RtlParam p : m.params()) {
             if (!names.add(p.name())) {
@@ -84,6 +87,29 @@ public final class RtlVerifier {
                 problems.add(m.name() + ": port " + p.name() + " has width " + p.width());
             }
             checkRangeText(m, p, problems);
+        }
+    }
+
+    /** A datapath module's ports are its graph's (clk/rst when clocked), and the graph itself verifies. */
+    private static void checkDatapath(RtlModule m, bitweave.datapath.Datapath graph, List<String> problems) {
+        try {
+            bitweave.datapath.DatapathVerifier.verify(graph, m.name());
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
+        }
+        List<String> want = new ArrayList<>();
+        if (graph.clocked()) {
+            want.add("input clk[1]");
+            want.add("input rst[1]");
+        }
+        graph.inputs().forEach(v -> want.add("input " + v.name() + "[" + v.width() + "]"));
+        graph.outputs().forEach(v -> want.add("output " + v.name() + "[" + v.width() + "]"));
+        List<String> got = new ArrayList<>();
+        for (RtlPort p : m.ports()) {
+            got.add((p.direction() == RtlPort.Direction.INPUT ? "input " : "output ") + p.name() + "[" + p.width() + "]");
+        }
+        if (!want.equals(got)) {
+            problems.add(m.name() + ": ports " + got + " differ from its datapath graph's " + want);
         }
     }
 

@@ -27,6 +27,15 @@ public record RtlPort(String name, Direction direction, String range, int width)
         return new RtlPort(name, Direction.OUTPUT, range(widthExpr), width);
     }
 
+    /** A port of a fixed width (datapath modules have no parameters): {@code [W-1:0]} with W-1 computed. */
+    public static RtlPort inFixed(String name, int width) {
+        return new RtlPort(name, Direction.INPUT, width == 1 ? "" : "[" + (width - 1) + ":0] ", width);
+    }
+
+    public static RtlPort outFixed(String name, int width) {
+        return new RtlPort(name, Direction.OUTPUT, width == 1 ? "" : "[" + (width - 1) + ":0] ", width);
+    }
+
     public static RtlPort inBit(String name) {
         return new RtlPort(name, Direction.INPUT, "", 1);
     }

@@ -4,10 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** The array level of a module: generate loops, instances and wires ({@link ArrayItem}), nothing else. */
-public record StructuralBody(List<ArrayItem> items) implements RtlBody {
+/**
+ * The array level of a module: generate loops, instances and wires ({@link ArrayItem}), nothing else.
+ *
+ * @param genvars the loops' genvars, declared once at the top of the module (derived from the items)
+ */
+public record StructuralBody(List<ArrayItem> items, List<String> genvars) implements RtlBody {
     public StructuralBody {
         items = List.copyOf(items);
+        genvars = List.copyOf(genvars);
+    }
+
+    public StructuralBody(List<ArrayItem> items) {
+        this(items, genvarsOf(items));
     }
 
     @Override
@@ -15,8 +24,7 @@ public record StructuralBody(List<ArrayItem> items) implements RtlBody {
         return "structural";
     }
 
-    /** The genvars the loops use, declared once at the top of the module. */
-    public List<String> genvars() {
+    private static List<String> genvarsOf(List<ArrayItem> items) {
         List<String> out = new ArrayList<>();
         ArrayItem.collectGenvars(items, out);
         return out;
