@@ -3,6 +3,7 @@ package bitweave.cli;
 import bitweave.diag.Plural;
 import bitweave.emit.CompileOutputs;
 import bitweave.emit.GeneratedFile;
+import bitweave.emit.VerilogBackend;
 import bitweave.ir.Design;
 import bitweave.output.OutputWriter;
 import java.nio.file.Path;
@@ -29,9 +30,16 @@ final class CompileCommand implements Command {
         Options options = DesignOptions.common();
         options.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
                 .desc("output directory (created if missing; only files Bitweave generated are overwritten)").get());
+        options.addOption(Option.builder().longOpt("print-pipeline")
+                .desc("list the passes run for the design, in order, and stop (nothing is written)").get());
+        options.addOption(Option.builder().longOpt("dump-ir").hasArg().argName("PASS")
+                .desc("print the IR as text after pass PASS (a name from --print-pipeline) and stop").get());
         CommandLine cl = DesignOptions.parse(options, args);
         if (DesignOptions.helpRequested(cl, options, this, "design.bw -o OUT [options]", console)) {
             return Main.EXIT_OK;
+        }
+        if (cl.hasOption("print-pipeline") || cl.hasOption("dump-ir")) {
+            return inspect(cl, console);
         }
         if (!cl.hasOption("out")) {
             throw new UsageException("missing -o OUT (the output directory)");
@@ -53,6 +61,26 @@ final class CompileCommand implements Command {
         console.out().println("  latency " + Plural.count(outputs.rtl().latencyCycles(), "cycle") + ", "
                 + Plural.count(outputs.rtl().macsPerCycle(), "MAC") + "/cycle peak; report: "
                 + out.resolve(outputs.reportName()));
+        return Main.EXIT_OK;
+    }
+
+    /** --print-pipeline and --dump-ir: show the compiler's work on this design without writing files. */
+    private static int inspect(CommandLine cl, Console console) throws UsageException {
+        if (cl.hasOption("print-pipeline") && cl.hasOption("dump-ir")) {
+            throw new UsageException("--print-pipeline and --dump-ir: give one of them");
+        }
+        Design design = DesignOptions.load(cl, console);
+        List<String> passes = VerilogBackend.pipeline(design);
+        if (cl.hasOption("print-pipeline")) {
+            passes.forEach(console.out()::println);
+            return Main.EXIT_OK;
+        }
+        String pass = cl.getOptionValue("dump-ir");
+        if (!passes.contains(pass)) {
+            throw new UsageException("--dump-ir " + pass + ": no such pass runs for this design; its passes are "
+                    + String.join(", ", passes));
+        }
+        console.out().print(VerilogBackend.dumpAfter(design, pass));
         return Main.EXIT_OK;
     }
 

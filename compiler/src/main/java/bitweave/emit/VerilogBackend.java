@@ -12,6 +12,26 @@ public final class VerilogBackend {
     private VerilogBackend() {
     }
 
+    /** The passes run for {@code design}, in order ({@code bitweave compile --print-pipeline}). */
+    public static List<String> pipeline(Design design) {
+        return PassPipeline.passNames(design);
+    }
+
+    /**
+     * The IR's text form after pass {@code passName} ({@code bitweave compile --dump-ir}), or null when
+     * that pass does not run for this design.
+     */
+    public static String dumpAfter(Design design, String passName) {
+        VerilogEmitter emitter = new VerilogEmitter();
+        String[] dump = {null};
+        PassPipeline.run(design, emitter::moduleText, (name, rtl) -> {
+            if (name.equals(passName)) {
+                dump[0] = bitweave.rtl.RtlText.print(rtl);
+            }
+        });
+        return dump[0];
+    }
+
     /**
      * Lowers and prints {@code design}. Nothing is written to disk.
      *

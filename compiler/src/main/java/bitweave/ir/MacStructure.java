@@ -1,5 +1,6 @@
 package bitweave.ir;
 
+import bitweave.datapath.Op.Reduction;
 import java.util.Locale;
 
 /**
@@ -31,13 +32,6 @@ public record MacStructure(Multiplier multiplier, Reduction reduction, boolean f
         }
     }
 
-    public enum Reduction {
-        WALLACE, DADDA, CHAIN;
-
-        public String dslName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     /** The DSL spelling, e.g. {@code booth, dadda} or {@code behavioral}. */
     public String describe() {

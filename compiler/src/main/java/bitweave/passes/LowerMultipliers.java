@@ -2,7 +2,7 @@ package bitweave.passes;
 
 import bitweave.datapath.Datapath;
 import bitweave.datapath.DatapathBuilder;
-import bitweave.datapath.MultiplierKind;
+import bitweave.ir.MacStructure.Multiplier;
 import bitweave.datapath.Op;
 import bitweave.datapath.Value;
 import java.util.ArrayList;
@@ -29,11 +29,11 @@ import java.util.Set;
  * are multiples of 2^P).
  */
 public final class LowerMultipliers implements DatapathPass {
-    private final MultiplierKind kind;
+    private final Multiplier kind;
     private final Op.Reduction reduction;
     private final boolean use42;
 
-    public LowerMultipliers(MultiplierKind kind, Op.Reduction reduction, boolean use42) {
+    public LowerMultipliers(Multiplier kind, Op.Reduction reduction, boolean use42) {
         this.kind = kind;
         this.reduction = reduction;
         this.use42 = use42;
@@ -53,7 +53,7 @@ public final class LowerMultipliers implements DatapathPass {
 
     @Override
     public Datapath run(Datapath graph) {
-        if (kind == MultiplierKind.BEHAVIORAL) {
+        if (kind == Multiplier.BEHAVIORAL) {
             return graph;
         }
         Map<String, Op> drivers = new HashMap<>();
@@ -131,13 +131,13 @@ public final class LowerMultipliers implements DatapathPass {
      * complement, at the same weight. Both sum to d_i·b·4^i exactly.
      */
     private List<Op.HeapRow> radixFourRows(DatapathBuilder b, String base, Operand a, Operand x, int width) {
-        int digits = kind == MultiplierKind.BOOTH
+        int digits = kind == Multiplier.BOOTH
                 ? Op.BoothEncode.digits(a.width(), a.signed())
                 : Op.EntEncode.digits(a.width(), a.signed());
         Value neg = b.fresh(base + "_neg", digits);
         Value one = b.fresh(base + "_one", digits);
         Value two = b.fresh(base + "_two", digits);
-        if (kind == MultiplierKind.BOOTH) {
+        if (kind == Multiplier.BOOTH) {
             b.add(new Op.BoothEncode(neg, one, two, a.bits(), a.signed(), b.loc()));
         } else {
             b.add(new Op.EntEncode(neg, one, two, a.bits(), a.signed(), b.loc()));

@@ -1,47 +1,103 @@
 package bitweave.passes;
 
 import bitweave.ir.Design;
+import bitweave.ir.MacStructure;
 import bitweave.ir.TopInterface;
+import bitweave.rtl.DatapathBody;
 import bitweave.rtl.ModulePrinter;
 import bitweave.rtl.RtlDesign;
+import bitweave.rtl.RtlModule;
 import bitweave.units.UnitKind;
 import bitweave.units.UnitKinds;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
- * The pipeline from a checked design to verified RTL IR: one lowering pass chosen by the top array's
- * kind (every kind's {@link UnitKind#loweringPasses}, in {@link UnitKinds#ALL} order), then the RTL passes in order, with {@link RtlVerifier} after every step. The printer is the back
- * end's: legalize-names reads the identifiers of the printed modules.
+ * The pipeline from a checked design to verified RTL IR. First the lowering pass of the top's kind
+ * ({@link UnitKind#loweringPasses}) builds both IR levels; then the passes this design needs run in
+ * order: the datapath passes on every datapath module (lower-multipliers and compress-bit-heaps when the
+ * PE's multiplier makes partial products), then legalize-names. {@link RtlVerifier} (which also runs
+ * the datapath verifier on every datapath module) checks the IR after every pass. {@code bitweave compile
+ * --print-pipeline} lists the names, {@code --dump-ir NAME} prints the IR after one.
  */
 public final class PassPipeline {
     private static final List<LoweringPass> LOWERINGS =
             UnitKinds.ALL.stream().flatMap(k -> k.loweringPasses().stream()).toList();
 
+    /** One pass after the lowering: its kebab-case name and what it does to the whole RTL IR. */
+    public record Step(String name, UnaryOperator<RtlDesign> run) {
+    }
+
     private PassPipeline() {
     }
 
-    /** Names of every pass in the order they can run (for documentation and tests). */
+    /** Names of every pass that exists, lowerings first (for documentation and tests). */
     public static List<String> passNames() {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         LOWERINGS.forEach(p -> names.add(p.name()));
-        rtlPasses(m -> "").forEach(p -> names.add(p.name()));
-        names.add("verify");
+        names.add(new LowerMultipliers(MacStructure.Multiplier.BOOTH, MacStructure.DEFAULT.reduction(), false).name());
+        names.add(new CompressBitHeaps().name());
+        names.add(new LegalizeNames(m -> "").name());
         return names;
     }
 
-    private static List<RtlPass> rtlPasses(ModulePrinter printer) {
-        return List.of(new LegalizeNames(printer));
+    /** The passes run for {@code design}, in order, starting with its lowering. */
+    public static List<String> passNames(Design design) {
+        List<String> names = new ArrayList<>();
+        names.add(lowering(design).name());
+        steps(design, m -> "").forEach(s -> names.add(s.name()));
+        return names;
+    }
+
+    public static LoweringPass lowering(Design design) {
+        return LOWERINGS.stream().filter(p -> p.accepts(design.top())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no lowering pass for " + design.top().getClass().getSimpleName()));
+    }
+
+    private static List<Step> steps(Design design, ModulePrinter printer) {
+        List<Step> steps = new ArrayList<>();
+        MacStructure mac = design.top().pe().mac();
+        if (mac.multiplier().makesPartialProducts()) {
+            steps.add(onDatapaths(new LowerMultipliers(mac.multiplier(), mac.reduction(), mac.fourTwo())));
+            steps.add(onDatapaths(new CompressBitHeaps()));
+        }
+        LegalizeNames legalize = new LegalizeNames(printer);
+        steps.add(new Step(legalize.name(), legalize::run));
+        return steps;
+    }
+
+    /** A datapath pass applied to the graph of every datapath module (the others are left as they are). */
+    static Step onDatapaths(DatapathPass pass) {
+        return new Step(pass.name(), rtl -> {
+            List<RtlModule> modules = new ArrayList<>();
+            for (RtlModule m : rtl.modules()) {
+                modules.add(m.body() instanceof DatapathBody d
+                        ? m.withName(m.name(), new DatapathBody(pass.run(d.graph())))
+                        : m);
+            }
+            return new RtlDesign(modules, rtl.topModule(), rtl.latencyCycles(), rtl.macsPerCycle());
+        });
     }
 
     public static RtlDesign run(Design design, ModulePrinter printer) {
+        return run(design, printer, (name, rtl) -> { });
+    }
+
+    /** Runs the pipeline; {@code afterEach} sees the IR after every pass (the lowering included). */
+    public static RtlDesign run(Design design, ModulePrinter printer, BiConsumer<String, RtlDesign> afterEach) {
         TopInterface contract = TopInterface.of(design.top());
-        LoweringPass lowering = LOWERINGS.stream().filter(p -> p.accepts(design.top())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no lowering pass for " + design.top().getClass().getSimpleName()));
+        LoweringPass lowering = lowering(design);
         RtlDesign rtl = lowering.lower(design);
         RtlVerifier.verify(rtl, contract, lowering.name(), false);
-        for (RtlPass pass : rtlPasses(printer)) {
-            rtl = pass.run(rtl);
-            RtlVerifier.verify(rtl, contract, pass.name(), true);
+        afterEach.accept(lowering.name(), rtl);
+        boolean legalized = false;
+        for (Step step : steps(design, printer)) {
+            rtl = step.run().apply(rtl);
+            legalized |= step.name().equals("legalize-names");
+            RtlVerifier.verify(rtl, contract, step.name(), legalized);
+            afterEach.accept(step.name(), rtl);
         }
         return rtl;
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bitweave.datapath.Datapath;
-import bitweave.datapath.MultiplierKind;
+import bitweave.ir.MacStructure.Multiplier;
 import bitweave.datapath.Op;
 import bitweave.passes.DatapathChecks.Shape;
 import java.util.ArrayList;
@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class HeapCountsTest {
 
-    private static HeapReport report(MultiplierKind kind, Op.Reduction reduction, boolean use42) {
+    private static HeapReport report(Multiplier kind, Op.Reduction reduction, boolean use42) {
         return report(kind, reduction, use42, Shape.exact(8, true, 8, true));
     }
 
-    private static HeapReport report(MultiplierKind kind, Op.Reduction reduction, boolean use42, Shape shape) {
+    private static HeapReport report(Multiplier kind, Op.Reduction reduction, boolean use42, Shape shape) {
         Datapath lowered = new LowerMultipliers(kind, reduction, use42).run(multiply(shape));
         List<HeapReport> reports = new ArrayList<>();
         Datapath compressed = new CompressBitHeaps(reports::add).run(lowered);
@@ -41,14 +41,14 @@ class HeapCountsTest {
     @Test
     void uint8AndArrayAsInTheTextbooks() {
         for (Op.Reduction reduction : Op.Reduction.values()) {
-            System.out.println("uint8 x uint8 and_array " + report(MultiplierKind.AND_ARRAY, reduction, false,
+            System.out.println("uint8 x uint8 and_array " + report(Multiplier.AND_ARRAY, reduction, false,
                     Shape.exact(8, false, 8, false)));
         }
     }
 
     @Test
     void int8BoothCountersPerReduction() {
-        for (MultiplierKind kind : List.of(MultiplierKind.BOOTH, MultiplierKind.ENT, MultiplierKind.AND_ARRAY)) {
+        for (Multiplier kind : List.of(Multiplier.BOOTH, Multiplier.ENT, Multiplier.AND_ARRAY)) {
             for (boolean use42 : new boolean[] {false, true}) {
                 Map<Op.Reduction, HeapReport> r = new EnumMap<>(Op.Reduction.class);
                 for (Op.Reduction reduction : Op.Reduction.values()) {

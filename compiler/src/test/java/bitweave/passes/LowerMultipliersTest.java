@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bitweave.datapath.Datapath;
 import bitweave.datapath.DatapathBuilder;
 import bitweave.datapath.DatapathSimulator;
-import bitweave.datapath.MultiplierKind;
+import bitweave.ir.MacStructure.Multiplier;
 import bitweave.datapath.Op;
 import bitweave.datapath.OpSemantics;
 import bitweave.datapath.Value;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * narrower), and on seeded random operands up to int16 x int16 and mixed types up to 24 bits.
  */
 class LowerMultipliersTest {
-    record Config(MultiplierKind kind, Op.Reduction reduction, boolean use42) {
+    record Config(Multiplier kind, Op.Reduction reduction, boolean use42) {
         @Override
         public String toString() {
             return kind.dslName() + "/" + reduction.dslName() + (use42 ? "+4:2" : "");
@@ -41,8 +41,8 @@ class LowerMultipliersTest {
 
     static List<Config> openConfigs() {
         List<Config> configs = new ArrayList<>();
-        for (MultiplierKind kind : MultiplierKind.values()) {
-            if (kind == MultiplierKind.BEHAVIORAL) {
+        for (Multiplier kind : Multiplier.values()) {
+            if (kind == Multiplier.BEHAVIORAL) {
                 continue;
             }
             for (Op.Reduction reduction : Op.Reduction.values()) {
@@ -147,7 +147,7 @@ class LowerMultipliersTest {
     @Test
     void behavioralLeavesTheGraphAlone() {
         Datapath g = multiply(Shape.exact(8, true, 8, true));
-        assertSame(g, new LowerMultipliers(MultiplierKind.BEHAVIORAL, Op.Reduction.WALLACE, false).run(g));
+        assertSame(g, new LowerMultipliers(Multiplier.BEHAVIORAL, Op.Reduction.WALLACE, false).run(g));
     }
 
     /**
