@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reset and enable) and exhaustive small encoders, partial-product selectors and fits, all in one
  * Verilator build, against {@link bitweave.datapath.DatapathSimulator}. Every module (and the wrapper)
  * must also be clean under {@code verilator --lint-only -Wall}. Seed: -Dbitweave.seed=N, graph count:
- * -Dbitweave.graphs=N.
+ * -Dbitweave.graphs=N, keep the files: -Dbitweave.keepDir=DIR.
  */
 class DatapathVerilogCosimTest {
     /** Enough cycles to enumerate 9 input bits (a 6-bit b with neg, one and two). */
@@ -32,6 +32,11 @@ class DatapathVerilogCosimTest {
 
     @Test
     void printedGraphsMatchTheSimulatorAndLintClean(@TempDir Path dir) throws Exception {
+        // -Dbitweave.keepDir=DIR keeps the generated files (modules, wrapper, testbench, vectors) for debugging
+        String keep = System.getProperty("bitweave.keepDir");
+        if (keep != null) {
+            dir = java.nio.file.Files.createDirectories(Path.of(keep));
+        }
         long seed = Long.getLong("bitweave.seed", 20260601L);
         int graphs = Integer.getInteger("bitweave.graphs", 40);
         Random rnd = new Random(seed);
