@@ -20,7 +20,8 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Main() {
-        for (Command c : new Command[] {new CompileCommand(), new SimCommand(), new GoldenCommand(), new CheckCommand()}) {
+        for (Command c : new Command[] {new CompileCommand(), new SimCommand(), new GoldenCommand(), new CheckCommand(),
+                new SynthCommand(), new EquivCommand()}) {
             commands.put(c.name(), c);
         }
     }
