@@ -10,9 +10,6 @@ jar="${1:-$root/target/bitweave.jar}"
 if [ ! -f "$jar" ]; then
   "$root/bitweave" --version >/dev/null
 fi
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
 # name | design file | overrides
 configs=(
   "systolic OS 4x4 int8/ACC32|dsl/examples/systolic_os_int8.bw|-P ROWS=4 -P COLS=4"
