@@ -80,7 +80,11 @@ final class DesignOptions {
      * a warning fails the run like an error. Every UserError leaving here carries the --max-errors limit.
      */
     static Design load(CommandLine cl, Console console) throws UsageException {
-        String typed = designFileArgument(cl);
+        return load(cl, console, designFileArgument(cl));
+    }
+
+    /** {@link #load(CommandLine, Console)} for a design file named elsewhere (e.g. equiv --against G.bw). */
+    static Design load(CommandLine cl, Console console, String typed) throws UsageException {
         Path file = PathArgument.of("the design file", typed);
         int maxErrors = maxErrors(cl);
         boolean werror = cl.hasOption("Werror");

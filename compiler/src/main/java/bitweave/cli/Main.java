@@ -20,7 +20,8 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Main() {
-        for (Command c : new Command[] {new CompileCommand(), new SimCommand(), new GoldenCommand(), new CheckCommand()}) {
+        for (Command c : new Command[] {new CompileCommand(), new SimCommand(), new GoldenCommand(), new CheckCommand(),
+                new SynthCommand(), new EquivCommand()}) {
             commands.put(c.name(), c);
         }
     }
@@ -83,7 +84,7 @@ public final class Main {
             sb.append(String.format("  %-9s %s%n", c.name(), c.summary()));
         }
         sb.append("\n'bitweave <command> --help' lists a command's options. Global: --version, --verbose.\n")
-          .append("exit codes: 0 ok, 1 input error or co-sim mismatch, 2 usage error, 3 internal error\n");
+          .append("exit codes: 0 ok, 1 input error, co-sim mismatch or failed proof, 2 usage error, 3 internal error\n");
         return sb.toString();
     }
 }

@@ -4,7 +4,7 @@ package bitweave.diag;
  * The whole catalogue of user-facing errors. Each has a stable code shown as {@code [E0204]} at the end
  * of the message. Ranges: E01xx syntax, E02xx names and structure, E03xx types and widths, E04xx
  * parameters, E05xx files and output, E06xx external tools and co-simulation, E07xx command line, E08xx golden-model
- * input files.
+ * input files, E09xx synthesis and proof (Yosys).
  * Warnings have codes of their own, {@code W} plus four digits in the same ranges (W03xx: types and
  * widths); a warning never stops a run unless {@code --Werror}.
  * A test asserts codes are distinct; never renumber a released code.
@@ -76,6 +76,12 @@ public enum ErrorCode {
     GOLDEN_WRONG_COUNT("E0806"),
     GOLDEN_GROUP_MISMATCH("E0807"),
     GOLDEN_NO_DATA("E0808"),
+
+    // E09xx: synthesis and proof (bitweave synth, bitweave equiv)
+    YOSYS_FAILED("E0901"),
+    YOSYS_OUTPUT_UNEXPECTED("E0902"),
+    EQUIV_INTERFACE_MISMATCH("E0903"),
+    EQUIV_NO_RESET("E0904"),
 
     // W03xx: warnings about types and widths
     ACC_NARROWER_THAN_PRODUCT("W0301");

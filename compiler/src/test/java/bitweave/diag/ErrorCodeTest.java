@@ -14,7 +14,7 @@ class ErrorCodeTest {
         Set<String> seen = new HashSet<>();
         for (ErrorCode c : ErrorCode.values()) {
             // errors E0xxx, warnings W0xxx with the same ranges (W03xx: types and widths)
-            assertTrue(c.code().matches("[EW]0[1-8][0-9]{2}"), c + " has a malformed code " + c.code());
+            assertTrue(c.code().matches("[EW]0[1-9][0-9]{2}"), c + " has a malformed code " + c.code());
             assertEquals(c.code().startsWith("W"), c.isWarning(), c.toString());
             assertTrue(seen.add(c.code()), c + " reuses code " + c.code());
         }

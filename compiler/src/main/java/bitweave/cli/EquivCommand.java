@@ -1,0 +1,107 @@
+package bitweave.cli;
+
+import bitweave.emit.CompileOutputs;
+import bitweave.emit.RtlOutput;
+import bitweave.ir.Design;
+import bitweave.synth.EquivResult;
+import bitweave.synth.Equivalence;
+import bitweave.synth.Yosys;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code bitweave equiv F.bw --against G.bw [--depth N]}: proves with Yosys that the two designs' top
+ * units compute the same outputs, cycle by cycle from reset (bitweave.synth.Equivalence). F.bw is the
+ * reference. Exit 0 with {@code PROVED ...}, 1 with {@code NOT EQUIVALENT ...} and a counterexample.
+ */
+final class EquivCommand implements Command {
+    @Override
+    public String name() {
+        return "equiv";
+    }
+
+    @Override
+    public String summary() {
+        return "prove with Yosys (SAT) that two designs compute the same outputs from reset, or show a counterexample";
+    }
+
+    @Override
+    public int run(String[] args, Console console) throws ParseException, UsageException {
+        Options options = DesignOptions.common();
+        options.addOption(Option.builder().longOpt("against").hasArg().argName("G.bw")
+                .desc("the design to compare with (required); -P and --top apply to both designs").get());
+        options.addOption(Option.builder().longOpt("depth").hasArg().argName("N")
+                .desc("cycles checked after the reset cycle (1.." + Equivalence.MAX_DEPTH
+                        + "; default: the larger latency + 2)").get());
+        CommandLine cl = DesignOptions.parse(options, args);
+        if (DesignOptions.helpRequested(cl, options, this, "F.bw --against G.bw [--depth N] [options]", console)) {
+            return Main.EXIT_OK;
+        }
+        if (!cl.hasOption("against")) {
+            throw new UsageException("missing --against G.bw: equiv compares two designs (comparing a transformed"
+                    + " design with its own untransformed baseline will not need it once transforms exist)");
+        }
+        Integer depth = cl.hasOption("depth") ? depthOption(cl.getOptionValue("depth")) : null;
+        String goldFile = DesignOptions.designFileArgument(cl);
+        String gateFile = cl.getOptionValue("against");
+        Design goldDesign = DesignOptions.load(cl, console);
+        Design gateDesign = DesignOptions.load(cl, console, gateFile);
+        Yosys yosys = Yosys.locate(System.getenv());
+        RtlOutput gold = CompileOutputs.of(goldDesign).rtl();
+        RtlOutput gate = CompileOutputs.of(gateDesign).rtl();
+        int bound = depth != null ? depth : Equivalence.defaultDepth(gold, gate);
+        long start = System.nanoTime();
+        EquivResult result = Equivalence.check(new Equivalence.Unit(goldFile, gold), new Equivalence.Unit(gateFile, gate),
+                bound, yosys);
+        double secs = (System.nanoTime() - start) / 1e9;
+        PrintStream o = console.out();
+        String what = goldDesign.name() + " (" + goldFile + ") and " + gateDesign.name() + " (" + gateFile + ")";
+        if (result instanceof EquivResult.Proved p && p.combinational()) {
+            o.println("PROVED " + what + " equivalent for all inputs (combinational, SAT)");
+        } else if (result instanceof EquivResult.Proved p) {
+            o.println("PROVED " + what + " equivalent for " + p.depth() + " cycles from reset");
+            o.println("  bound: rst high in cycle 1, then " + p.depth() + " cycles of arbitrary inputs with rst low;"
+                    + " every output bit equal in each (registers without reset start undefined;"
+                    + " bits " + goldFile + " leaves undefined are not compared)");
+            int latency = Math.max(gold.latencyCycles(), gate.latencyCycles());
+            if (p.depth() < latency + 1) {
+                o.println("  note: the latency is " + latency + " cycles, so no result beat reaches the outputs within "
+                        + p.depth() + " cycles; only the handshake outputs were compared. Use --depth "
+                        + (latency + 2) + " or more");
+            }
+        } else if (result instanceof EquivResult.NotEquivalent n) {
+            printCounterexample(o, what, goldFile, gateFile, n);
+        }
+        o.printf(java.util.Locale.ROOT, "  yosys time %.1f s%n", secs);
+        return result.proved() ? Main.EXIT_OK : Main.EXIT_INPUT;
+    }
+
+    private static void printCounterexample(PrintStream o, String what, String goldFile, String gateFile,
+                                            EquivResult.NotEquivalent n) {
+        o.println("NOT EQUIVALENT " + what + ": output " + n.port() + " differs in cycle " + n.cycle()
+                + (n.inputs().size() > 1 ? " (cycle 1 is the reset cycle)" : ""));
+        o.println("  " + n.port() + ": " + EquivResult.show(n.goldBits()) + " in " + goldFile + ", "
+                + EquivResult.show(n.gateBits()) + " in " + gateFile + " (bits " + n.differingBits() + " differ)");
+        o.println("  inputs:");
+        List<Map<String, String>> inputs = n.inputs();
+        for (int c = 0; c < inputs.size(); c++) {
+            StringBuilder sb = new StringBuilder("    cycle " + (c + 1) + ":");
+            inputs.get(c).forEach((port, bits) -> sb.append(' ').append(port).append('=').append(EquivResult.show(bits)));
+            o.println(sb);
+        }
+    }
+
+    private static int depthOption(String v) throws UsageException {
+        java.math.BigInteger n = IntegerArgument.parse(v).orElseThrow(() -> new UsageException(
+                "--depth " + PathArgument.shown(v) + ": not an integer (" + IntegerArgument.syntaxHint() + ")"));
+        if (n.signum() <= 0 || n.compareTo(java.math.BigInteger.valueOf(Equivalence.MAX_DEPTH)) > 0) {
+            throw new UsageException("--depth " + v + ": must be in 1.." + Equivalence.MAX_DEPTH);
+        }
+        return n.intValueExact();
+    }
+}

@@ -1,0 +1,126 @@
+package bitweave.cli;
+
+import bitweave.diag.ErrorCode;
+import bitweave.diag.IoReason;
+import bitweave.diag.UserError;
+import bitweave.emit.CompileOutputs;
+import bitweave.emit.GeneratedFile;
+import bitweave.emit.Provenance;
+import bitweave.ir.Design;
+import bitweave.output.FileTrees;
+import bitweave.output.OutputWriter;
+import bitweave.synth.SynthFigures;
+import bitweave.synth.SynthJson;
+import bitweave.synth.SynthTarget;
+import bitweave.synth.Synthesis;
+import bitweave.synth.Yosys;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code bitweave synth design.bw --target generic [-o OUT]}: compiles, runs the target's Yosys flow and
+ * prints NAND, NOR, NOT, DFF, gate equivalents and logic depth. With -o the compile output, the Yosys
+ * script and {@code synth-<target>.json} are written to OUT; without it everything lives in a scratch
+ * folder that is removed afterwards (kept, and named, when Yosys fails).
+ */
+final class SynthCommand implements Command {
+    @Override
+    public String name() {
+        return "synth";
+    }
+
+    @Override
+    public String summary() {
+        return "synthesize the RTL with Yosys; print NAND/NOR/NOT/DFF counts, gate equivalents and logic depth";
+    }
+
+    @Override
+    public int run(String[] args, Console console) throws ParseException, UsageException {
+        Options options = DesignOptions.common();
+        options.addOption(Option.builder().longOpt("target").hasArg().argName("T")
+                .desc("synthesis flow: " + String.join(", ", SynthTarget.spellings()) + " (default generic)").get());
+        options.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
+                .desc("also write the compile output, the Yosys script and synth-<target>.json to DIR").get());
+        CommandLine cl = DesignOptions.parse(options, args);
+        if (DesignOptions.helpRequested(cl, options, this, "design.bw [--target generic] [-o OUT] [options]", console)) {
+            return Main.EXIT_OK;
+        }
+        String targetName = cl.getOptionValue("target", SynthTarget.GENERIC.spelling());
+        SynthTarget target = SynthTarget.parse(targetName).orElseThrow(() -> new UsageException("--target "
+                + PathArgument.shown(targetName) + ": unknown target; accepted: " + String.join(", ", SynthTarget.spellings())));
+        Path out = null;
+        if (cl.hasOption("out")) {
+            if (cl.getOptionValue("out").equals("-")) {
+                throw new UsageException("-o -: synth writes several files; give an output directory, e.g. -o out");
+            }
+            out = PathArgument.of("-o", cl.getOptionValue("out"));
+        }
+        Design design = DesignOptions.load(cl, console);
+        Yosys yosys = Yosys.locate(System.getenv());
+        CompileOutputs outputs = CompileOutputs.of(design);
+        Path scratch = null;
+        boolean keepScratch = false;
+        try {
+            scratch = Files.createTempDirectory("bitweave-synth-");
+            for (GeneratedFile f : outputs.all()) {
+                Files.writeString(scratch.resolve(f.name()), f.content());
+            }
+            Synthesis.Result result;
+            try {
+                result = Synthesis.run(yosys, target, outputs.rtl(), scratch);
+            } catch (UserError e) {
+                keepScratch = true;   // the message names the log inside it
+                throw e;
+            }
+            String version = yosys.version();
+            print(console.out(), design, result, version);
+            if (out != null) {
+                List<GeneratedFile> files = new ArrayList<>(outputs.all());
+                files.add(new GeneratedFile("synth-" + target.spelling() + ".ys",
+                        Files.readString(scratch.resolve("synth-" + target.spelling() + ".ys"))));
+                files.add(SynthJson.of(Provenance.lines(design), design.name(), design.overrides(),
+                        outputs.rtl().parameters(), version, result));
+                OutputWriter.write(out, files);
+                console.out().println("  written: " + out.resolve("synth-" + target.spelling() + ".json"));
+            }
+            return Main.EXIT_OK;
+        } catch (IOException e) {
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot prepare the synthesis work folder: " + IoReason.of(e));
+        } finally {
+            if (!keepScratch) {
+                FileTrees.deleteQuietly(scratch);
+            }
+        }
+    }
+
+    /** One figure per line, so a person reads it and a script can grep it. */
+    static void print(PrintStream o, Design design, Synthesis.Result r, String yosysVersion) {
+        SynthFigures f = r.figures();
+        StringBuilder params = new StringBuilder();
+        for (Map.Entry<String, Long> e : new java.util.TreeMap<>(design.overrides()).entrySet()) {
+            params.append(" -P ").append(e.getKey()).append('=').append(e.getValue());
+        }
+        o.println("synth " + design.name() + params + ": top " + r.top() + ", target " + r.target().spelling()
+                + ", " + yosysVersion);
+        o.printf("  %-10s %12d%n", "NAND", f.nand());
+        o.printf("  %-10s %12d%n", "NOR", f.nor());
+        o.printf("  %-10s %12d%n", "NOT", f.not());
+        o.printf("  %-10s %12d   (plain D flip-flops; enable and reset are gates above)%n", "DFF", f.dff());
+        for (Map.Entry<String, Long> e : f.others().entrySet()) {
+            o.printf("  %-10s %12d   (other cell type, not in GE)%n", e.getKey(), e.getValue());
+        }
+        o.printf("  %-10s %12s   (NAND + NOR + 0.67 NOT + 5 DFF)%n", "GE", f.ge().toPlainString());
+        o.printf("  %-10s %12d   (ltp -noff: gates on the longest path, flip-flops excluded)%n", "depth", f.depth());
+        o.printf("  %-10s %12s%n", "GE*depth", f.geTimesDepth().toPlainString());
+        o.printf(java.util.Locale.ROOT, "  yosys time %.1f s%n", r.runTime().toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,57 @@
+package bitweave.synth;
+
+import bitweave.emit.GeneratedFile;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code synth-<target>.json}: the figures for scripts (bench/ppa.sh). Member order is fixed and the only
+ * field that changes between runs of the same input is {@code runTimeSeconds}. The provenance text is the
+ * first member, so the output writer recognises the file as generated.
+ */
+public final class SynthJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SynthJson() {
+    }
+
+    /**
+     * @param provenance the header lines of the design's generated files
+     * @param overrides  the -P overrides given (name → value), already sorted or in a fixed order
+     */
+    public static GeneratedFile of(List<String> provenance, String design, Map<String, Long> overrides,
+                                   List<String> verilogParameters, String yosysVersion, Synthesis.Result r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("_provenance", String.join(" ", provenance));
+        root.put("design", design);
+        root.put("top", r.top());
+        root.put("target", r.target().spelling());
+        ObjectNode params = root.putObject("overrides");
+        new java.util.TreeMap<>(overrides).forEach(params::put);
+        verilogParameters.forEach(root.putArray("verilogParameters")::add);
+        root.put("yosys", yosysVersion);
+        r.commands().forEach(root.putArray("flow")::add);
+        SynthFigures f = r.figures();
+        root.put("nand", f.nand());
+        root.put("nor", f.nor());
+        root.put("not", f.not());
+        root.put("dff", f.dff());
+        ObjectNode others = root.putObject("otherCells");
+        f.others().forEach(others::put);
+        root.put("ge", f.ge());
+        root.put("depth", f.depth());
+        root.put("geTimesDepth", f.geTimesDepth());
+        root.put("runTimeSeconds", BigDecimal.valueOf(r.runTime().toMillis()).movePointLeft(3).setScale(1, RoundingMode.HALF_UP));
+        try {
+            return new GeneratedFile("synth-" + r.target().spelling() + ".json", JSON.writeValueAsString(root) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("synth JSON", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package bitweave.synth;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The synthesis flows {@code bitweave synth --target} accepts. Only {@code generic} exists today (FPGA
+ * targets come later); each target owns its Yosys script.
+ */
+public enum SynthTarget {
+    /**
+     * Technology-independent: Yosys' generic synthesis, every flip-flop made a plain D flip-flop, then
+     * ABC maps the logic to two-input NAND/NOR gates and inverters, whose counts and longest path are the
+     * figures of DOMAIN.md §2.4.
+     */
+    GENERIC("generic");
+
+    private final String spelling;
+
+    SynthTarget(String spelling) {
+        this.spelling = spelling;
+    }
+
+    public String spelling() {
+        return spelling;
+    }
+
+    public static Optional<SynthTarget> parse(String text) {
+        return Arrays.stream(values()).filter(t -> t.spelling.equals(text)).findFirst();
+    }
+
+    public static List<String> spellings() {
+        return Arrays.stream(values()).map(SynthTarget::spelling).toList();
+    }
+
+    /**
+     * The Yosys commands after the RTL is read. Flip-flops: {@code synth} keeps enable and reset inside
+     * the flip-flop cells ($_SDFFE_PP0P_, $_SDFF_PP0_, ...); {@code dfflegalize -cell $_DFF_P_ 01} turns
+     * every one into a plain rising-edge $_DFF_P_ with the enable multiplexer and the reset gating in
+     * front of it, before ABC, so that logic is counted in NAND/NOR/NOT (and in the depth) and DFF
+     * counts plain flip-flops only. An enable/reset flop is thus charged 5 GE plus its gates, not a
+     * bigger cell (the issue-6 convention; it makes reset-free and enable-free registers visibly cheaper).
+     */
+    List<String> commands(String top) {
+        return switch (this) {
+            case GENERIC -> List.of(
+                    "synth -top " + top + " -flatten",
+                    "dfflegalize -cell $_DFF_P_ 01",
+                    "abc -g cmos2",
+                    "opt_clean",
+                    "stat -tech cmos",
+                    "ltp -noff");
+        };
+    }
+}

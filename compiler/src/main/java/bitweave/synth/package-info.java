@@ -1,0 +1,9 @@
+/**
+ * Measurement and proof with Yosys: {@code bitweave synth} (gate counts, gate equivalents and logic
+ * depth of the generated RTL in a fixed generic flow) and {@code bitweave equiv} (a SAT proof that two
+ * units with the same top interface compute the same outputs, cycle by cycle from reset). Both work on
+ * an {@link bitweave.emit.RtlOutput} only, so they apply to any unit the back end emits, transformed or
+ * not. The Yosys scripts are built here, run in a scratch folder, and their logs parsed here; nothing
+ * in this package reads the design IR.
+ */
+package bitweave.synth;

@@ -1,0 +1,75 @@
+package bitweave.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bitweave synth --target generic} on a real Yosys run (a 2-wide int4 adder tree, ~2 s): the table,
+ * the JSON beside the compile output, the same figures in both, byte-identical JSON across runs apart from
+ * the run time, and --target as a closed set.
+ */
+class SynthCommandTest {
+    private static final String TREE = "compiler/src/test/resources/synth/tree_wrap.bw";
+
+    @Test
+    void printsTheTableAndWritesTheJson(@TempDir Path tmp) throws Exception {
+        CliRunner.Result r = CliRunner.run("synth", TREE, "--target", "generic", "-o", tmp.resolve("a").toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("synth tree_wrap: top tree_wrap, target generic, Yosys "), r.out());
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("a/synth-generic.json").toFile());
+        assertEquals("tree_wrap", json.get("design").asText());
+        assertEquals("tree_wrap", json.get("top").asText());
+        assertTrue(json.get("yosys").asText().startsWith("Yosys "), json.toString());
+        assertEquals(0, json.get("otherCells").size(), json.toString());
+        long nand = figure(r.out(), "NAND");
+        long nor = figure(r.out(), "NOR");
+        long not = figure(r.out(), "NOT");
+        long dff = figure(r.out(), "DFF");
+        assertEquals(nand, json.get("nand").asLong());
+        assertEquals(nor, json.get("nor").asLong());
+        assertEquals(not, json.get("not").asLong());
+        assertEquals(dff, json.get("dff").asLong());
+        assertEquals(figure(r.out(), "depth"), json.get("depth").asLong());
+        assertTrue(nand > 0 && nor > 0 && json.get("depth").asInt() > 0, r.out());
+        // 2 x (4+4) operand bits + valid/last, an 8-bit accumulator, an 8-bit output, valids: plain flops only.
+        assertTrue(dff >= 8 + 8 && dff < 64, r.out());
+        double ge = nand + nor + 0.67 * not + 5 * dff;
+        assertEquals(ge, json.get("ge").asDouble(), 1e-9);
+        assertEquals(ge * json.get("depth").asInt(), json.get("geTimesDepth").asDouble(), 1e-6);
+        assertTrue(Files.isRegularFile(tmp.resolve("a/tree_wrap.v")) && Files.isRegularFile(tmp.resolve("a/synth-generic.ys")));
+
+        // Deterministic apart from the run time.
+        CliRunner.Result again = CliRunner.run("synth", TREE, "-o", tmp.resolve("b").toString());
+        assertEquals(0, again.exit(), again.toString());
+        assertEquals(withoutRunTime(tmp.resolve("a/synth-generic.json")), withoutRunTime(tmp.resolve("b/synth-generic.json")));
+    }
+
+    @Test
+    void anUnknownTargetIsAUsageErrorListingTheAcceptedOnes() {
+        CliRunner.Result r = CliRunner.run("synth", TREE, "--target", "ice40");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("--target ice40: unknown target; accepted: generic"), r.err());
+    }
+
+    private static long figure(String table, String name) {
+        Matcher m = Pattern.compile("(?m)^  " + Pattern.quote(name) + "\\s+(\\d+)").matcher(table);
+        assertTrue(m.find(), name + " in\n" + table);
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String withoutRunTime(Path json) throws Exception {
+        ObjectNode node = (ObjectNode) new ObjectMapper().readTree(json.toFile());
+        assertTrue(node.remove("runTimeSeconds") != null);
+        return node.toString();
+    }
+}
