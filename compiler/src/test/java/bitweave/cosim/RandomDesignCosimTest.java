@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Property: a random design (unit kind, shape, operand widths and signedness, accumulator width and
- * policy, pipeline depth, accumulate flag), written as DSL text and taken through the whole compiler,
+ * policy, pipeline depth, accumulate flag, multiplier and reduction), written as DSL text and taken through the whole compiler,
  * co-simulates bit-exact against the golden model. Seeded; the seed and the design text are printed on
  * failure; override with -Dbitweave.seed=N (and -Dbitweave.designs=N for a longer run).
  */
@@ -62,7 +62,8 @@ class RandomDesignCosimTest {
         String policy = rnd.nextBoolean() ? "wrap" : "saturate";
         StringBuilder sb = new StringBuilder("design random_" + index + "\n");
         sb.append("pe mac {\n  a : ").append(a).append("\n  b : ").append(b)
-          .append("\n  acc : ").append(acc).append(' ').append(policy).append("\n}\n");
+          .append("\n  acc : ").append(acc).append(' ').append(policy).append('\n')
+          .append(macStructure(rnd, a, b)).append("}\n");
         switch (rnd.nextInt(3)) {
             case 0 -> sb.append("array top = systolic(").append(1 + rnd.nextInt(5)).append(", ").append(1 + rnd.nextInt(5))
                     .append(") of mac {\n  dataflow output_stationary\n}\n");
@@ -80,6 +81,27 @@ class RandomDesignCosimTest {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A random multiplier and reduction (LANGUAGE.md 5.1). Operands wider than 16 bits keep the
+     * behavioural multiplier: a bit-level 64x64 heap would dominate the test's Verilator build time.
+     */
+    private static String macStructure(Random rnd, String a, String b) {
+        String[] multipliers = {"behavioral", "and_array", "booth", "ent"};
+        String[] reductions = {"wallace", "dadda", "chain", "wallace four_two", "dadda four_two"};
+        if (width(a) > 16 || width(b) > 16) {
+            return "";
+        }
+        String m = multipliers[rnd.nextInt(multipliers.length)];
+        if (m.equals("behavioral")) {
+            return rnd.nextBoolean() ? "  multiplier behavioral\n" : "";
+        }
+        return "  multiplier " + m + "\n  reduction " + reductions[rnd.nextInt(reductions.length)] + "\n";
+    }
+
+    private static int width(String type) {
+        return Integer.parseInt(type.replaceAll("[a-z]", ""));
     }
 
     private static String intType(Random rnd) {
