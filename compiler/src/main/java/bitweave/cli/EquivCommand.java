@@ -2,6 +2,8 @@ package bitweave.cli;
 
 import bitweave.emit.CompileOutputs;
 import bitweave.emit.RtlOutput;
+import bitweave.diag.ErrorCode;
+import bitweave.diag.UserError;
 import bitweave.ir.Design;
 import bitweave.synth.EquivResult;
 import bitweave.synth.Equivalence;
@@ -15,9 +17,11 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
 /**
- * {@code bitweave equiv F.bw --against G.bw [--depth N]}: proves with Yosys that the two designs' top
- * units compute the same outputs, cycle by cycle from reset (bitweave.synth.Equivalence). F.bw is the
- * reference. Exit 0 with {@code PROVED ...}, 1 with {@code NOT EQUIVALENT ...} and a counterexample.
+ * {@code bitweave equiv F.bw [--against G.bw] [--depth N]}: proves with Yosys that two units compute the
+ * same outputs, cycle by cycle from reset (bitweave.synth.Equivalence). Without --against the reference is
+ * F.bw's own baseline (the behavioural multiplier, no transform: {@link Design#baseline()}), so the proof
+ * says the multiplier structure and the transforms F.bw asks for preserve its arithmetic. Exit 0 with
+ * {@code PROVED ...}, 1 with {@code NOT EQUIVALENT ...} and a counterexample.
  */
 final class EquivCommand implements Command {
     @Override
@@ -34,23 +38,36 @@ final class EquivCommand implements Command {
     public int run(String[] args, Console console) throws ParseException, UsageException {
         Options options = DesignOptions.common();
         options.addOption(Option.builder().longOpt("against").hasArg().argName("G.bw")
-                .desc("the design to compare with (required); -P and --top apply to both designs").get());
+                .desc("the design to compare with (default: F.bw's own baseline, the behavioral multiplier and no"
+                        + " transform); -P and --top apply to both designs").get());
         options.addOption(Option.builder().longOpt("depth").hasArg().argName("N")
                 .desc("cycles checked after the reset cycle (1.." + Equivalence.MAX_DEPTH
                         + "; default: the larger latency + 2)").get());
         CommandLine cl = DesignOptions.parse(options, args);
-        if (DesignOptions.helpRequested(cl, options, this, "F.bw --against G.bw [--depth N] [options]", console)) {
+        if (DesignOptions.helpRequested(cl, options, this, "F.bw [--against G.bw] [--depth N] [options]", console)) {
             return Main.EXIT_OK;
         }
-        if (!cl.hasOption("against")) {
-            throw new UsageException("missing --against G.bw: equiv compares two designs (comparing a transformed"
-                    + " design with its own untransformed baseline will not need it once transforms exist)");
-        }
         Integer depth = cl.hasOption("depth") ? depthOption(cl.getOptionValue("depth")) : null;
-        String goldFile = DesignOptions.designFileArgument(cl);
-        String gateFile = cl.getOptionValue("against");
-        Design goldDesign = DesignOptions.load(cl, console);
-        Design gateDesign = DesignOptions.load(cl, console, gateFile);
+        String goldFile;
+        String gateFile;
+        Design goldDesign;
+        Design gateDesign;
+        if (cl.hasOption("against")) {
+            goldFile = DesignOptions.designFileArgument(cl);
+            gateFile = cl.getOptionValue("against");
+            goldDesign = DesignOptions.load(cl, console);
+            gateDesign = DesignOptions.load(cl, console, gateFile);
+        } else {
+            gateFile = DesignOptions.designFileArgument(cl);
+            gateDesign = DesignOptions.load(cl, console);
+            if (!gateDesign.hasStructureToProve()) {
+                throw new UserError(ErrorCode.EQUIV_NOTHING_TO_PROVE, gateFile + " builds its top the plain way"
+                        + " (the behavioral multiplier, no transform), so it is its own baseline and there is nothing"
+                        + " to prove; choose a multiplier or a transform in it, or compare two designs with --against G.bw");
+            }
+            goldDesign = gateDesign.baseline();
+            goldFile = gateFile + " baseline";
+        }
         Yosys yosys = Yosys.locate(System.getenv());
         RtlOutput gold = CompileOutputs.of(goldDesign).rtl();
         RtlOutput gate = CompileOutputs.of(gateDesign).rtl();

@@ -82,6 +82,7 @@ public enum ErrorCode {
     YOSYS_OUTPUT_UNEXPECTED("E0902"),
     EQUIV_INTERFACE_MISMATCH("E0903"),
     EQUIV_NO_RESET("E0904"),
+    EQUIV_NOTHING_TO_PROVE("E0905"),
 
     // W03xx: warnings about types and widths
     ACC_NARROWER_THAN_PRODUCT("W0301");

@@ -18,4 +18,10 @@ public interface ArraySpec {
 
     /** The top module's port contract for this array (dsl/INTERFACE.md); see {@link TopInterface}. */
     TopInterface topInterface();
+
+    /**
+     * The same shape, arithmetic and interface built the plain way: the PE's default multiplier
+     * structure and no transform. {@code bitweave equiv F.bw} proves a design against it.
+     */
+    ArraySpec baseline();
 }

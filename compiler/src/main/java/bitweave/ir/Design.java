@@ -26,4 +26,16 @@ public record Design(String name, String sourcePath, SourceId source, Map<String
     public String unitName() {
         return GeneratedNames.unitName(name, top.name(), arrays.size());
     }
+
+    /** The design with its top built the plain way ({@link ArraySpec#baseline()}); names stay the same. */
+    public Design baseline() {
+        ArraySpec plain = top.baseline();
+        List<ArraySpec> newArrays = arrays.stream().map(a -> a == top ? plain : a).toList();
+        return new Design(name, sourcePath, source, params, overrides, pes, newArrays, plain);
+    }
+
+    /** Whether the top is built any other way than {@link #baseline()} (so there is something to prove). */
+    public boolean hasStructureToProve() {
+        return !top.baseline().equals(top);
+    }
 }

@@ -7,6 +7,11 @@ package bitweave.ir;
  */
 public record PeSpec(String name, IntType a, IntType b, IntType acc, OverflowPolicy policy, MacStructure mac,
                      SourceLoc loc) {
+    /** The same PE with another multiplier structure. */
+    public PeSpec withMac(MacStructure newMac) {
+        return new PeSpec(name, a, b, acc, policy, newMac, loc);
+    }
+
     /** A PE with the default multiplier structure (behavioural). */
     public PeSpec(String name, IntType a, IntType b, IntType acc, OverflowPolicy policy, SourceLoc loc) {
         this(name, a, b, acc, policy, MacStructure.DEFAULT, loc);

@@ -51,10 +51,19 @@ class EquivCommandTest {
     }
 
     @Test
-    void againstIsRequired() {
+    void withoutAgainstADesignIsProvedAgainstItsOwnBaseline() {
+        CliRunner.Result r = CliRunner.run("equiv", DIR + "tree_booth.bw");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("PROVED tree_booth (" + DIR + "tree_booth.bw baseline) and tree_booth ("
+                + DIR + "tree_booth.bw) equivalent for 4 cycles from reset"), r.out());
+    }
+
+    @Test
+    void aPlainDesignHasNothingToProveAndTheDepthIsChecked() {
         CliRunner.Result r = CliRunner.run("equiv", DIR + "tree_wrap.bw");
-        assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("missing --against G.bw"), r.err());
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("it is its own baseline and there is nothing to prove") && r.err().contains("[E0905]"),
+                r.err());
         CliRunner.Result d = CliRunner.run("equiv", DIR + "tree_wrap.bw", "--against", DIR + "tree_wrap.bw", "--depth", "0");
         assertEquals(2, d.exit(), d.toString());
         assertTrue(d.err().contains("--depth 0: must be in 1..200"), d.err());

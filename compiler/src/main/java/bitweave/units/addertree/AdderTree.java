@@ -3,6 +3,7 @@ package bitweave.units.addertree;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Field;
 import bitweave.ir.IntType;
+import bitweave.ir.MacStructure;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
 import bitweave.ir.Stream;
@@ -24,6 +25,11 @@ public record AdderTree(String name, PeSpec pe, int k, int pipeline, boolean acc
      */
     public static int maxPipeline(int k) {
         return (k <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(k - 1)) + 1;
+    }
+
+    @Override
+    public AdderTree baseline() {
+        return new AdderTree(name, pe.withMac(MacStructure.DEFAULT), k, pipeline, accumulate, loc);
     }
 
     @Override

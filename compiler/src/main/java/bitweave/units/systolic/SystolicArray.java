@@ -3,6 +3,7 @@ package bitweave.units.systolic;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Field;
 import bitweave.ir.IntType;
+import bitweave.ir.MacStructure;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
 import bitweave.ir.Stream;
@@ -12,6 +13,11 @@ import java.util.List;
 /** A ROWS x COLS systolic array of one PE. */
 public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, SourceLoc loc)
         implements ArraySpec {
+    @Override
+    public SystolicArray baseline() {
+        return new SystolicArray(name, pe.withMac(MacStructure.DEFAULT), rows, cols, dataflow, loc);
+    }
+
     @Override
     public long peakMacsPerCycle() {
         return (long) rows * cols;
