@@ -1,31 +1,83 @@
 #!/usr/bin/env bash
-# Gate counts, gate equivalents and logic depth of today's units in the generic Yosys flow of
+# Area and delay of every array shape in three variants, in the generic Yosys flow of
 # `bitweave synth --target generic` (README.md, "bitweave synth"), as one markdown table:
-#   bench/ppa.sh [JAR]        (default: target/bitweave.jar, built by ./bitweave when missing)
-# Configurations: systolic OS and WS 4x4 and 16x16 int8 -> int32, adder tree K=16 int8 -> int32.
-# The 16x16 arrays take minutes each (Yosys synthesizes 256 multipliers).
+#   behavioral  : `a * b` in the Verilog (Yosys builds the multiplier), CPA in every accumulation step
+#   controlled  : `multiplier booth`: the same radix-4 partial products as the transformed variant, one
+#                 bit heap and a CPA inside the loop (DOMAIN.md 2.4: the fair baseline for a transform)
+#   transformed : booth plus the shape's bit-weight transform (OPT1 compressed accumulation for systolic
+#                 and cube, OPT2 same-bit-weight reduction for the tree and the 2D-Matrix)
+# "gain" is behavioral GE×depth / variant GE×depth (depth stands in for delay: Yosys does not size gates
+# for a clock), beside the paper's area-efficiency ratio for the shape.
+#   bench/ppa.sh [quick|full] [JAR]   quick (default): 4x4 arrays, cube 4x4x4, tree K16 x N4, matrix 4x4x8;
+#                                     full adds 16x16 arrays, cube 8x8x8 and tree K16 x N16 (tens of minutes)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="${1:-$root/target/bitweave.jar}"
+size="${1:-quick}"
+jar="${2:-$root/target/bitweave.jar}"
 if [ ! -f "$jar" ]; then
   "$root/bitweave" --version >/dev/null
 fi
-# name | design file | overrides
-configs=(
-  "systolic OS 4x4 int8/ACC32|dsl/examples/systolic_os_int8.bw|-P ROWS=4 -P COLS=4"
-  "systolic OS 16x16 int8/ACC32|dsl/examples/systolic_os_int8.bw|-P ROWS=16 -P COLS=16"
-  "systolic WS 4x4 int8/ACC32|bench/ppa/systolic_ws_int8_acc32.bw|-P N=4"
-  "systolic WS 16x16 int8/ACC32|bench/ppa/systolic_ws_int8_acc32.bw|-P N=16"
-  "adder tree K16 int8/ACC32|dsl/examples/dot16_int8.bw|-P K=16"
-)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 
-echo "| config | NAND | NOR | NOT | DFF | GE | depth | GE×depth |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-for entry in "${configs[@]}"; do
-  IFS='|' read -r name file overrides <<<"$entry"
-  # shellcheck disable=SC2086 # the overrides are separate words on purpose
-  out="$(java -jar "$jar" synth "$root/$file" --target generic $overrides)"
+# design TEXT for: shape-arguments | acc type | array body lines | transform line
+design() {   # $1 name, $2 array head, $3 acc, $4 body, $5 multiplier line, $6 transform line
+  printf 'design %s\npe mac {\n  a : int8\n  b : int8\n  acc : %s wrap\n%s}\narray top = %s of mac {\n%s%s}\n' \
+    "$1" "$3" "$5" "$2" "$4" "$6"
+}
+
+# name | paper ratio | array head | acc | body lines | transform
+configs=(
+  "systolic OS 4x4|1.27|systolic(4, 4)|int32|  dataflow output_stationary\n|compressed_accumulation"
+  "systolic WS 4x4|1.27|systolic(4, 4)|int32|  dataflow weight_stationary\n|compressed_accumulation"
+  "3D-Cube 4x4x4|1.28|cube(4, 4, 4)|int19||compressed_accumulation"
+  "adder tree K16 x N4|1.56|adder_tree(16)|int32|  columns 4\n|same_bit_weight_reduction"
+  "2D-Matrix 4x4 K8|1.44|matrix(4, 4, 8)|int32||same_bit_weight_reduction"
+)
+if [ "$size" = full ]; then
+  configs+=(
+    "systolic OS 16x16|1.27|systolic(16, 16)|int32|  dataflow output_stationary\n|compressed_accumulation"
+    "systolic WS 16x16|1.27|systolic(16, 16)|int32|  dataflow weight_stationary\n|compressed_accumulation"
+    "3D-Cube 8x8x8|1.28|cube(8, 8, 8)|int19||compressed_accumulation"
+    "adder tree K16 x N16|1.56|adder_tree(16)|int32|  columns 16\n|same_bit_weight_reduction"
+  )
+fi
+
+synth() {   # prints "NAND NOR NOT DFF GE depth GExdepth" or "n/a: reason"
+  local f="$1" out
+  if ! out="$(java -jar "$jar" synth "$f" --target generic 2>&1)"; then
+    echo "n/a: $(printf '%s' "$out" | grep -m1 -o 'error: [^[]*' | cut -c8- | cut -c1-90)"
+    return
+  fi
   figure() { awk -v key="$1" '$1 == key { print $2; exit }' <<<"$out"; }
-  others="$(awk '/other cell type/ { printf " +%s %s", $2, $1 }' <<<"$out")"
-  echo "| $name | $(figure NAND) | $(figure NOR) | $(figure NOT) | $(figure DFF) | $(figure GE)${others} | $(figure depth) | $(figure 'GE*depth') |"
+  echo "$(figure NAND) $(figure NOR) $(figure NOT) $(figure DFF) $(figure GE) $(figure depth) $(figure 'GE*depth')"
+}
+
+echo "| config | variant | NAND | NOR | NOT | DFF | GE | depth | GE×depth | gain vs behavioral | paper |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+n=0
+for entry in "${configs[@]}"; do
+  IFS='|' read -r name paper head acc body transform <<<"$entry"
+  body="$(printf '%b' "$body")"
+  base=""
+  for variant in behavioral controlled transformed; do
+    n=$((n + 1))
+    f="$work/ppa_$n.bw"
+    case $variant in
+      behavioral) design "ppa_$n" "$head" "$acc" "$body" "" "" >"$f" ;;
+      controlled) design "ppa_$n" "$head" "$acc" "$body" "  multiplier booth
+" "" >"$f" ;;
+      transformed) design "ppa_$n" "$head" "$acc" "$body" "  multiplier booth
+" "  transform $transform
+" >"$f" ;;
+    esac
+    read -r nand nor not dff ge depth gexd rest <<<"$(synth "$f")"
+    if [ "$nand" = "n/a:" ]; then
+      echo "| $name | $variant | $nand $nor $not $dff $ge $depth $gexd $rest | | | | | | | | $paper |"
+      continue
+    fi
+    [ "$variant" = behavioral ] && base="$gexd"
+    gain="$(awk -v b="$base" -v v="$gexd" 'BEGIN { if (b == "" || v == 0) print "-"; else printf "×%.2f", b / v }')"
+    echo "| $name | $variant | $nand | $nor | $not | $dff | $ge | $depth | $gexd | $gain | ×$paper |"
+  done
 done
