@@ -115,15 +115,15 @@ final class PeChecker {
                             + " 'reduction wallace four_two'");
             return null;
         }
-        bitweave.datapath.Op.Reduction reduction = enumWord(rm.args().get(0), bitweave.datapath.Op.Reduction.values(), "reduction order");
+        MacStructure.Reduction reduction = enumWord(rm.args().get(0), MacStructure.Reduction.values(), "reduction order");
         if (reduction == null) {
             return null;
         }
         boolean fourTwo = false;
         if (rm.args().size() == 2) {
             Expr extra = rm.args().get(1);
-            if (!(extra instanceof Expr.NameRef w && w.name().equals(FOUR_TWO)) || reduction == bitweave.datapath.Op.Reduction.CHAIN) {
-                reporter.error(ErrorCode.BAD_OPTION_VALUE, extra.loc(), reduction == bitweave.datapath.Op.Reduction.CHAIN
+            if (!(extra instanceof Expr.NameRef w && w.name().equals(FOUR_TWO)) || reduction == MacStructure.Reduction.CHAIN) {
+                reporter.error(ErrorCode.BAD_OPTION_VALUE, extra.loc(), reduction == MacStructure.Reduction.CHAIN
                         ? "a chain reduction adds rows one at a time; 'four_two' applies to wallace and dadda only"
                         : "expected 'four_two' (use 4:2 compressors) after the reduction order");
                 return null;

@@ -1,6 +1,5 @@
 package bitweave.ir;
 
-import bitweave.datapath.Op.Reduction;
 import java.util.Locale;
 
 /**
@@ -29,6 +28,15 @@ public record MacStructure(Multiplier multiplier, Reduction reduction, boolean f
 
         public boolean makesPartialProducts() {
             return this != BEHAVIORAL;
+        }
+    }
+
+    /** The order of the partial-product reduction (the datapath's bit-heap op has the same three). */
+    public enum Reduction {
+        WALLACE, DADDA, CHAIN;
+
+        public String dslName() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

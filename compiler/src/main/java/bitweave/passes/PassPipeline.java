@@ -1,5 +1,6 @@
 package bitweave.passes;
 
+import bitweave.datapath.Op;
 import bitweave.ir.Design;
 import bitweave.ir.MacStructure;
 import bitweave.ir.TopInterface;
@@ -37,7 +38,7 @@ public final class PassPipeline {
     public static List<String> passNames() {
         List<String> names = new ArrayList<>();
         LOWERINGS.forEach(p -> names.add(p.name()));
-        names.add(new LowerMultipliers(MacStructure.Multiplier.BOOTH, MacStructure.DEFAULT.reduction(), false).name());
+        names.add(new LowerMultipliers(MacStructure.Multiplier.BOOTH, Op.Reduction.WALLACE, false).name());
         names.add(new CompressBitHeaps().name());
         names.add(new LegalizeNames(m -> "").name());
         return names;
@@ -60,7 +61,9 @@ public final class PassPipeline {
         List<Step> steps = new ArrayList<>();
         MacStructure mac = design.top().pe().mac();
         if (mac.multiplier().makesPartialProducts()) {
-            steps.add(onDatapaths(new LowerMultipliers(mac.multiplier(), mac.reduction(), mac.fourTwo())));
+            // The DSL's reduction names the datapath bit heap's (ir stays free of the datapath package).
+            Op.Reduction reduction = Op.Reduction.valueOf(mac.reduction().name());
+            steps.add(onDatapaths(new LowerMultipliers(mac.multiplier(), reduction, mac.fourTwo())));
             steps.add(onDatapaths(new CompressBitHeaps()));
         }
         LegalizeNames legalize = new LegalizeNames(printer);
