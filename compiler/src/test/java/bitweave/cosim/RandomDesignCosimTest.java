@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Property: a random design (unit kind, shape, operand widths and signedness, accumulator width and
- * policy, pipeline depth, accumulate flag), written as DSL text and taken through the whole compiler,
+ * policy, pipeline depth, accumulate flag; for the cube and matrix also the multiplier and reduction),
+ * written as DSL text and taken through the whole compiler,
  * co-simulates bit-exact against the golden model. Seeded; the seed and the design text are printed on
  * failure; override with -Dbitweave.seed=N (and -Dbitweave.designs=N for a longer run).
  */
@@ -61,13 +62,27 @@ class RandomDesignCosimTest {
         String acc = (rnd.nextBoolean() ? "int" : "uint") + (1 + rnd.nextInt(64));
         String policy = rnd.nextBoolean() ? "wrap" : "saturate";
         StringBuilder sb = new StringBuilder("design random_" + index + "\n");
+        int kind = rnd.nextInt(5);
         sb.append("pe mac {\n  a : ").append(a).append("\n  b : ").append(b)
-          .append("\n  acc : ").append(acc).append(' ').append(policy).append("\n}\n");
-        switch (rnd.nextInt(3)) {
+          .append("\n  acc : ").append(acc).append(' ').append(policy).append('\n');
+        if (kind >= 3) {
+            sb.append(multiplier(rnd, a, b));
+        }
+        sb.append("}\n");
+        switch (kind) {
             case 0 -> sb.append("array top = systolic(").append(1 + rnd.nextInt(5)).append(", ").append(1 + rnd.nextInt(5))
                     .append(") of mac {\n  dataflow output_stationary\n}\n");
             case 1 -> sb.append("array top = systolic(").append(1 + rnd.nextInt(5)).append(", ").append(1 + rnd.nextInt(5))
                     .append(") of mac {\n  dataflow weight_stationary\n}\n");
+            case 3 -> sb.append("array top = cube(").append(1 + rnd.nextInt(3)).append(", ").append(1 + rnd.nextInt(5))
+                    .append(", ").append(1 + rnd.nextInt(3)).append(") of mac\n");
+            case 4 -> {
+                int k = 1 + rnd.nextInt(9);
+                int maxPipe = 32 - Integer.numberOfLeadingZeros(k - 1) + 1;   // ceil(log2 K) + 1
+                sb.append("array top = matrix(").append(1 + rnd.nextInt(3)).append(", ").append(1 + rnd.nextInt(3))
+                  .append(", ").append(k).append(") of mac {\n  pipeline ").append(rnd.nextInt(maxPipe + 1))
+                  .append("\n}\n");
+            }
             default -> {
                 int k = 1 + rnd.nextInt(20);
                 int maxPipe = 32 - Integer.numberOfLeadingZeros(k - 1) + 1;   // ceil(log2 K) + 1
@@ -80,6 +95,21 @@ class RandomDesignCosimTest {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The multiply's structure (LANGUAGE.md 5.1) for the cube and matrix cases: any multiplier while both
+     * operands are at most 16 bits wide (wider ones make large bit heaps in every PE: slow builds).
+     */
+    private static String multiplier(Random rnd, String a, String b) {
+        String[] kinds = {"behavioral", "and_array", "booth", "ent"};
+        boolean narrow = Integer.parseInt(a.replaceAll("\\D", "")) <= 16 && Integer.parseInt(b.replaceAll("\\D", "")) <= 16;
+        String m = narrow ? kinds[rnd.nextInt(kinds.length)] : "behavioral";
+        if (m.equals("behavioral")) {
+            return "";
+        }
+        String[] reductions = {"wallace", "dadda", "chain", "dadda four_two"};
+        return "  multiplier " + m + "\n  reduction " + reductions[rnd.nextInt(reductions.length)] + "\n";
     }
 
     private static String intType(Random rnd) {
