@@ -2,6 +2,8 @@ package bitweave.units;
 
 import bitweave.ir.ArraySpec;
 import bitweave.units.addertree.AdderTreeKind;
+import bitweave.units.cube.CubeKind;
+import bitweave.units.matrix.MatrixKind;
 import bitweave.units.systolic.SystolicKind;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,9 @@ public final class UnitKinds {
     /** Every kind, in the order messages list them ("expected systolic or adder_tree"). */
     public static final List<UnitKind> ALL = List.of(
             new SystolicKind(),
-            new AdderTreeKind());
+            new AdderTreeKind(),
+            new CubeKind(),
+            new MatrixKind());
 
     private UnitKinds() {
     }

@@ -115,7 +115,7 @@ class FrontendTest {
     @Test
     void independentErrorsAreReportedTogether() {
         UserError e = fails("design d\nparam A = 1 in 2..3\npe mac { a : int0; b : int8; acc : int32 }\n"
-                + "array t = cube(1) of mac\n", Map.of("Z", 1L), null);
+                + "array t = torus(1) of mac\n", Map.of("Z", 1L), null);
         List<ErrorCode> codes = e.diagnostics().stream().map(x -> x.code()).toList();
         assertEquals(List.of(ErrorCode.UNKNOWN_OVERRIDE, ErrorCode.PARAM_OUT_OF_RANGE, ErrorCode.WIDTH_OUT_OF_RANGE,
                 ErrorCode.MISSING_POLICY, ErrorCode.UNKNOWN_ARRAY_KIND), codes);

@@ -61,14 +61,24 @@ class RandomDesignCosimTest {
         String acc = (rnd.nextBoolean() ? "int" : "uint") + (1 + rnd.nextInt(64));
         String policy = rnd.nextBoolean() ? "wrap" : "saturate";
         StringBuilder sb = new StringBuilder("design random_" + index + "\n");
+        int kind = rnd.nextInt(5);
         sb.append("pe mac {\n  a : ").append(a).append("\n  b : ").append(b)
           .append("\n  acc : ").append(acc).append(' ').append(policy).append('\n')
           .append(macStructure(rnd, a, b)).append("}\n");
-        switch (rnd.nextInt(3)) {
+        switch (kind) {
             case 0 -> sb.append("array top = systolic(").append(1 + rnd.nextInt(5)).append(", ").append(1 + rnd.nextInt(5))
                     .append(") of mac {\n  dataflow output_stationary\n}\n");
             case 1 -> sb.append("array top = systolic(").append(1 + rnd.nextInt(5)).append(", ").append(1 + rnd.nextInt(5))
                     .append(") of mac {\n  dataflow weight_stationary\n}\n");
+            case 3 -> sb.append("array top = cube(").append(1 + rnd.nextInt(3)).append(", ").append(1 + rnd.nextInt(5))
+                    .append(", ").append(1 + rnd.nextInt(3)).append(") of mac\n");
+            case 4 -> {
+                int k = 1 + rnd.nextInt(9);
+                int maxPipe = 32 - Integer.numberOfLeadingZeros(k - 1) + 1;   // ceil(log2 K) + 1
+                sb.append("array top = matrix(").append(1 + rnd.nextInt(3)).append(", ").append(1 + rnd.nextInt(3))
+                  .append(", ").append(k).append(") of mac {\n  pipeline ").append(rnd.nextInt(maxPipe + 1))
+                  .append("\n}\n");
+            }
             default -> {
                 int k = 1 + rnd.nextInt(20);
                 int maxPipe = 32 - Integer.numberOfLeadingZeros(k - 1) + 1;   // ceil(log2 K) + 1

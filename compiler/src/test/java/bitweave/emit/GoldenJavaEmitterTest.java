@@ -57,7 +57,9 @@ class GoldenJavaEmitterTest {
         PeSpec sat16 = TestSupport.int8(TestSupport.type(16, true), OverflowPolicy.SATURATE);
         return List.of(TestSupport.tree(wrap, 4, false), TestSupport.tree(sat, 3, true),
                 TestSupport.os(sat, 3, 2), TestSupport.os(wide, 2, 2),
-                TestSupport.ws(sat, 3, 4), TestSupport.ws(sat16, 3, 2), TestSupport.ws(wrap, 2, 2));
+                TestSupport.ws(sat, 3, 4), TestSupport.ws(sat16, 3, 2), TestSupport.ws(wrap, 2, 2),
+                TestSupport.cube(sat16, 3, 4, 2), TestSupport.cube(wide, 2, 2, 1),
+                TestSupport.matrix(sat16, 2, 3, 4), TestSupport.matrix(wide, 1, 2, 2));
     }
 
     /** Compiles the emitted file into its own directory and returns its evaluate(String[]) method. */

@@ -81,7 +81,8 @@ class GoldenTextTest {
     void roundTripOfGeneratedProblems() {
         long seed = seed();
         for (ArraySpec top : List.of(TestSupport.tree(SAT16, 3, true), TestSupport.tree(WRAP32, 2, false),
-                TestSupport.os(SAT16, 2, 3), TestSupport.ws(SAT16, 3, 2))) {
+                TestSupport.os(SAT16, 2, 3), TestSupport.ws(SAT16, 3, 2), TestSupport.cube(SAT16, 3, 2, 2),
+                TestSupport.matrix(SAT16, 2, 3, 2))) {
             List<Problem> problems = Stimulus.problems(top, 40, seed);
             String expected = GoldenText.format(top, GoldenModel.run(top, problems));
             assertEquals(expected, GoldenText.evaluateText(top, GoldenText.inputTexts(top, problems)),

@@ -39,7 +39,11 @@ class StimulusTest {
                 TestSupport.ws(SAT16, 4, 3),
                 TestSupport.os(TestSupport.pe(type(64, true), type(64, false), type(64, true), OverflowPolicy.WRAP), 2, 2),
                 TestSupport.tree(TestSupport.pe(type(1, true), type(1, false), type(1, false), OverflowPolicy.SATURATE),
-                        2, true));
+                        2, true),
+                TestSupport.cube(WRAP16, 3, 2, 4),
+                TestSupport.cube(SAT16, 2, 5, 1),
+                TestSupport.matrix(WRAP16, 2, 3, 4),
+                TestSupport.matrix(SAT16, 1, 2, 3));
     }
 
     @Test
@@ -125,7 +129,8 @@ class StimulusTest {
     @Test
     void saturatingAccumulatorsReachTheirLimits() {
         long seed = seed();
-        for (ArraySpec top : List.of(TestSupport.os(SAT16, 2, 2), TestSupport.tree(SAT16, 3, true))) {
+        for (ArraySpec top : List.of(TestSupport.os(SAT16, 2, 2), TestSupport.tree(SAT16, 3, true),
+                TestSupport.cube(SAT16, 2, 20, 1), TestSupport.matrix(SAT16, 2, 2, 3))) {
             VectorSet set = Stimulus.generate(top, 60, seed);
             Field out = set.iface().output().fields().get(0);
             Set<BigInteger> seen = new HashSet<>();

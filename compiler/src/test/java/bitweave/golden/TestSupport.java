@@ -5,6 +5,8 @@ import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
 import bitweave.units.addertree.AdderTree;
+import bitweave.units.cube.CubeArray;
+import bitweave.units.matrix.MatrixArray;
 import bitweave.units.systolic.Dataflow;
 import bitweave.units.systolic.SystolicArray;
 import java.math.BigInteger;
@@ -49,6 +51,14 @@ public final class TestSupport {
 
     public static AdderTree tree(PeSpec pe, int k, boolean accumulate) {
         return new AdderTree("top", pe, k, 0, accumulate, SourceLoc.NONE);
+    }
+
+    public static CubeArray cube(PeSpec pe, int x, int y, int z) {
+        return new CubeArray("top", pe, x, y, z, SourceLoc.NONE);
+    }
+
+    public static MatrixArray matrix(PeSpec pe, int m, int n, int k) {
+        return new MatrixArray("top", pe, m, n, k, 1, SourceLoc.NONE);
     }
 
     /** A random type, widths biased to the edges 1, 2, 63, 64 some of the time. */

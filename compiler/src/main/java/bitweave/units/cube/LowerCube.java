@@ -1,0 +1,155 @@
+package bitweave.units.cube;
+
+import bitweave.datapath.Datapath;
+import bitweave.datapath.DatapathBuilder;
+import bitweave.datapath.Op;
+import bitweave.datapath.Value;
+import bitweave.ir.ArraySpec;
+import bitweave.ir.Design;
+import bitweave.ir.PeSpec;
+import bitweave.ir.TopInterface;
+import bitweave.passes.DatapathModules;
+import bitweave.passes.LoweringPass;
+import bitweave.passes.LoweringSupport;
+import bitweave.passes.MacDatapath;
+import bitweave.passes.Structure;
+import bitweave.rtl.ArrayItem.Assign;
+import bitweave.rtl.ArrayItem.Branch;
+import bitweave.rtl.ArrayItem.Comment;
+import bitweave.rtl.ArrayItem.Generate;
+import bitweave.rtl.ArrayItem.Loop;
+import bitweave.rtl.ArrayItem.Wire;
+import bitweave.rtl.ArrayItem;
+import bitweave.rtl.RtlDesign;
+import bitweave.rtl.RtlModule;
+import bitweave.rtl.RtlParam;
+import bitweave.rtl.RtlPort;
+import bitweave.rtl.StructuralBody;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * lower-cube: a 3D-Cube of X x Y x Z MAC PEs.
+ *
+ * <p>PE (z, y, x) gets A[z][y] (shared by the X PEs of its (z, y) row) and B[y][x] (shared by the Z PEs
+ * of its (y, x) row) straight from the input beat and adds their product to the partial sum coming from
+ * PE (z, y-1, x): p_out = fit(p_in + a*b), so the fit is applied after every step along y, y = 0 first,
+ * as the golden model says. The chain along y is combinational (the paper's cube is a multiplier cube
+ * feeding one reduction per output) and ends in one register per (z, x) column, the out register: one
+ * pipeline stage, one beat per cycle. Back-pressure stalls the unit (in_ready = !out_valid || out_ready).
+ * Latency = 1.
+ *
+ * <p>Datapath modules: the PE (one multiply-accumulate step, combinational), the out register of a
+ * column, and the flow control. Array level: generate loops over z, x and y (the text does not grow with
+ * X, Y, Z).
+ */
+public final class LowerCube implements LoweringPass {
+    @Override
+    public String name() {
+        return "lower-cube";
+    }
+
+    @Override
+    public boolean accepts(ArraySpec top) {
+        return top instanceof CubeArray;
+    }
+
+    @Override
+    public RtlDesign lower(Design design) {
+        return build(design, (CubeArray) design.top());
+    }
+
+    static RtlDesign build(Design design, CubeArray cube) {
+        PeSpec pe = cube.pe();
+        String unit = design.unitName();
+        String peLoc = pe.loc().locator();
+        String cubeLoc = cube.loc().locator();
+
+        RtlModule peModule = DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
+                "cube PE '" + pe.name() + "': p_out = fit(p_in + a*b), one step along y", peLoc, peGraph(pe));
+        RtlModule hold = DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
+                "the out register of one (z, x) column: loaded when a beat is accepted", peLoc,
+                holdGraph(pe.acc().width()));
+        RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
+                "flow control: a beat is accepted while the out register is empty or being read", cubeLoc,
+                ctrlGraph(cubeLoc));
+        List<RtlParam> params = List.of(
+                new RtlParam("X", cube.x(), "columns of B and C"),
+                new RtlParam("Y", cube.y(), "the reduction axis: columns of A, rows of B, PEs per chain"),
+                new RtlParam("Z", cube.z(), "rows of A and C"),
+                new RtlParam("A_W", pe.a().width(), "width of a (" + pe.a().dslName() + ")"),
+                new RtlParam("B_W", pe.b().width(), "width of b (" + pe.b().dslName() + ")"),
+                new RtlParam("ACC_W", pe.acc().width(), "width of a partial sum (" + pe.acc().dslName() + ", "
+                        + pe.policy().dslName() + ")"));
+        List<RtlPort> ports = LoweringSupport.topPorts(TopInterface.of(cube), Map.of(
+                "in_a", "Z*Y*A_W", "in_b", "Y*X*B_W", "out_c", "Z*X*ACC_W"));
+        RtlModule top = new RtlModule(unit,
+                "3D-Cube '" + cube.name() + "' " + cube.x() + "x" + cube.y() + "x" + cube.z() + " (X x Y x Z) of PE '"
+                        + pe.name() + "'",
+                cubeLoc, params, ports,
+                new StructuralBody(topItems(peModule.name(), hold.name(), ctrl.name(), peLoc, cubeLoc)));
+        return new RtlDesign(List.of(peModule, hold, ctrl, top), top.name(), 1, cube.peakMacsPerCycle());
+    }
+
+    /** One step of a column: p_out = fit(p_in + a*b), combinational. */
+    static Datapath peGraph(PeSpec pe) {
+        DatapathBuilder g = new DatapathBuilder(pe.loc().locator());
+        Value a = g.input("a", pe.a().width());
+        Value b = g.input("b", pe.b().width());
+        Value pIn = g.input("p_in", pe.acc().width());
+        Value pOut = g.output("p_out", pe.acc().width());
+        Value product = MacDatapath.product(g, a, pe.a(), b, pe.b(), "product");
+        MacDatapath.fit(g, pOut, MacDatapath.exactSum(g, pIn, pe.acc(), product, "exact_sum"), pe);
+        return g.build();
+    }
+
+    /** The out register of a column; data only (out_valid says when it holds a result), so no reset. */
+    static Datapath holdGraph(int accw) {
+        DatapathBuilder g = new DatapathBuilder("");
+        Value load = g.input("load", 1);
+        Value value = g.input("value", accw);
+        Value held = g.output("held", accw);
+        g.register(held, value, load, null);
+        return g.build();
+    }
+
+    /** advance = !out_valid || out_ready; out_valid follows in_valid on every advancing edge. */
+    static Datapath ctrlGraph(String loc) {
+        DatapathBuilder g = new DatapathBuilder(loc);
+        Value inValid = g.input("in_valid", 1);
+        Value outReady = g.input("out_ready", 1);
+        Value advance = g.output("advance", 1);
+        Value inFire = g.output("in_fire", 1);
+        Value outValid = g.output("out_valid", 1);
+        g.add(new Op.Logic(advance, Op.LogicKind.OR, List.of(g.not("out_empty", outValid), outReady), loc));
+        g.add(new Op.Logic(inFire, Op.LogicKind.AND, List.of(inValid, advance), loc));
+        g.register(outValid, inValid, advance, BigInteger.ZERO);
+        return g.build();
+    }
+
+    private static List<ArrayItem> topItems(String pe, String hold, String ctrl, String peLoc, String cubeLoc) {
+        List<ArrayItem> step = List.of(
+                new Wire("p_in", "ACC_W", false), new Wire("p_out", "ACC_W", false),
+                new Branch("y == 0", "g_first", List.of(new Assign("p_in", "{ACC_W{1'b0}}")),
+                        "g_next", List.of(new Assign("p_in", "g_z[z].g_x[x].g_y[y-1].p_out"))),
+                Structure.instance(pe, "u_pe", peLoc, "a", "in_a[(z*Y+y)*A_W +: A_W]",
+                        "b", "in_b[(y*X+x)*B_W +: B_W]", "p_in", "p_in", "p_out", "p_out"));
+        List<ArrayItem> column = List.of(
+                new Comment("column (z, x): Y PEs pass the partial sum along y, y = 0 first"),
+                new Loop("y", "Y", "g_y", step),
+                new Comment("C[z][x] is the column's last partial sum, registered"),
+                Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "in_fire",
+                        "value", "g_z[z].g_x[x].g_y[Y-1].p_out", "held", "out_c[(z*X+x)*ACC_W +: ACC_W]"));
+        return List.of(
+                new Wire("advance", null, false), new Wire("in_fire", null, false),
+                new Comment("back-pressure stalls the unit: a beat is taken only when its result has a place"),
+                Structure.instance(ctrl, "u_ctrl", cubeLoc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
+                        "out_ready", "out_ready", "advance", "advance", "in_fire", "in_fire",
+                        "out_valid", "out_valid"),
+                new Assign("in_ready", "advance"),
+                new Comment("A[z][y] reaches the X PEs of row (z, y), B[y][x] the Z PEs of row (y, x)"),
+                new Generate(List.of(
+                        new Loop("z", "Z", "g_z", List.of(new Loop("x", "X", "g_x", column))))));
+    }
+}

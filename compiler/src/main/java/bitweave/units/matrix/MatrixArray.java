@@ -1,0 +1,47 @@
+package bitweave.units.matrix;
+
+import bitweave.ir.ArraySpec;
+import bitweave.ir.Field;
+import bitweave.ir.IntType;
+import bitweave.ir.MacStructure;
+import bitweave.ir.PeSpec;
+import bitweave.ir.SourceLoc;
+import bitweave.ir.Stream;
+import bitweave.ir.TopInterface;
+import java.util.List;
+
+/**
+ * A 2D-Matrix {@code matrix(M, N, K)} (FlexFlow / tensor-core style): an M x N grid of K-wide
+ * dot-product units. One beat is one M x N x K product step, A (M x K) broadcast along the rows of the
+ * grid and B (K x N) along its columns; the steps of a group are accumulated until a beat marked last.
+ *
+ * @param pipeline register stages inside each dot unit's adder tree (0 = the only register is the out
+ *                 register), as in the adder tree
+ */
+public record MatrixArray(String name, PeSpec pe, int m, int n, int k, int pipeline, SourceLoc loc)
+        implements ArraySpec {
+    @Override
+    public MatrixArray baseline() {
+        return new MatrixArray(name, pe.withMac(MacStructure.DEFAULT), m, n, k, pipeline, loc);
+    }
+
+    /** One register per adder level (ceil(log2 K) levels) plus one after the multipliers, as the adder tree. */
+    public static int maxPipeline(int k) {
+        return (k <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(k - 1)) + 1;
+    }
+
+    @Override
+    public long peakMacsPerCycle() {
+        return (long) m * n * k;
+    }
+
+    /** Stream {@code in}: A (M x K), B (K x N), both row-major, and last; stream {@code out}: C (M x N). */
+    @Override
+    public TopInterface topInterface() {
+        IntType flag = new IntType(1, false);
+        return new TopInterface(
+                List.of(new Stream("in", true, List.of(new Field("a", pe.a(), m * k), new Field("b", pe.b(), k * n),
+                        new Field("last", flag, 1)))),
+                new Stream("out", false, List.of(new Field("c", pe.acc(), m * n))));
+    }
+}

@@ -1,0 +1,98 @@
+package bitweave.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bitweave.diag.Diagnostic;
+import bitweave.diag.ErrorCode;
+import bitweave.diag.UserError;
+import bitweave.ir.Design;
+import bitweave.units.cube.CubeArray;
+import bitweave.units.matrix.MatrixArray;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The checker rules of cube(X, Y, Z) and matrix(M, N, K) (LANGUAGE.md 6.5, 6.6): accepted forms and each error. */
+class ShapesCheckTest {
+    private static final String PE = "design d\npe mac { a : int8; b : int8; acc : int32 wrap }\n";
+    private static final String SAT = "design d\npe mac { a : int8; b : int8; acc : int32 saturate }\n";
+
+    private static Design load(String text) {
+        return Frontend.loadText(text, "t.bw", Map.of(), null);
+    }
+
+    private static List<Diagnostic> errors(String text) {
+        return assertThrows(UserError.class, () -> load(text)).diagnostics();
+    }
+
+    private static Diagnostic only(String text) {
+        List<Diagnostic> ds = errors(text);
+        assertEquals(1, ds.size(), ds.toString());
+        return ds.get(0);
+    }
+
+    @Test
+    void cubeArgumentsAndNoBody() {
+        CubeArray c = (CubeArray) load(PE + "array top = cube(2, 3, 4) of mac\n").top();
+        assertEquals(List.of(2, 3, 4), List.of(c.x(), c.y(), c.z()));
+        assertEquals(24, c.peakMacsPerCycle());
+        assertEquals(32, ((CubeArray) load(PE + "array top = cube(1, 32, 1) of mac {}\n").top()).y());
+        assertEquals(4096, ((CubeArray) load(PE + "array top = cube(16, 16, 16) of mac\n").top()).peakMacsPerCycle());
+    }
+
+    @Test
+    void cubeErrors() {
+        Diagnostic side = only(PE + "array top = cube(2, 33, 4) of mac\n");
+        assertEquals(ErrorCode.ARRAY_SIZE_OUT_OF_RANGE, side.code());
+        assertEquals("cube Y = 33 is outside 1..32", side.message());
+        assertEquals(ErrorCode.ARRAY_SIZE_OUT_OF_RANGE, only(PE + "array top = cube(0, 1, 1) of mac\n").code());
+        Diagnostic big = only(PE + "array top = cube(32, 32, 5) of mac\n");
+        assertEquals(ErrorCode.TOO_MANY_MULTIPLIERS, big.code());
+        assertTrue(big.message().startsWith("cube 32x32x5 has 5120 PEs; at most 4096"), big.message());
+        assertEquals(ErrorCode.WRONG_ARGUMENT_COUNT, only(PE + "array top = cube(2, 2) of mac\n").code());
+        assertEquals(ErrorCode.UNKNOWN_MEMBER, only(PE + "array top = cube(2, 2, 2) of mac { pipeline 1 }\n").code());
+        Diagnostic t = only(PE + "array top = cube(2, 2, 2) of mac { transform compressed_accumulation }\n");
+        assertEquals(ErrorCode.TRANSFORM_NOT_APPLICABLE, t.code());
+        assertTrue(t.message().endsWith("does not apply to a 3D-Cube; it takes no transform"), t.message());
+        assertEquals(ErrorCode.BAD_OPTION_VALUE,
+                only(PE + "array top = cube(2, 2, 2) of mac { transform fast }\n").code());
+    }
+
+    @Test
+    void matrixDefaultsAndPipeline() {
+        MatrixArray t = (MatrixArray) load(PE + "array top = matrix(2, 3, 8) of mac\n").top();
+        assertEquals(List.of(2, 3, 8, 1), List.of(t.m(), t.n(), t.k(), t.pipeline()));
+        assertEquals(48, t.peakMacsPerCycle());
+        assertEquals(4, ((MatrixArray) load(PE + "array top = matrix(2, 2, 8) of mac { pipeline 4 }\n").top()).pipeline());
+        assertEquals(0, ((MatrixArray) load(SAT + "array top = matrix(1, 1, 1) of mac { pipeline 0 }\n").top()).pipeline());
+        assertEquals(1024, ((MatrixArray) load(PE + "array top = matrix(1, 4, 1024) of mac\n").top()).k());
+    }
+
+    @Test
+    void matrixErrors() {
+        assertEquals("matrix N = 65 is outside 1..64", only(PE + "array top = matrix(1, 65, 2) of mac\n").message());
+        assertEquals(ErrorCode.ARRAY_SIZE_OUT_OF_RANGE, only(PE + "array top = matrix(1, 1, 1025) of mac\n").code());
+        Diagnostic big = only(PE + "array top = matrix(8, 8, 65) of mac\n");
+        assertEquals(ErrorCode.TOO_MANY_MULTIPLIERS, big.code());
+        assertTrue(big.message().startsWith("matrix 8x8x65 has 4160 multipliers; at most 4096"), big.message());
+        Diagnostic pipe = only(PE + "array top = matrix(2, 2, 8) of mac { pipeline 5 }\n");
+        assertEquals(ErrorCode.PIPELINE_OUT_OF_RANGE, pipe.code());
+        assertTrue(pipe.message().startsWith("pipeline = 5 is outside 0..4"), pipe.message());
+        assertEquals(ErrorCode.WRONG_ARGUMENT_COUNT, only(PE + "array top = matrix(2, 2, 8) of mac { pipeline }\n").code());
+        assertEquals(ErrorCode.UNKNOWN_MEMBER, only(PE + "array top = matrix(2, 2, 2) of mac { accumulate }\n").code());
+        Diagnostic t = only(PE + "array top = matrix(2, 2, 2) of mac { transform same_bit_weight_reduction }\n");
+        assertEquals(ErrorCode.TRANSFORM_NOT_APPLICABLE, t.code());
+        assertTrue(t.message().endsWith("does not apply to a 2D-Matrix; it takes no transform"), t.message());
+        // both errors of one body are reported together
+        assertEquals(2, errors(PE + "array top = matrix(2, 2, 2) of mac { pipeline 9; transform x }\n").size());
+    }
+
+    @Test
+    void unknownKindListsTheNewKinds() {
+        Diagnostic d = only(PE + "array top = hypercube(2) of mac\n");
+        assertEquals(ErrorCode.UNKNOWN_ARRAY_KIND, d.code());
+        assertTrue(d.message().contains("cube") && d.message().contains("matrix"), d.message());
+    }
+}
