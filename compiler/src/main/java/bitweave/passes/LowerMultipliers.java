@@ -113,15 +113,29 @@ public final class LowerMultipliers implements DatapathPass {
     private void lower(DatapathBuilder b, Op.Multiply m, Operand a, Operand x) {
         int width = m.out().width();
         String base = m.out().name();
-        List<Op.HeapRow> rows = switch (kind) {
-            case AND_ARRAY -> andArrayRows(b, base, a, x, width);
-            case BOOTH, ENT -> radixFourRows(b, base, a, x, width);
-            case BEHAVIORAL -> throw new IllegalStateException("behavioral multiplies are not lowered");
-        };
+        List<Op.HeapRow> rows = partialProductRows(b, kind, base, a.bits(), a.signed(), x.bits(), x.signed(), width);
         Value sum = b.fresh(base + "_heap_sum", width);
         Value carry = b.fresh(base + "_heap_carry", width);
         b.add(new Op.BitHeap(sum, carry, rows, reduction, use42, b.loc()));
         b.add(new Op.Add(m.out(), sum, carry, false, b.loc()));
+    }
+
+    /**
+     * The partial-product rows of {@code a·x} (each operand read signed or unsigned as given) for a bit
+     * heap of {@code width} bits, with the ops that make them added to {@code b}: the rows sum to a·x
+     * exactly, minus terms at weights >= 2^width. This is what the pass throws into a multiply's heap;
+     * a lowering that wants the product's rows in a heap of its own (compressed accumulation, OPT1)
+     * calls it directly. Value names start with {@code base}.
+     */
+    public static List<Op.HeapRow> partialProductRows(DatapathBuilder b, Multiplier kind, String base, Value a,
+                                                      boolean aSigned, Value x, boolean xSigned, int width) {
+        Operand ao = new Operand(a, aSigned);
+        Operand xo = new Operand(x, xSigned);
+        return switch (kind) {
+            case AND_ARRAY -> andArrayRows(b, base, ao, xo, width);
+            case BOOTH, ENT -> radixFourRows(b, kind, base, ao, xo, width);
+            case BEHAVIORAL -> throw new IllegalArgumentException("a behavioral multiplier makes no partial products");
+        };
     }
 
     /**
@@ -130,7 +144,8 @@ public final class LowerMultipliers implements DatapathPass {
      * each digit throws its signed row at weight 2·i and its neg bit, the +1 completing the two's
      * complement, at the same weight. Both sum to d_i·b·4^i exactly.
      */
-    private List<Op.HeapRow> radixFourRows(DatapathBuilder b, String base, Operand a, Operand x, int width) {
+    private static List<Op.HeapRow> radixFourRows(DatapathBuilder b, Multiplier kind, String base, Operand a,
+                                                  Operand x, int width) {
         int digits = kind == Multiplier.BOOTH
                 ? Op.BoothEncode.digits(a.width(), a.signed())
                 : Op.EntEncode.digits(a.width(), a.signed());
@@ -163,7 +178,7 @@ public final class LowerMultipliers implements DatapathPass {
      * (b zero-extended by one bit first when unsigned, so ~b is a signed value), is ~t when a[top] = 1
      * and 0 otherwise; the bit a[top] at the same weight supplies the +1 exactly when it is needed.
      */
-    private List<Op.HeapRow> andArrayRows(DatapathBuilder b, String base, Operand a, Operand x, int width) {
+    private static List<Op.HeapRow> andArrayRows(DatapathBuilder b, String base, Operand a, Operand x, int width) {
         List<Op.HeapRow> rows = new ArrayList<>();
         int top = a.width() - 1;
         for (int i = 0; i <= top && i < width; i++) {

@@ -4,8 +4,10 @@ import bitweave.datapath.DatapathBuilder;
 import bitweave.datapath.Op;
 import bitweave.datapath.Value;
 import bitweave.ir.IntType;
+import bitweave.ir.MacStructure;
 import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
+import java.util.List;
 
 /**
  * The multiply-accumulate pieces every lowering builds into its datapath graphs, with exact widths
@@ -38,6 +40,22 @@ public final class MacDatapath {
         return product;
     }
 
+    /**
+     * The rows of the product {@code a·b} for a bit heap of {@code width} bits that also takes other
+     * rows (compressed accumulation: the stored (sum, carry) pair). With a multiplier that makes partial
+     * products these are its rows (lower-multipliers' own, {@link LowerMultipliers#partialProductRows}),
+     * so no carry-propagate adder is made. With the behavioural multiplier the exact product enters as
+     * one signed row: the synthesis tool's multiplier then keeps its own final adder, and only the
+     * accumulation is carry-save (the paper's configuration is {@code multiplier booth}).
+     */
+    public static List<Op.HeapRow> productRows(DatapathBuilder g, Value a, IntType at, Value b, IntType bt,
+                                               MacStructure.Multiplier multiplier, String base, int width) {
+        if (!multiplier.makesPartialProducts()) {
+            return List.of(new Op.HeapRow(product(g, a, at, b, bt, base), 0, true));
+        }
+        return LowerMultipliers.partialProductRows(g, multiplier, base, a, at.signed(), b, bt.signed(), width);
+    }
+
     /** Width in which acc + product is exact: two bits over the wider (covers an unsigned accumulator). */
     public static int sumWidth(IntType acc, int addendWidth) {
         return Math.max(acc.width(), addendWidth) + 2;
@@ -54,6 +72,11 @@ public final class MacDatapath {
     /** Drives {@code out} (the accumulator type) from the exact signed value with the PE's policy. */
     public static void fit(DatapathBuilder g, Value out, Value exact, PeSpec pe) {
         g.add(new Op.Fit(out, exact, fitPolicy(pe), g.loc()));
+    }
+
+    /** The bit heap's reduction for the PE's DSL choice (ir names it without depending on the datapath IR). */
+    public static Op.Reduction reduction(bitweave.ir.MacStructure mac) {
+        return Op.Reduction.valueOf(mac.reduction().name());
     }
 
     public static Op.FitPolicy fitPolicy(PeSpec pe) {

@@ -18,8 +18,9 @@ import java.util.function.UnaryOperator;
 /**
  * The pipeline from a checked design to verified RTL IR. First the lowering pass of the top's kind
  * ({@link UnitKind#loweringPasses}) builds both IR levels; then the passes this design needs run in
- * order: the datapath passes on every datapath module (lower-multipliers and compress-bit-heaps when the
- * PE's multiplier makes partial products), then legalize-names. {@link RtlVerifier} (which also runs
+ * order: the datapath passes on every datapath module (lower-multipliers when the PE's multiplier makes
+ * partial products; compress-bit-heaps when it does or when the lowering itself put a bit heap into a
+ * graph, as compressed accumulation does even with a behavioural multiplier), then legalize-names. {@link RtlVerifier} (which also runs
  * the datapath verifier on every datapath module) checks the IR after every pass. {@code bitweave compile
  * --print-pipeline} lists the names, {@code --dump-ir NAME} prints the IR after one.
  */
@@ -44,11 +45,12 @@ public final class PassPipeline {
         return names;
     }
 
-    /** The passes run for {@code design}, in order, starting with its lowering. */
+    /** The passes run for {@code design}, in order, starting with its lowering (which runs, to see its IR). */
     public static List<String> passNames(Design design) {
         List<String> names = new ArrayList<>();
-        names.add(lowering(design).name());
-        steps(design, m -> "").forEach(s -> names.add(s.name()));
+        LoweringPass lowering = lowering(design);
+        names.add(lowering.name());
+        steps(design, lowering.lower(design), m -> "").forEach(s -> names.add(s.name()));
         return names;
     }
 
@@ -57,18 +59,25 @@ public final class PassPipeline {
                 .orElseThrow(() -> new IllegalStateException("no lowering pass for " + design.top().getClass().getSimpleName()));
     }
 
-    private static List<Step> steps(Design design, ModulePrinter printer) {
+    /** The passes after the lowering; {@code lowered} is the lowering's IR (it tells whether bit heaps exist). */
+    private static List<Step> steps(Design design, RtlDesign lowered, ModulePrinter printer) {
         List<Step> steps = new ArrayList<>();
         MacStructure mac = design.top().pe().mac();
         if (mac.multiplier().makesPartialProducts()) {
-            // The DSL's reduction names the datapath bit heap's (ir stays free of the datapath package).
-            Op.Reduction reduction = Op.Reduction.valueOf(mac.reduction().name());
-            steps.add(onDatapaths(new LowerMultipliers(mac.multiplier(), reduction, mac.fourTwo())));
+            steps.add(onDatapaths(new LowerMultipliers(mac.multiplier(), MacDatapath.reduction(mac), mac.fourTwo())));
+        }
+        if (mac.multiplier().makesPartialProducts() || holdsBitHeap(lowered)) {
             steps.add(onDatapaths(new CompressBitHeaps()));
         }
         LegalizeNames legalize = new LegalizeNames(printer);
         steps.add(new Step(legalize.name(), legalize::run));
         return steps;
+    }
+
+    /** Whether a datapath module of {@code rtl} holds a {@link Op.BitHeap} (compress-bit-heaps must expand it). */
+    static boolean holdsBitHeap(RtlDesign rtl) {
+        return rtl.modules().stream().anyMatch(m -> m.body() instanceof DatapathBody d
+                && d.graph().ops().stream().anyMatch(op -> op instanceof Op.BitHeap));
     }
 
     /** A datapath pass applied to the graph of every datapath module (the others are left as they are). */
@@ -96,7 +105,7 @@ public final class PassPipeline {
         RtlVerifier.verify(rtl, contract, lowering.name(), false);
         afterEach.accept(lowering.name(), rtl);
         boolean legalized = false;
-        for (Step step : steps(design, printer)) {
+        for (Step step : steps(design, rtl, printer)) {
             rtl = step.run().apply(rtl);
             legalized |= step.name().equals("legalize-names");
             RtlVerifier.verify(rtl, contract, step.name(), legalized);

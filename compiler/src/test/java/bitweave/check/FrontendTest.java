@@ -88,6 +88,44 @@ class FrontendTest {
     }
 
     @Test
+    void compressedAccumulationIsKeptOnBothDataflowsAndDescribed() {
+        for (String dataflow : List.of("output_stationary", "weight_stationary")) {
+            SystolicArray s = (SystolicArray) load("design d\n" + PE + "array t = systolic(2, 3) of mac {\n"
+                    + "  dataflow " + dataflow + "\n  transform compressed_accumulation\n}\n").top();
+            assertEquals(java.util.Set.of(bitweave.ir.Transform.COMPRESSED_ACCUMULATION), s.transforms());
+            assertTrue(s.compressedAccumulation());
+            assertEquals("systolic 2x3 " + dataflow + ", transform compressed_accumulation (OPT1), int8 x int8 -> int32 wrap",
+                    bitweave.emit.UnitNames.describe(s));
+        }
+        SystolicArray plain = (SystolicArray) load("design d\n" + PE
+                + "array t = systolic(2, 3) of mac { dataflow output_stationary }\n").top();
+        assertTrue(plain.transforms().isEmpty());
+        assertFalse(plain.compressedAccumulation());
+        assertEquals("systolic 2x3 output_stationary, int8 x int8 -> int32 wrap", bitweave.emit.UnitNames.describe(plain));
+    }
+
+    @Test
+    void transformLegalityErrors() {
+        // saturation needs the true sum every step (E0217), on either dataflow
+        for (String dataflow : List.of("output_stationary", "weight_stationary")) {
+            UserError e = fails("design d\npe mac { a : int8; b : int8; acc : int16 saturate }\n"
+                    + "array t = systolic(2, 2) of mac { dataflow " + dataflow + "; transform compressed_accumulation }\n",
+                    Map.of(), null);
+            assertEquals(List.of(ErrorCode.TRANSFORM_NEEDS_WRAP), e.diagnostics().stream().map(x -> x.code()).toList());
+        }
+        // OPT2 is not a systolic transform (E0216), and a transform is never silently dropped
+        UserError e = fails("design d\n" + PE + "array t = systolic(2, 2) of mac { dataflow output_stationary;"
+                + " transform same_bit_weight_reduction }\n", Map.of(), null);
+        assertEquals(List.of(ErrorCode.TRANSFORM_NOT_APPLICABLE), e.diagnostics().stream().map(x -> x.code()).toList());
+        assertTrue(e.diagnostics().get(0).message().contains("output-stationary systolic array; it takes"
+                + " compressed_accumulation"), e.diagnostics().toString());
+        // an empty member names nothing
+        UserError empty = fails("design d\n" + PE + "array t = systolic(2, 2) of mac { dataflow output_stationary;"
+                + " transform }\n", Map.of(), null);
+        assertEquals(ErrorCode.WRONG_ARGUMENT_COUNT, empty.diagnostics().get(0).code());
+    }
+
+    @Test
     void pipelineBoundsFollowTheTreeDepth() {
         assertEquals(5, AdderTreeKind.maxPipeline(16));
         assertEquals(6, AdderTreeKind.maxPipeline(17));

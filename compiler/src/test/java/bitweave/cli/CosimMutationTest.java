@@ -33,7 +33,7 @@ class CosimMutationTest {
     private static final List<Mutation> MUTATIONS = List.of(
             new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "PE adder -> subtractor",
                     "exact_sum_acc \\+ exact_sum_addend", "exact_sum_acc - exact_sum_addend"),
-            new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "flip the accumulator clear constant",
+            new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "flip a bit of the accumulator clear constant",
                     "assign acc_clear = 32'h0;", "assign acc_clear = 32'h1;"),
             new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "bypass the b forwarding register",
                     "assign b_out = b_out_q;", "assign b_out = b_in;"),
@@ -42,14 +42,31 @@ class CosimMutationTest {
             new Mutation("systolic_ws_int8", "systolic_ws_int8_pe.v", "PE adder -> subtractor",
                     "exact_sum_acc \\+ exact_sum_addend", "exact_sum_acc - exact_sum_addend"),
             new Mutation("systolic_ws_int8", "systolic_ws_int8_pe.v", "flip a saturation constant bit",
-                    "16'h7fff\\)", "16'h7ffe)"),
+                    "16'h8000 : 16'h7fff", "16'h8000 : 16'h7ffe"),
             new Mutation("dot8_mixed", "dot8_mixed_add.v", "tree adder -> subtractor",
                     "assign sum = l \\+ r;", "assign sum = l - r;"),
             new Mutation("dot8_mixed", "dot8_mixed_mul.v", "flip the zero-extension bit of the unsigned operand",
                     "\\{\\{4\\{1'b0\\}\\}, a\\}", "{{4{1'b1}}, a}"),
-            new Mutation("dot16_int8", "dot16_int8.v", "bypass the pipeline registers of the tree's nodes",
+            new Mutation("dot16_int8", "dot16_int8.v", "bypass the pipeline registers of the tree",
                     "#\\(\\.W\\(DOT_W\\), \\.DEPTH\\(\\(LEVEL >= LEVELS \\+ 1 - PIPE\\) \\? 1 : 0\\)\\)",
-                    "#(.W(DOT_W), .DEPTH(0))"));
+                    "#(.W(DOT_W), .DEPTH(0))"),
+            // inside the datapath of compressed accumulation (OPT1): the bit heap, its Booth rows, the pair
+            new Mutation("systolic_os_int8_opt1", "systolic_os_int8_opt1_pe.v", "drop a Booth partial product",
+                    "assign product_pp2 = \\(", "assign product_pp2 = 9'h0 & ("),
+            new Mutation("systolic_os_int8_opt1", "systolic_os_int8_opt1_pe.v", "wrong Booth digit (window 011 gives 1 and 2)",
+                    "assign product_one = product_neg_mid \\^ product_neg_lo;", "assign product_one = product_neg_mid | product_neg_lo;"),
+            new Mutation("systolic_os_int8_opt1", "systolic_os_int8_opt1_pe.v", "carry fed back into the sum slot",
+                    "acc_sum_step = valid_in \\? acc_heap_sum :", "acc_sum_step = valid_in ? acc_heap_carry :"),
+            new Mutation("systolic_os_int8_opt1", "systolic_os_int8_opt1_pe.v",
+                    "missing carry shift (a counter's carry re-enters its own column)",
+                    "assign acc_heap_s2_c5_fa0_s = acc_heap_s1_c4_fa0_c \\^", "assign acc_heap_s2_c5_fa0_s = acc_heap_s1_c5_fa0_c ^"),
+            new Mutation("systolic_os_int8_opt1", "systolic_os_int8_opt1_hold.v", "the pair's adder -> xor",
+                    "assign held = sum_q \\+ carry_q;", "assign held = sum_q ^ carry_q;"),
+            new Mutation("systolic_ws_int8_opt1", "systolic_ws_int8_opt1.v", "incoming carry read from the sum wire",
+                    "assign p_carry_in = g_row\\[r-1\\]\\.g_col\\[c\\]\\.p_carry_out;",
+                    "assign p_carry_in = g_row[r-1].g_col[c].p_sum_out;"),
+            new Mutation("systolic_ws_int8_opt1", "systolic_ws_int8_opt1_pe.v", "drop a Booth negation bit from a counter sum",
+                    "assign p_heap_s1_c2_fa0_s = p_heap_r0_b2 \\^ p_heap_r2_b0 \\^ product_neg1;", "assign p_heap_s1_c2_fa0_s = p_heap_r0_b2 ^ p_heap_r2_b0;"));
 
     /** Seeds for the mutants that used to be caught only on some seeds (issue 5, item 18). */
     private static final int[] RESET_SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
@@ -59,7 +76,8 @@ class CosimMutationTest {
 
     @Test
     void unmutatedRtlPassesAndEveryMutationFails() throws IOException {
-        for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8")) {
+        for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8",
+                "systolic_os_int8_opt1", "systolic_ws_int8_opt1")) {
             Path dir = compile(example, tmp.resolve("clean-" + example));
             CliRunner.Result r = sim(example, dir);
             assertEquals(0, r.exit(), "control run must pass: " + r);

@@ -40,4 +40,28 @@ class ExamplesCosimTest {
             assertFalse(r.err().contains("warning"), r.toString());
         }
     }
+
+    /**
+     * The shipped examples with a bit-weight transform run the README's 10,000 vectors in CI (issue 6):
+     * a transform is only as trustworthy as its co-simulation against the untransformed golden model.
+     */
+    @Test
+    void transformedExamplesPassTenThousandVectors() throws IOException {
+        List<Path> transformed = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.list(Path.of("dsl/examples"))) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".bw")).sorted().toList()) {
+                if (Files.readString(p).lines().anyMatch(l -> l.strip().startsWith("transform "))) {
+                    transformed.add(p);
+                }
+            }
+        }
+        assertTrue(transformed.size() >= 2, "the OPT1 examples are shipped: " + transformed);
+        for (Path example : transformed) {
+            CliRunner.Result r = CliRunner.run("sim", example.toString(), "--vectors", "10000", "--seed", "11",
+                    "--cache-dir", CACHE);
+            assertEquals(0, r.exit(), example + ": " + r);
+            String name = example.getFileName().toString().replaceFirst("\\.bw$", "");
+            assertTrue(r.out().startsWith("PASS " + name + ": 10000 vectors bit-exact ("), r.toString());
+        }
+    }
 }

@@ -25,6 +25,7 @@ import bitweave.rtl.RtlParam;
 import bitweave.rtl.RtlPort;
 import bitweave.rtl.StructuralBody;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -70,11 +71,21 @@ public final class LowerSystolicOs implements LoweringPass {
         String arrayLoc = array.loc().locator();
 
         RtlModule delay = LoweringSupport.delayModule(unit, arrayLoc);
-        RtlModule peModule = DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
-                "output-stationary PE '" + pe.name() + "': acc = fit(acc + a*b) per step, result at the tile's last step",
-                peLoc, peGraph(pe));
-        RtlModule hold = DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
-                "holds one PE's result from the tile's last step until the next tile's", peLoc, holdGraph(accw));
+        boolean pair = array.compressedAccumulation();
+        RtlModule peModule = pair
+                ? DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
+                        "output-stationary PE '" + pe.name() + "', compressed accumulation (OPT1): (sum, carry) ="
+                                + " heap(a*b, sum, carry) per step, no carry-propagate adder; the pair at the tile's last step",
+                        peLoc, CompressedAccumulation.outputStationaryPe(pe))
+                : DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
+                        "output-stationary PE '" + pe.name() + "': acc = fit(acc + a*b) per step, result at the tile's last step",
+                        peLoc, peGraph(pe));
+        RtlModule hold = pair
+                ? DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
+                        "holds one PE's final (sum, carry) pair until the next tile's; one carry-propagate adder fuses it",
+                        peLoc, CompressedAccumulation.outputStationaryHold(accw))
+                : DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
+                        "holds one PE's result from the tile's last step until the next tile's", peLoc, holdGraph(accw));
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "flow control: a tile's last beat waits while the previous tile's out beat is pending", arrayLoc,
                 ctrlGraph(arrayLoc));
@@ -91,7 +102,7 @@ public final class LowerSystolicOs implements LoweringPass {
                 "systolic array '" + array.name() + "' " + array.rows() + "x" + array.cols()
                         + ", output_stationary, of PE '" + pe.name() + "'",
                 arrayLoc, params, ports, new StructuralBody(topItems(delay.name(), peModule.name(), hold.name(),
-                        ctrl.name(), peLoc, arrayLoc)));
+                        ctrl.name(), peLoc, arrayLoc, pair)));
         return new RtlDesign(List.of(delay, peModule, hold, ctrl, top), top.name(),
                 array.rows() + array.cols() - 1, array.peakMacsPerCycle());
     }
@@ -168,8 +179,9 @@ public final class LowerSystolicOs implements LoweringPass {
         return g.build();
     }
 
+    /** {@code pair}: compressed accumulation, the PE hands its result to the holder as a (sum, carry) pair. */
     private static List<ArrayItem> topItems(String delay, String pe, String hold, String ctrl, String peLoc,
-                                            String arrayLoc) {
+                                            String arrayLoc, boolean pair) {
         List<ArrayItem> skewA = List.of(
                 new Comment("row r of A waits r cycles, with the beat's valid and last marker beside it"),
                 new Wire("a", "A_W", false), new Wire("valid", null, false), new Wire("last", null, false),
@@ -179,13 +191,20 @@ public final class LowerSystolicOs implements LoweringPass {
                 new Comment("column c of B waits c cycles"),
                 new Wire("b", "B_W", false),
                 Structure.delay(delay, "u_skew", "B_W", "c", "1'b1", "in_b[c*B_W +: B_W]", "b", arrayLoc));
-        List<ArrayItem> cell = List.of(
+        List<ArrayItem> cell = new ArrayList<>(List.of(
                 new Wire("a_in", "A_W", false), new Wire("valid_in", null, false), new Wire("last_in", null, false),
                 new Wire("b_in", "B_W", false),
                 new Comment("outputs of the right column and the bottom row are not read"),
                 new Wire("a_out", "A_W", true), new Wire("valid_out", null, true), new Wire("last_out", null, true),
                 new Wire("b_out", "B_W", true),
-                new Wire("result_load", null, false), new Wire("result_value", "ACC_W", false),
+                new Wire("result_load", null, false)));
+        if (pair) {
+            cell.add(new Wire("result_sum", "ACC_W", false));
+            cell.add(new Wire("result_carry", "ACC_W", false));
+        } else {
+            cell.add(new Wire("result_value", "ACC_W", false));
+        }
+        cell.addAll(List.of(
                 new Branch("c == 0", "g_from_skew", List.of(
                         new Assign("a_in", "g_skew_a[r].a"), new Assign("valid_in", "g_skew_a[r].valid"),
                         new Assign("last_in", "g_skew_a[r].last")),
@@ -194,14 +213,22 @@ public final class LowerSystolicOs implements LoweringPass {
                         new Assign("valid_in", "g_row[r].g_col[c-1].valid_out"),
                         new Assign("last_in", "g_row[r].g_col[c-1].last_out"))),
                 new Branch("r == 0", "g_from_top", List.of(new Assign("b_in", "g_skew_b[c].b")),
-                        "g_from_above", List.of(new Assign("b_in", "g_row[r-1].g_col[c].b_out"))),
-                Structure.instance(pe, "u_pe", peLoc, "clk", "clk", "rst", "rst", "a_in", "a_in",
-                        "valid_in", "valid_in", "last_in", "last_in", "b_in", "b_in", "a_out", "a_out",
-                        "valid_out", "valid_out", "last_out", "last_out", "b_out", "b_out",
-                        "result_load", "result_load", "result_value", "result_value"),
-                new Comment("slice (r, c) of out_c holds PE(r, c)'s result of the last finished tile"),
-                Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "result_load",
-                        "value", "result_value", "held", "out_c[(r*COLS+c)*ACC_W +: ACC_W]"));
+                        "g_from_above", List.of(new Assign("b_in", "g_row[r-1].g_col[c].b_out")))));
+        List<String> pePorts = new ArrayList<>(List.of("clk", "clk", "rst", "rst", "a_in", "a_in",
+                "valid_in", "valid_in", "last_in", "last_in", "b_in", "b_in", "a_out", "a_out",
+                "valid_out", "valid_out", "last_out", "last_out", "b_out", "b_out", "result_load", "result_load"));
+        pePorts.addAll(pair ? List.of("result_sum", "result_sum", "result_carry", "result_carry")
+                : List.of("result_value", "result_value"));
+        cell.add(Structure.instance(pe, "u_pe", peLoc, pePorts.toArray(String[]::new)));
+        if (pair) {
+            cell.add(new Comment("slice (r, c) of out_c: PE(r, c)'s pair of the last finished tile, added in the holder"));
+            cell.add(Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "result_load",
+                    "sum", "result_sum", "carry", "result_carry", "held", "out_c[(r*COLS+c)*ACC_W +: ACC_W]"));
+        } else {
+            cell.add(new Comment("slice (r, c) of out_c holds PE(r, c)'s result of the last finished tile"));
+            cell.add(Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "result_load",
+                    "value", "result_value", "held", "out_c[(r*COLS+c)*ACC_W +: ACC_W]"));
+        }
         return List.of(
                 new Wire("in_fire", null, false),
                 new Comment("the corner PE sees a tile's last step after every other PE: the whole C is then held"),

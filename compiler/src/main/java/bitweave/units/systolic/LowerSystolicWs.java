@@ -26,6 +26,7 @@ import bitweave.rtl.RtlParam;
 import bitweave.rtl.RtlPort;
 import bitweave.rtl.StructuralBody;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -72,8 +73,14 @@ public final class LowerSystolicWs implements LoweringPass {
         String arrayLoc = array.loc().locator();
 
         RtlModule delay = LoweringSupport.delayModule(unit, arrayLoc);
-        RtlModule peModule = DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
-                "weight-stationary PE '" + pe.name() + "': p_out = fit(p_in + x*w)", peLoc, peGraph(pe));
+        boolean pair = array.compressedAccumulation();
+        RtlModule peModule = pair
+                ? DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
+                        "weight-stationary PE '" + pe.name() + "', compressed accumulation (OPT1): (p_sum_out, p_carry_out)"
+                                + " = heap(x*w, p_sum_in, p_carry_in), no carry-propagate adder", peLoc,
+                        CompressedAccumulation.weightStationaryPe(pe))
+                : DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
+                        "weight-stationary PE '" + pe.name() + "': p_out = fit(p_in + x*w)", peLoc, peGraph(pe));
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "flow control: the array advances while the out stage is empty or read; w loads only when no"
                         + " activation is in flight", arrayLoc, ctrlGraph(latency, arrayLoc));
@@ -89,8 +96,21 @@ public final class LowerSystolicWs implements LoweringPass {
                 "systolic array '" + array.name() + "' " + array.rows() + "x" + array.cols()
                         + ", weight_stationary, of PE '" + pe.name() + "'",
                 arrayLoc, params, ports,
-                new StructuralBody(topItems(delay.name(), peModule.name(), ctrl.name(), peLoc, arrayLoc)));
-        return new RtlDesign(List.of(delay, peModule, ctrl, top), top.name(), latency, array.peakMacsPerCycle());
+                new StructuralBody(pair
+                        ? pairTopItems(delay.name(), peModule.name(), ctrl.name(), edge(unit, arrayLoc, accw).name(),
+                                peLoc, arrayLoc)
+                        : topItems(delay.name(), peModule.name(), ctrl.name(), peLoc, arrayLoc)));
+        List<RtlModule> modules = pair
+                ? List.of(delay, peModule, edge(unit, arrayLoc, accw), ctrl, top)
+                : List.of(delay, peModule, ctrl, top);
+        return new RtlDesign(modules, top.name(), latency, array.peakMacsPerCycle());
+    }
+
+    /** Compressed accumulation: the carry-propagate adder at a column end. */
+    private static RtlModule edge(String unit, String arrayLoc, int accw) {
+        return DatapathModules.module(LoweringSupport.moduleName(unit, "edge"),
+                "column end under compressed accumulation (OPT1): the column's one carry-propagate adder,"
+                        + " value = sum + carry mod 2^ACC_W", arrayLoc, CompressedAccumulation.weightStationaryEdge(accw, arrayLoc));
     }
 
     static Datapath peGraph(PeSpec pe) {
@@ -145,11 +165,68 @@ public final class LowerSystolicWs implements LoweringPass {
         return g.build();
     }
 
-    private static List<ArrayItem> topItems(String delay, String pe, String ctrl, String peLoc, String arrayLoc) {
-        List<ArrayItem> skewX = List.of(
+    private static List<ArrayItem> skewX(String delay, String arrayLoc) {
+        return List.of(
                 new Comment("x_r waits r cycles, so it meets the partial sum coming down from row r-1"),
                 new Wire("x", "A_W", false),
                 Structure.delay(delay, "u_skew", "A_W", "r", "advance", "in_x[r*A_W +: A_W]", "x", arrayLoc));
+    }
+
+    /** Control, the in_ready assignment and the valid line: the same with and without the transform. */
+    private static List<ArrayItem> control(String delay, String ctrl, String arrayLoc) {
+        return List.of(
+                new Wire("advance", null, false), new Wire("in_fire", null, false), new Wire("w_fire", null, false),
+                new Comment("back-pressure stalls the whole array, so data, skew and valid bits keep their alignment"),
+                Structure.instance(ctrl, "u_ctrl", arrayLoc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
+                        "w_valid", "w_valid", "out_ready", "out_ready", "out_valid", "out_valid",
+                        "advance", "advance", "in_fire", "in_fire", "w_ready", "w_ready",
+                        "w_fire", "w_fire"),
+                new Assign("in_ready", "advance"),
+                new Comment("the valid bit travels beside the data: ROWS+COLS-1 stages from in to the aligned out beat"),
+                Structure.delay(delay, "u_valid_line", "1", "ROWS + COLS - 1", "advance", "in_fire", "out_valid",
+                        arrayLoc));
+    }
+
+    /**
+     * Compressed accumulation: the (sum, carry) pair flows down each column (2*ACC_W wires between PEs,
+     * (0, 0) into row 0); the column end adds it once, before the de-skew.
+     */
+    private static List<ArrayItem> pairTopItems(String delay, String pe, String ctrl, String edge, String peLoc,
+                                                String arrayLoc) {
+        List<ArrayItem> cell = List.of(
+                new Wire("x_in", "A_W", false),
+                new Wire("p_sum_in", "ACC_W", false), new Wire("p_carry_in", "ACC_W", false),
+                new Wire("p_sum_out", "ACC_W", false), new Wire("p_carry_out", "ACC_W", false),
+                new Comment("x leaving the right column is not read"),
+                new Wire("x_out", "A_W", true),
+                new Branch("c == 0", "g_from_skew", List.of(new Assign("x_in", "g_skew_x[r].x")),
+                        "g_from_left", List.of(new Assign("x_in", "g_row[r].g_col[c-1].x_out"))),
+                new Branch("r == 0", "g_from_top", List.of(new Assign("p_sum_in", "{ACC_W{1'b0}}"),
+                                new Assign("p_carry_in", "{ACC_W{1'b0}}")),
+                        "g_from_above", List.of(new Assign("p_sum_in", "g_row[r-1].g_col[c].p_sum_out"),
+                                new Assign("p_carry_in", "g_row[r-1].g_col[c].p_carry_out"))),
+                Structure.instance(pe, "u_pe", peLoc, "clk", "clk", "rst", "rst", "en", "advance",
+                        "w_load", "w_fire", "w_in", "w_data[(r*COLS+c)*B_W +: B_W]", "x_in", "x_in",
+                        "p_sum_in", "p_sum_in", "p_carry_in", "p_carry_in", "x_out", "x_out",
+                        "p_sum_out", "p_sum_out", "p_carry_out", "p_carry_out"));
+        List<ArrayItem> deskew = List.of(
+                new Comment("the column's one carry-propagate adder fuses the bottom pair"),
+                new Wire("y", "ACC_W", false),
+                Structure.instance(edge, "u_edge", arrayLoc, "sum", "g_row[ROWS-1].g_col[c].p_sum_out",
+                        "carry", "g_row[ROWS-1].g_col[c].p_carry_out", "value", "y"),
+                new Comment("column c finishes c cycles after column 0: delay it COLS-1-c cycles so y is one aligned beat"),
+                Structure.delay(delay, "u_deskew", "ACC_W", "COLS-1-c", "advance", "y",
+                        "out_y[c*ACC_W +: ACC_W]", arrayLoc));
+        List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc));
+        items.add(new Generate(List.of(
+                new Loop("r", "ROWS", "g_skew_x", skewX(delay, arrayLoc)),
+                new Loop("r", "ROWS", "g_row", List.of(new Loop("c", "COLS", "g_col", cell))),
+                new Loop("c", "COLS", "g_deskew", deskew))));
+        return items;
+    }
+
+    private static List<ArrayItem> topItems(String delay, String pe, String ctrl, String peLoc, String arrayLoc) {
+        List<ArrayItem> skewX = skewX(delay, arrayLoc);
         List<ArrayItem> cell = List.of(
                 new Wire("x_in", "A_W", false), new Wire("p_in", "ACC_W", false), new Wire("p_out", "ACC_W", false),
                 new Comment("x leaving the right column is not read"),
@@ -165,20 +242,11 @@ public final class LowerSystolicWs implements LoweringPass {
                 new Comment("column c finishes c cycles after column 0: delay it COLS-1-c cycles so y is one aligned beat"),
                 Structure.delay(delay, "u_deskew", "ACC_W", "COLS-1-c", "advance", "g_row[ROWS-1].g_col[c].p_out",
                         "out_y[c*ACC_W +: ACC_W]", arrayLoc));
-        return List.of(
-                new Wire("advance", null, false), new Wire("in_fire", null, false), new Wire("w_fire", null, false),
-                new Comment("back-pressure stalls the whole array, so data, skew and valid bits keep their alignment"),
-                Structure.instance(ctrl, "u_ctrl", arrayLoc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
-                        "w_valid", "w_valid", "out_ready", "out_ready", "out_valid", "out_valid",
-                        "advance", "advance", "in_fire", "in_fire", "w_ready", "w_ready",
-                        "w_fire", "w_fire"),
-                new Assign("in_ready", "advance"),
-                new Comment("the valid bit travels beside the data: ROWS+COLS-1 stages from in to the aligned out beat"),
-                Structure.delay(delay, "u_valid_line", "1", "ROWS + COLS - 1", "advance", "in_fire", "out_valid",
-                        arrayLoc),
-                new Generate(List.of(
-                        new Loop("r", "ROWS", "g_skew_x", skewX),
-                        new Loop("r", "ROWS", "g_row", List.of(new Loop("c", "COLS", "g_col", cell))),
-                        new Loop("c", "COLS", "g_deskew", deskew))));
+        List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc));
+        items.add(new Generate(List.of(
+                new Loop("r", "ROWS", "g_skew_x", skewX),
+                new Loop("r", "ROWS", "g_row", List.of(new Loop("c", "COLS", "g_col", cell))),
+                new Loop("c", "COLS", "g_deskew", deskew))));
+        return items;
     }
 }

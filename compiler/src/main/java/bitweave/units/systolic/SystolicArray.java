@@ -8,11 +8,35 @@ import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
+import bitweave.ir.Transform;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-/** A ROWS x COLS systolic array of one PE. */
-public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, SourceLoc loc)
-        implements ArraySpec {
+/**
+ * A ROWS x COLS systolic array of one PE; {@code transforms} are the bit-weight transforms applied to it
+ * (only {@link Transform#COMPRESSED_ACCUMULATION} applies to this shape). They change the hardware,
+ * never the top interface or the arithmetic.
+ */
+public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
+                            SourceLoc loc) implements ArraySpec {
+    public SystolicArray {
+        // an EnumSet keeps the declaration order, so describe() and reports are deterministic
+        transforms = Collections.unmodifiableSet(transforms.isEmpty()
+                ? EnumSet.noneOf(Transform.class) : EnumSet.copyOf(transforms));
+    }
+
+    /** An array without transforms. */
+    public SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, SourceLoc loc) {
+        this(name, pe, rows, cols, dataflow, Set.of(), loc);
+    }
+
+    /** Whether the PE keeps its accumulator (OS) or outgoing partial sum (WS) as a carry-save pair (OPT1). */
+    public boolean compressedAccumulation() {
+        return transforms.contains(Transform.COMPRESSED_ACCUMULATION);
+    }
+
     @Override
     public SystolicArray baseline() {
         return new SystolicArray(name, pe.withMac(MacStructure.DEFAULT), rows, cols, dataflow, loc);

@@ -2,19 +2,23 @@ package bitweave.units.systolic;
 
 import bitweave.check.ArrayContext;
 import bitweave.check.MemberSet;
+import bitweave.check.TransformMember;
 import bitweave.diag.ErrorCode;
 import bitweave.emit.GoldenJavaEmitter.Constant;
 import bitweave.emit.GoldenJavaUnit;
 import bitweave.golden.UnitGolden;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.PeSpec;
+import bitweave.ir.Transform;
 import bitweave.parse.Decl;
 import bitweave.parse.Expr;
 import bitweave.parse.Member;
 import bitweave.passes.LoweringPass;
 import bitweave.units.UnitKind;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code systolic(ROWS, COLS) of pe { dataflow output_stationary | weight_stationary }}: one DSL kind,
@@ -24,6 +28,8 @@ import java.util.List;
 public final class SystolicKind implements UnitKind {
     static final int MAX_SIDE = 64;
     private static final List<String> DATAFLOWS = List.of("output_stationary", "weight_stationary");
+    /** Both dataflows take compressed accumulation (OS: the accumulator, WS: the flowing partial sum). */
+    private static final Set<Transform> APPLICABLE = EnumSet.of(Transform.COMPRESSED_ACCUMULATION);
 
     @Override
     public String dslName() {
@@ -40,12 +46,18 @@ public final class SystolicKind implements UnitKind {
         Long rows = ctx.inRange(decl.args().get(0), "systolic ROWS", 1, MAX_SIDE, ErrorCode.ARRAY_SIZE_OUT_OF_RANGE);
         Long cols = ctx.inRange(decl.args().get(1), "systolic COLS", 1, MAX_SIDE, ErrorCode.ARRAY_SIZE_OUT_OF_RANGE);
         String owner = "systolic array '" + decl.name() + "'";
-        MemberSet members = ctx.members(decl.members(), List.of("dataflow"), owner, decl.nameLoc());
+        MemberSet members = ctx.members(decl.members(), List.of("dataflow", TransformMember.MEMBER), owner,
+                decl.nameLoc());
         Dataflow dataflow = dataflow(members.require("dataflow", "dataflow output_stationary"), members, ctx);
-        if (pe == null || rows == null || cols == null || dataflow == null) {
+        String shape = dataflow == Dataflow.WEIGHT_STATIONARY ? "a weight-stationary systolic array"
+                : "an output-stationary systolic array";
+        Set<Transform> transforms = TransformMember.parse(members.optional(TransformMember.MEMBER), members, ctx,
+                APPLICABLE, shape, pe);
+        if (pe == null || rows == null || cols == null || dataflow == null || transforms == null) {
             return null;
         }
-        return new SystolicArray(decl.name(), pe, rows.intValue(), cols.intValue(), dataflow, decl.nameLoc());
+        return new SystolicArray(decl.name(), pe, rows.intValue(), cols.intValue(), dataflow, transforms,
+                decl.nameLoc());
     }
 
     private static Dataflow dataflow(Member m, MemberSet members, ArrayContext ctx) {
@@ -70,7 +82,11 @@ public final class SystolicKind implements UnitKind {
     @Override
     public String describe(ArraySpec spec) {
         SystolicArray s = (SystolicArray) spec;
-        return "systolic " + s.rows() + "x" + s.cols() + " " + s.dataflow().dslName();
+        StringBuilder sb = new StringBuilder("systolic " + s.rows() + "x" + s.cols() + " " + s.dataflow().dslName());
+        for (Transform t : s.transforms()) {
+            sb.append(", transform ").append(t.dslName()).append(" (").append(t.paperName).append(')');
+        }
+        return sb.toString();
     }
 
     @Override
