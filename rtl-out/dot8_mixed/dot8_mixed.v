@@ -25,107 +25,96 @@ module dot8_mixed #(
   input  wire out_ready,
   output wire [ACC_W-1:0] out_sum
 );
-  // Node n of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K).
-  // Level 0 = products, level LEVELS = root; level j is registered when j >= LEVELS + 1 - PIPE.
-  localparam LEVELS = $clog2(K);
-  localparam LEAVES = 2 ** LEVELS;
-  // Every node holds an exact partial dot product: products of operands extended by one bit, plus
-  // one bit per adder level.
-  localparam DOT_W  = A_W + B_W + 2 + LEVELS;
-  localparam SUM_W  = ((ACC_W > DOT_W) ? ACC_W : DOT_W) + 2;
-
-  // All registers shift together while the output register is empty or being read.
-  reg              out_valid_q;
-  reg  [ACC_W-1:0] out_sum_q;
-  wire advance = ~out_valid_q | out_ready;
-  wire in_fire = in_valid & in_ready;
-  assign in_ready  = advance;
-  assign out_valid = out_valid_q;
-  assign out_sum   = out_sum_q;
-
+  genvar c;
   genvar n;
   genvar j;
+  localparam LEVELS = 3;
+  localparam LEAVES = 8;
+  localparam DOT_W = 11;
+  localparam COLUMNS = 1;
+  wire advance;
+  wire in_fire;
+  wire group_end;
   generate
-    for (n = 1; n < 2*LEAVES; n = n + 1) begin : g_node
-      localparam integer LEVEL = LEVELS + 1 - $clog2(n + 1);
-      wire [DOT_W-1:0] value_d;
-      wire [DOT_W-1:0] value;
-      if (n >= LEAVES) begin : g_leaf
-        if (n - LEAVES < K) begin : g_product
-          wire [A_W-1:0]   a_elem = in_a[(n-LEAVES)*A_W +: A_W];
-          wire [B_W-1:0]   b_elem = in_b[(n-LEAVES)*B_W +: B_W];
-          wire [DOT_W-1:0] a_ext  = {{(DOT_W-A_W){1'b0}}, a_elem};
-          wire [DOT_W-1:0] b_ext  = {{(DOT_W-B_W){b_elem[B_W-1]}}, b_elem};
-          assign value_d = $signed(a_ext) * $signed(b_ext);
-        end else begin : g_padding
-          assign value_d = {DOT_W{1'b0}};
-        end
-      end else begin : g_add
-        assign value_d = g_node[2*n].value + g_node[2*n+1].value;
-      end
-      if (LEVEL >= LEVELS + 1 - PIPE) begin : g_stage
-        reg [DOT_W-1:0] value_q;
-        always @(posedge clk) begin
-          if (rst) begin
-            value_q <= {DOT_W{1'b0}};
-          end else if (advance) begin
-            value_q <= value_d;
+    for (c = 0; c < COLUMNS; c = c + 1) begin : g_col
+      // node n of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)
+      wire [DOT_W-1:0] dot;
+      for (n = 1; n < 2*LEAVES; n = n + 1) begin : g_node
+        localparam LEVEL = LEVELS + 1 - $clog2(n + 1);
+        wire [DOT_W-1:0] value_d;
+        wire [DOT_W-1:0] value;
+        if (n >= LEAVES) begin : g_leaf
+          if (n - LEAVES < K) begin : g_product
+            // @[dot8_mixed.bw:6:4]
+            dot8_mixed_mul u_mul (
+              .a(in_a[(n-LEAVES)*A_W +: A_W]),
+              .b(in_b[(c*K+n-LEAVES)*B_W +: B_W]),
+              .product(value_d)
+            );
+          end else begin : g_padding
+            assign value_d = {DOT_W{1'b0}};
           end
+        end else begin : g_add
+          // @[dot8_mixed.bw:12:7]
+          dot8_mixed_add u_add (
+            .l(g_node[2*n].value),
+            .r(g_node[2*n+1].value),
+            .sum(value_d)
+          );
         end
-        assign value = value_q;
-      end else begin : g_wire
-        assign value = value_d;
+        // @[dot8_mixed.bw:12:7]
+        dot8_mixed_delay #(.W(DOT_W), .DEPTH((LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0)) u_stage (
+          .clk(clk),
+          .rst(rst),
+          .en(advance),
+          .din(value_d),
+          .dout(value)
+        );
       end
+      assign dot = g_node[1].value;
+      // @[dot8_mixed.bw:6:4]
+      dot8_mixed_edge u_edge (
+        .clk(clk),
+        .rst(rst),
+        .advance(advance),
+        .dot(dot),
+        .group_end(group_end),
+        .out_sum(out_sum[c*ACC_W +: ACC_W])
+      );
     end
-    // The beat's valid flag travel beside the tree, through the same stages.
-    for (j = 0; j <= LEVELS; j = j + 1) begin : g_level
-      wire valid_d;
-      wire valid;
+    // the beat's valid bit travels beside the trees, through the same stages
+    for (j = 0; j < LEVELS + 1; j = j + 1) begin : g_level
+      localparam LEVEL = j;
+      wire [1-1:0] flags_d;
+      wire [1-1:0] flags;
       if (j == 0) begin : g_first
-        assign valid_d = in_fire;
+        assign flags_d = in_fire;
       end else begin : g_next
-        assign valid_d = g_level[j-1].valid;
+        assign flags_d = g_level[j-1].flags;
       end
-      if (j >= LEVELS + 1 - PIPE) begin : g_stage
-        reg valid_q;
-        always @(posedge clk) begin
-          if (rst) begin
-            valid_q <= 1'b0;
-          end else if (advance) begin
-            valid_q <= valid_d;
-          end
-        end
-        assign valid = valid_q;
-      end else begin : g_wire
-        assign valid = valid_d;
-      end
+      // @[dot8_mixed.bw:12:7]
+      dot8_mixed_delay #(.W(1), .DEPTH((LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0)) u_stage (
+        .clk(clk),
+        .rst(rst),
+        .en(advance),
+        .din(flags_d),
+        .dout(flags)
+      );
     end
   endgenerate
-
-  wire             dot_valid = g_level[LEVELS].valid;
-  wire [DOT_W-1:0] dot       = g_node[1].value;
-  wire [SUM_W-1:0] dot_ext   = {{(SUM_W-DOT_W){dot[DOT_W-1]}}, dot};
-  // @[dot8_mixed.bw:6:4] sum = fit(dot)
-  wire [SUM_W-1:0] exact_sum = dot_ext;
-  wire [ACC_W-1:0] fitted_sum;
-
-  dot8_mixed_fit #(.IN_W(SUM_W), .OUT_W(ACC_W)) u_fit (
-    .value (exact_sum),
-    .fitted(fitted_sum)
+  assign in_ready = advance;
+  // @[dot8_mixed.bw:12:7]
+  dot8_mixed_ctrl u_ctrl (
+    .clk(clk),
+    .rst(rst),
+    .in_valid(in_valid),
+    .out_ready(out_ready),
+    .dot_valid(g_level[LEVELS].flags),
+    .advance(advance),
+    .in_fire(in_fire),
+    .group_end(group_end),
+    .out_valid(out_valid)
   );
-
-  always @(posedge clk) begin
-    if (rst) begin
-      out_valid_q <= 1'b0;
-      out_sum_q   <= {ACC_W{1'b0}};
-    end else if (advance) begin
-      out_valid_q <= dot_valid;
-      if (dot_valid) begin
-        out_sum_q <= fitted_sum;
-      end
-    end
-  end
-
 endmodule
 
 `default_nettype wire

@@ -27,47 +27,56 @@ module systolic_ws_int8 #(
   input  wire out_ready,
   output wire [COLS*ACC_W-1:0] out_y
 );
-  // Back-pressure stalls the whole array: every register shifts only while the out stage is empty or
-  // being read, so data, skew and valid bits keep their alignment.
-  localparam LAT   = ROWS + COLS - 1;
-  localparam CNT_W = $clog2(LAT + 1) + 1;
-
-  wire advance  = ~out_valid | out_ready;
-  wire in_fire  = in_valid & in_ready;
-  wire out_fire = out_valid & out_ready;
-  assign in_ready = advance;
-
-  // Activations accepted whose out beat has not transferred yet; W may change only when there are none.
-  reg  [CNT_W-1:0] in_flight_q;
-  wire [CNT_W-1:0] in_flight_d = in_flight_q + {{(CNT_W-1){1'b0}}, in_fire} - {{(CNT_W-1){1'b0}}, out_fire};
-  assign w_ready = (in_flight_q == {CNT_W{1'b0}});
-  wire w_fire = w_valid & w_ready;
-
-  // Neighbours are wired through per-PE generate-block wires (g_row[r].g_col[c].*), not wide link
-  // buses, for the same reason as in the output-stationary array: size-independent text and fast
-  // simulation. The partial sum entering row 0 is zero; the last row's sums leave through g_deskew.
   genvar r;
   genvar c;
+  wire advance;
+  wire in_fire;
+  wire w_fire;
+  // back-pressure stalls the whole array, so data, skew and valid bits keep their alignment
+  // @[systolic_ws_int8.bw:14:7]
+  systolic_ws_int8_ctrl u_ctrl (
+    .clk(clk),
+    .rst(rst),
+    .in_valid(in_valid),
+    .w_valid(w_valid),
+    .out_ready(out_ready),
+    .out_valid(out_valid),
+    .advance(advance),
+    .in_fire(in_fire),
+    .w_ready(w_ready),
+    .w_fire(w_fire)
+  );
+  assign in_ready = advance;
+  // the valid bit travels beside the data: ROWS+COLS-1 stages from in to the aligned out beat
+  // @[systolic_ws_int8.bw:14:7]
+  systolic_ws_int8_delay #(.W(1), .DEPTH(ROWS + COLS - 1)) u_valid_line (
+    .clk(clk),
+    .rst(rst),
+    .en(advance),
+    .din(in_fire),
+    .dout(out_valid)
+  );
   generate
     for (r = 0; r < ROWS; r = r + 1) begin : g_skew_x
       // x_r waits r cycles, so it meets the partial sum coming down from row r-1
       wire [A_W-1:0] x;
+      // @[systolic_ws_int8.bw:14:7]
       systolic_ws_int8_delay #(.W(A_W), .DEPTH(r)) u_skew (
-        .clk (clk),
-        .rst (rst),
-        .en  (advance),
-        .din (in_x[r*A_W +: A_W]),
+        .clk(clk),
+        .rst(rst),
+        .en(advance),
+        .din(in_x[r*A_W +: A_W]),
         .dout(x)
       );
     end
     for (r = 0; r < ROWS; r = r + 1) begin : g_row
       for (c = 0; c < COLS; c = c + 1) begin : g_col
-        wire [A_W-1:0]   x_in;
+        wire [A_W-1:0] x_in;
         wire [ACC_W-1:0] p_in;
         wire [ACC_W-1:0] p_out;
         // x leaving the right column is not read
         // verilator lint_off UNUSED
-        wire [A_W-1:0]   x_out;
+        wire [A_W-1:0] x_out;
         // verilator lint_on UNUSED
         if (c == 0) begin : g_from_skew
           assign x_in = g_skew_x[r].x;
@@ -80,47 +89,31 @@ module systolic_ws_int8 #(
           assign p_in = g_row[r-1].g_col[c].p_out;
         end
         // @[systolic_ws_int8.bw:8:4]
-        systolic_ws_int8_pe #(.A_W(A_W), .B_W(B_W), .ACC_W(ACC_W)) u_pe (
-          .clk   (clk),
-          .rst   (rst),
-          .en    (advance),
+        systolic_ws_int8_pe u_pe (
+          .clk(clk),
+          .rst(rst),
+          .en(advance),
           .w_load(w_fire),
-          .w_in  (w_data[(r*COLS+c)*B_W +: B_W]),
-          .x_in  (x_in),
-          .x_out (x_out),
-          .p_in  (p_in),
-          .p_out (p_out)
+          .w_in(w_data[(r*COLS+c)*B_W +: B_W]),
+          .x_in(x_in),
+          .p_in(p_in),
+          .x_out(x_out),
+          .p_out(p_out)
         );
       end
     end
     for (c = 0; c < COLS; c = c + 1) begin : g_deskew
       // column c finishes c cycles after column 0: delay it COLS-1-c cycles so y is one aligned beat
+      // @[systolic_ws_int8.bw:14:7]
       systolic_ws_int8_delay #(.W(ACC_W), .DEPTH(COLS-1-c)) u_deskew (
-        .clk (clk),
-        .rst (rst),
-        .en  (advance),
-        .din (g_row[ROWS-1].g_col[c].p_out),
+        .clk(clk),
+        .rst(rst),
+        .en(advance),
+        .din(g_row[ROWS-1].g_col[c].p_out),
         .dout(out_y[c*ACC_W +: ACC_W])
       );
     end
   endgenerate
-
-  // The valid bit travels beside the data: ROWS+COLS-1 stages from in to the aligned out beat.
-  systolic_ws_int8_delay #(.W(1), .DEPTH(LAT)) u_valid_line (
-    .clk (clk),
-    .rst (rst),
-    .en  (advance),
-    .din (in_fire),
-    .dout(out_valid)
-  );
-
-  always @(posedge clk) begin
-    if (rst) begin
-      in_flight_q <= {CNT_W{1'b0}};
-    end else begin
-      in_flight_q <= in_flight_d;
-    end
-  end
 endmodule
 
 `default_nettype wire

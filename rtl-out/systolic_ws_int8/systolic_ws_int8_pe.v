@@ -3,64 +3,61 @@
 
 // weight-stationary PE 'mac': p_out = fit(p_in + x*w)
 // @[systolic_ws_int8.bw:8:4]
-module systolic_ws_int8_pe #(
-  // width of an activation x (int8)
-  parameter A_W = 8,
-  // width of a weight w (int8)
-  parameter B_W = 8,
-  // width of a partial sum (int16, saturate)
-  parameter ACC_W = 16
-) (
+module systolic_ws_int8_pe (
   input  wire clk,
   input  wire rst,
   input  wire en,
   input  wire w_load,
-  input  wire [B_W-1:0] w_in,
-  input  wire [A_W-1:0] x_in,
-  output wire [A_W-1:0] x_out,
-  input  wire [ACC_W-1:0] p_in,
-  output wire [ACC_W-1:0] p_out
+  input  wire [7:0] w_in,
+  input  wire [7:0] x_in,
+  input  wire [15:0] p_in,
+  output wire [7:0] x_out,
+  output wire [15:0] p_out
 );
-  // Both operands are extended explicitly to PROD_W bits (unsigned ones with zeros), so the signed
-  // multiply is exact for every signedness mix; p_in + product is exact in SUM_W bits.
-  localparam PROD_W = A_W + B_W + 2;
-  localparam SUM_W  = ((ACC_W > PROD_W) ? ACC_W : PROD_W) + 2;
+  reg [7:0] w_q;
+  wire [15:0] product_a;
+  wire [15:0] product_b;
+  wire [15:0] product;
+  wire [17:0] exact_sum_acc;
+  wire [17:0] exact_sum_addend;
+  wire [17:0] exact_sum;
+  wire [15:0] fitted_sum;
+  reg [7:0] x_out_q;
+  reg [15:0] p_out_q;
 
-  reg  [B_W-1:0]    w_q;
-  reg  [A_W-1:0]    x_q;
-  reg  [ACC_W-1:0]  p_q;
-
-  wire [PROD_W-1:0] x_ext       = {{(B_W+2){x_in[A_W-1]}}, x_in};
-  wire [PROD_W-1:0] w_ext       = {{(A_W+2){w_q[B_W-1]}}, w_q};
-  wire [PROD_W-1:0] product     = $signed(x_ext) * $signed(w_ext);
-  wire [SUM_W-1:0]  p_ext       = {{(SUM_W-ACC_W){p_in[ACC_W-1]}}, p_in};
-  wire [SUM_W-1:0]  product_ext = {{(SUM_W-PROD_W){product[PROD_W-1]}}, product};
-  wire [SUM_W-1:0]  exact_sum   = p_ext + product_ext;
-  wire [ACC_W-1:0]  fitted_sum;
-
-  systolic_ws_int8_fit #(.IN_W(SUM_W), .OUT_W(ACC_W)) u_fit (
-    .value (exact_sum),
-    .fitted(fitted_sum)
-  );
-
+  // @[systolic_ws_int8.bw:8:4]
   always @(posedge clk) begin
     if (rst) begin
-      w_q <= {B_W{1'b0}};
-      x_q <= {A_W{1'b0}};
-      p_q <= {ACC_W{1'b0}};
-    end else begin
-      if (w_load) begin
-        w_q <= w_in;
-      end
-      if (en) begin
-        x_q <= x_in;
-        p_q <= fitted_sum;
-      end
+      w_q <= 8'h0;
+    end else if (w_load) begin
+      w_q <= w_in;
     end
   end
+  assign product_a = {{8{x_in[7]}}, x_in};
+  assign product_b = {{8{w_q[7]}}, w_q};
+  assign product = product_a * product_b;
+  assign exact_sum_acc = {{2{p_in[15]}}, p_in};
+  assign exact_sum_addend = {{2{product[15]}}, product};
+  assign exact_sum = exact_sum_acc + exact_sum_addend;
+  // saturate signed: in range when exact_sum[17:15] are all equal, else the sign picks the bound
+  assign fitted_sum = ((&exact_sum[17:15]) | (~|exact_sum[17:15])) ? exact_sum[15:0] : (exact_sum[17] ? 16'h8000 : 16'h7fff);
+  always @(posedge clk) begin
+    if (rst) begin
+      x_out_q <= 8'h0;
+    end else if (en) begin
+      x_out_q <= x_in;
+    end
+  end
+  assign x_out = x_out_q;
+  always @(posedge clk) begin
+    if (rst) begin
+      p_out_q <= 16'h0;
+    end else if (en) begin
+      p_out_q <= fitted_sum;
+    end
+  end
+  assign p_out = p_out_q;
 
-  assign x_out = x_q;
-  assign p_out = p_q;
 endmodule
 
 `default_nettype wire

@@ -32,23 +32,33 @@ class CosimMutationTest {
 
     private static final List<Mutation> MUTATIONS = List.of(
             new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "PE adder -> subtractor",
-                    "acc_ext \\+ product_ext", "acc_ext - product_ext"),
+                    "exact_sum_acc \\+ exact_sum_addend", "exact_sum_acc - exact_sum_addend"),
             new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "flip the accumulator clear constant",
-                    "tile_end \\? \\{ACC_W\\{1'b0\\}\\}", "tile_end ? {ACC_W{1'b1}}"),
+                    "assign acc_clear = 32'h0;", "assign acc_clear = 32'h1;"),
             new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "bypass the b forwarding register",
-                    "assign b_out        = b_q;", "assign b_out        = b_in;"),
+                    "assign b_out = b_out_q;", "assign b_out = b_in;"),
             new Mutation("systolic_os_int8", "systolic_os_int8_pe.v", "drop the accumulator reset",
-                    "\n      acc_q    <= \\{ACC_W\\{1'b0\\}\\};", ""),
+                    "\n      acc_q <= 32'h0;", ""),
             new Mutation("systolic_ws_int8", "systolic_ws_int8_pe.v", "PE adder -> subtractor",
-                    "p_ext \\+ product_ext", "p_ext - product_ext"),
-            new Mutation("systolic_ws_int8", "systolic_ws_int8_fit.v", "flip a saturation constant bit",
-                    "\\{sign, \\{\\(OUT_W-1\\)\\{~sign\\}\\}\\}", "{sign, {(OUT_W-1){sign}}}"),
-            new Mutation("dot8_mixed", "dot8_mixed.v", "tree adder -> subtractor",
-                    "g_node\\[2\\*n\\]\\.value \\+ g_node", "g_node[2*n].value - g_node"),
-            new Mutation("dot8_mixed", "dot8_mixed.v", "flip the zero-extension bit of the unsigned operand",
-                    "\\{\\{\\(DOT_W-A_W\\)\\{1'b0\\}\\}, a_elem\\}", "{{(DOT_W-A_W){1'b1}}, a_elem}"),
+                    "exact_sum_acc \\+ exact_sum_addend", "exact_sum_acc - exact_sum_addend"),
+            new Mutation("systolic_ws_int8", "systolic_ws_int8_pe.v", "flip a saturation constant bit",
+                    "16'h8000 : 16'h7fff", "16'h8000 : 16'h7ffe"),
+            new Mutation("dot8_mixed", "dot8_mixed_add.v", "tree adder -> subtractor",
+                    "assign sum = l \\+ r;", "assign sum = l - r;"),
+            new Mutation("dot8_mixed", "dot8_mixed_mul.v", "flip the zero-extension bit of the unsigned operand",
+                    "\\{\\{4\\{1'b0\\}\\}, a\\}", "{{4{1'b1}}, a}"),
             new Mutation("dot16_int8", "dot16_int8.v", "bypass a pipeline register of the tree",
-                    "assign value = value_q;", "assign value = value_d;"));
+                    "#\\(\\.W\\(DOT_W\\), \\.DEPTH\\(\\(LEVEL >= LEVELS \\+ 1 - PIPE\\) \\? 1 : 0\\)\\)",
+                    "#(.W(DOT_W), .DEPTH(0))"),
+            // inside the OPT2 datapath (same-bit-weight reduction)
+            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2.v", "OPT2: drop one partial product (digit 1 of a_0)",
+                    "if \\(n - LEAVES < K\\) begin : g_row", "if (n - LEAVES < K && !(d == 1 && n == LEAVES)) begin : g_row"),
+            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2.v", "OPT2: wrong shift of one weight's sum",
+                    "assign weights\\[d\\*2\\*SUM_W \\+: 2\\*SUM_W\\] = g_node\\[1\\]\\.pair;",
+                    "assign weights[d*2*SUM_W +: 2*SUM_W] = (d == 1) ? {g_node[1].pair[2*SUM_W-2:SUM_W], 1'b0,"
+                            + " g_node[1].pair[SUM_W-1:0]} : g_node[1].pair;"),
+            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2_csa.v", "OPT2: a tree node's carry vector not shifted",
+                    "assign pair = \\{node_sum, node_carry\\};", "assign pair = {node_sum, node_carry >> 1};"));
 
     /** Seeds for the mutants that used to be caught only on some seeds (issue 5, item 18). */
     private static final int[] RESET_SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
@@ -58,7 +68,8 @@ class CosimMutationTest {
 
     @Test
     void unmutatedRtlPassesAndEveryMutationFails() throws IOException {
-        for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8")) {
+        for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8",
+                "dot16x4_int8_opt2")) {
             Path dir = compile(example, tmp.resolve("clean-" + example));
             CliRunner.Result r = sim(example, dir);
             assertEquals(0, r.exit(), "control run must pass: " + r);
@@ -93,7 +104,7 @@ class CosimMutationTest {
     void forgottenResetOfTheOutputValidFailsOnEverySeed() throws IOException {
         String example = "dot8_mixed";
         Path dir = compile(example, tmp.resolve("valid-noreset"));
-        mutate(dir.resolve(example + ".v"), "\n      out_valid_q <= 1'b0;", "");
+        mutate(dir.resolve(example + "_ctrl.v"), "\n      out_valid_q <= 1'h0;", "");
         for (int seed : RESET_SEEDS) {
             CliRunner.Result r = CliRunner.run("sim", "dsl/examples/" + example + ".bw", "--rtl", dir.toString(),
                     "--vectors", "100", "--seed", Integer.toString(seed), "--cache-dir", ExamplesCosimTest.CACHE);
@@ -115,7 +126,7 @@ class CosimMutationTest {
     void forgottenResetThatHangsTheUnitFailsOnEverySeed() throws IOException {
         String example = "systolic_os_int8";
         Path dir = compile(example, tmp.resolve("pending-noreset"));
-        mutate(dir.resolve(example + ".v"), "\n      pending_q   <= 1'b0;", "");
+        mutate(dir.resolve(example + "_ctrl.v"), "\n      pending_q <= 1'h0;", "");
         for (int seed : RESET_SEEDS) {
             CliRunner.Result r = CliRunner.run("sim", "dsl/examples/" + example + ".bw", "--rtl", dir.toString(),
                     "--vectors", "20", "--seed", Integer.toString(seed), "--cache-dir", ExamplesCosimTest.CACHE);

@@ -40,4 +40,13 @@ class ExamplesCosimTest {
             assertFalse(r.err().contains("warning"), r.toString());
         }
     }
+
+    /** The shipped OPT2 example (TPE same-bit-weight reduction, K16 x N4) at the README's 10,000 vectors. */
+    @Test
+    void sameBitWeightExampleIsBitExactOnTenThousandVectors() {
+        CliRunner.Result r = CliRunner.run("sim", "dsl/examples/dot16x4_int8_opt2.bw", "--vectors", "10000", "--seed",
+                "11", "--cache-dir", CACHE);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("PASS dot16x4_int8_opt2: 10000 vectors bit-exact ("), r.toString());
+    }
 }

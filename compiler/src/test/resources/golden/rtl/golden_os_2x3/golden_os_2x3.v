@@ -26,74 +26,81 @@ module golden_os_2x3 #(
   input  wire out_ready,
   output wire [ROWS*COLS*ACC_W-1:0] out_c
 );
-  // Flow control: a tile's C stays in the out register until its out beat transfers, so a
-  // beat that ends a tile (in_last = 1) is refused while an earlier out beat is pending. Beats inside
-  // a tile are always accepted, so the next tile streams in while the previous result waits.
-  reg  pending_q;    // a tile end was accepted and its out beat has not transferred yet
-  // Slice (r, c) of the out register takes PE(r, c)'s result when the tile's last step reaches it.
-  // It is written slice by slice from per-PE always blocks (not assembled from PE outputs) so that
-  // the simulator updates one slice in place instead of re-concatenating ROWS*COLS*ACC_W bits a cycle.
-  reg  [ROWS*COLS*ACC_W-1:0] out_c_q;
-  assign out_c = out_c_q;
-  reg  out_valid_q;
-  wire in_fire  = in_valid & in_ready;
-  wire out_fire = out_valid_q & out_ready;
-  assign in_ready  = ~(in_last & pending_q & ~out_fire);
-  assign out_valid = out_valid_q;
-
-  // Each PE's neighbours are wired through per-PE generate-block wires (g_row[r].g_col[c].*), not one
-  // wide link bus: the text stays independent of the array size and Verilator does not have to
-  // re-assemble a bus of ROWS*COLS slices on every evaluation.
   genvar r;
   genvar c;
+  wire in_fire;
+  // the corner PE sees a tile's last step after every other PE: the whole C is then held
+  // @[golden_os_2x3.bw:9:1]
+  golden_os_2x3_ctrl u_ctrl (
+    .clk(clk),
+    .rst(rst),
+    .in_valid(in_valid),
+    .in_last(in_last),
+    .out_ready(out_ready),
+    .corner_valid(g_row[ROWS-1].g_col[COLS-1].valid_in),
+    .corner_last(g_row[ROWS-1].g_col[COLS-1].last_in),
+    .in_ready(in_ready),
+    .out_valid(out_valid),
+    .in_fire(in_fire)
+  );
+  // neighbours are linked through per-PE generate-block wires, not wide buses: the text
+  // does not grow with the array and Verilator need not re-assemble a bus every evaluation
   generate
     for (r = 0; r < ROWS; r = r + 1) begin : g_skew_a
       // row r of A waits r cycles, with the beat's valid and last marker beside it
       wire [A_W-1:0] a;
-      wire           valid;
-      wire           last;
+      wire valid;
+      wire last;
+      // @[golden_os_2x3.bw:9:1]
       golden_os_2x3_delay #(.W(A_W + 2), .DEPTH(r)) u_skew (
-        .clk (clk),
-        .rst (rst),
-        .en  (1'b1),
-        .din ({in_fire, in_last, in_a[r*A_W +: A_W]}),
+        .clk(clk),
+        .rst(rst),
+        .en(1'b1),
+        .din({in_fire, in_last, in_a[r*A_W +: A_W]}),
         .dout({valid, last, a})
       );
     end
     for (c = 0; c < COLS; c = c + 1) begin : g_skew_b
       // column c of B waits c cycles
       wire [B_W-1:0] b;
+      // @[golden_os_2x3.bw:9:1]
       golden_os_2x3_delay #(.W(B_W), .DEPTH(c)) u_skew (
-        .clk (clk),
-        .rst (rst),
-        .en  (1'b1),
-        .din (in_b[c*B_W +: B_W]),
+        .clk(clk),
+        .rst(rst),
+        .en(1'b1),
+        .din(in_b[c*B_W +: B_W]),
         .dout(b)
       );
     end
     for (r = 0; r < ROWS; r = r + 1) begin : g_row
       for (c = 0; c < COLS; c = c + 1) begin : g_col
         wire [A_W-1:0] a_in;
-        wire           valid_in;
-        wire           last_in;
+        wire valid_in;
+        wire last_in;
         wire [B_W-1:0] b_in;
         // outputs of the right column and the bottom row are not read
         // verilator lint_off UNUSED
         wire [A_W-1:0] a_out;
-        wire           valid_out;
-        wire           last_out;
+        // verilator lint_on UNUSED
+        // verilator lint_off UNUSED
+        wire valid_out;
+        // verilator lint_on UNUSED
+        // verilator lint_off UNUSED
+        wire last_out;
+        // verilator lint_on UNUSED
+        // verilator lint_off UNUSED
         wire [B_W-1:0] b_out;
         // verilator lint_on UNUSED
-        wire             result_load;
+        wire result_load;
         wire [ACC_W-1:0] result_value;
         if (c == 0) begin : g_from_skew
-          assign a_in     = g_skew_a[r].a;
+          assign a_in = g_skew_a[r].a;
           assign valid_in = g_skew_a[r].valid;
-          assign last_in  = g_skew_a[r].last;
+          assign last_in = g_skew_a[r].last;
         end else begin : g_from_left
-          assign a_in     = g_row[r].g_col[c-1].a_out;
+          assign a_in = g_row[r].g_col[c-1].a_out;
           assign valid_in = g_row[r].g_col[c-1].valid_out;
-          assign last_in  = g_row[r].g_col[c-1].last_out;
+          assign last_in = g_row[r].g_col[c-1].last_out;
         end
         if (r == 0) begin : g_from_top
           assign b_in = g_skew_b[c].b;
@@ -101,45 +108,32 @@ module golden_os_2x3 #(
           assign b_in = g_row[r-1].g_col[c].b_out;
         end
         // @[golden_os_2x3.bw:3:1]
-        golden_os_2x3_pe #(.A_W(A_W), .B_W(B_W), .ACC_W(ACC_W)) u_pe (
-          .clk      (clk),
-          .rst      (rst),
-          .a_in     (a_in),
-          .valid_in (valid_in),
-          .last_in  (last_in),
-          .b_in     (b_in),
-          .a_out    (a_out),
+        golden_os_2x3_pe u_pe (
+          .clk(clk),
+          .rst(rst),
+          .a_in(a_in),
+          .valid_in(valid_in),
+          .last_in(last_in),
+          .b_in(b_in),
+          .a_out(a_out),
           .valid_out(valid_out),
-          .last_out (last_out),
-          .b_out       (b_out),
-          .result_load (result_load),
+          .last_out(last_out),
+          .b_out(b_out),
+          .result_load(result_load),
           .result_value(result_value)
         );
-        always @(posedge clk) begin
-          if (rst) begin
-            out_c_q[(r*COLS+c)*ACC_W +: ACC_W] <= {ACC_W{1'b0}};
-          end else if (result_load) begin
-            out_c_q[(r*COLS+c)*ACC_W +: ACC_W] <= result_value;
-          end
-        end
+        // slice (r, c) of out_c holds PE(r, c)'s result of the last finished tile
+        // @[golden_os_2x3.bw:3:1]
+        golden_os_2x3_hold u_hold (
+          .clk(clk),
+          .rst(rst),
+          .load(result_load),
+          .value(result_value),
+          .held(out_c[(r*COLS+c)*ACC_W +: ACC_W])
+        );
       end
     end
   endgenerate
-
-  // The corner PE sees a tile's last step after every other PE: the whole C is then captured.
-  wire corner_tile_end = g_row[ROWS-1].g_col[COLS-1].valid_in & g_row[ROWS-1].g_col[COLS-1].last_in;
-  wire pending_d       = (pending_q & ~out_fire) | (in_fire & in_last);
-  wire out_valid_d     = corner_tile_end | (out_valid_q & ~out_ready);
-
-  always @(posedge clk) begin
-    if (rst) begin
-      pending_q   <= 1'b0;
-      out_valid_q <= 1'b0;
-    end else begin
-      pending_q   <= pending_d;
-      out_valid_q <= out_valid_d;
-    end
-  end
 endmodule
 
 `default_nettype wire
