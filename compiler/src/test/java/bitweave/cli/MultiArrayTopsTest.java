@@ -35,8 +35,9 @@ class MultiArrayTopsTest {
         try (Stream<Path> files = Files.list(chip)) {
             files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".v")).sorted().forEach(verilog::add);
         }
-        assertEquals(List.of("two_arrays_os.v", "two_arrays_os_delay.v", "two_arrays_os_fit.v", "two_arrays_os_pe.v",
-                "two_arrays_ws.v", "two_arrays_ws_delay.v", "two_arrays_ws_fit.v", "two_arrays_ws_pe.v"), verilog);
+        assertEquals(List.of("two_arrays_os.v", "two_arrays_os_ctrl.v", "two_arrays_os_delay.v", "two_arrays_os_hold.v",
+                "two_arrays_os_pe.v", "two_arrays_ws.v", "two_arrays_ws_ctrl.v", "two_arrays_ws_delay.v",
+                "two_arrays_ws_pe.v"), verilog);
         assertTrue(Files.isRegularFile(chip.resolve("TwoArraysOsGolden.java")));
         assertTrue(Files.isRegularFile(chip.resolve("TwoArraysWsGolden.java")));
 

@@ -50,8 +50,8 @@ class SimVerdictTest {
         assertEquals(0, c.exit(), c.toString());
         Path top = dir.resolve("dot8_mixed.v");
         String text = Files.readString(top);
-        assertTrue(text.contains("assign in_ready  = advance;"), "mutation site moved");
-        Files.writeString(top, text.replace("assign in_ready  = advance;", "assign in_ready  = 1'b0;"));
+        assertTrue(text.contains("assign in_ready = advance;"), "mutation site moved");
+        Files.writeString(top, text.replace("assign in_ready = advance;", "assign in_ready = 1'b0;"));
         CliRunner.Result r = sim("dsl/examples/dot8_mixed.bw", "--rtl", dir.toString());
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.out().startsWith("FAIL dot8_mixed: timeout at cycle "), r.toString());
