@@ -238,7 +238,7 @@ class CosimMutationTest {
         String text = Files.readString(top);
         text = text.replace("input  wire [K*B_W-1:0] in_b", "input  wire [K*B_W-2:0] in_b")
                 .replace("output wire [ACC_W-1:0] out_sum", "output wire [ACC_W-1:0] out_total")
-                .replace("assign out_sum   = out_sum_q;", "assign out_total = out_sum_q;");
+                .replace(".out_sum(out_sum[c*ACC_W +: ACC_W])", ".out_sum(out_total[c*ACC_W +: ACC_W])");
         Files.writeString(top, text);
         CliRunner.Result r = sim("dot8_mixed", dir);
         assertEquals(1, r.exit(), r.toString());

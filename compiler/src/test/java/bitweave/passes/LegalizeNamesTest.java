@@ -48,24 +48,28 @@ class LegalizeNamesTest {
         RtlDesign chain = legalized(os("g_chain"));
         assertEquals("g_chain_mod", chain.topModule());
         // the submodules keep their names: g_chain_delay is used nowhere inside
-        assertEquals(List.of("g_chain_fit", "g_chain_delay", "g_chain_pe", "g_chain_mod"),
+        assertEquals(List.of("g_chain_delay", "g_chain_pe", "g_chain_hold", "g_chain_ctrl", "g_chain_mod"),
                 chain.modules().stream().map(RtlModule::name).toList());
         assertEquals("TOP_mod", legalized(os("TOP")).topModule());
     }
 
     @Test
     void aSubmoduleNamedLikeAnInstanceIsRenamedAndItsInstantiationFollows() {
-        // design u: the fit module would be u_fit, the name of the fit instance inside the top
+        // design u: the multiplier module would be u_mul, the name of the multiplier instances inside the
+        // top (and so for add, edge, ctrl); the delay line's instances are u_stage, so u_delay stays
         RtlDesign u = legalized(tree("u"));
-        assertEquals(List.of("u_fit_mod", "u"), u.modules().stream().map(RtlModule::name).toList());
-        assertEquals(List.of("u_fit_mod"), u.top().body().instantiates());
+        assertEquals(List.of("u_delay", "u_mul_mod", "u_add_mod", "u_edge_mod", "u_ctrl_mod", "u"),
+                u.modules().stream().map(RtlModule::name).toList());
+        assertEquals(Set.of("u_delay", "u_mul_mod", "u_add_mod", "u_edge_mod", "u_ctrl_mod"),
+                Set.copyOf(u.top().body().instantiates()));
     }
 
     @Test
     void freeNamesAndTheShippedNamesStayAsTheyAre() {
         assertEquals("systolic_os_int8", legalized(os("systolic_os_int8")).topModule());
         assertEquals("dot16_int8", legalized(tree("dot16_int8")).topModule());
-        assertEquals("a", legalized(tree("a")).topModule());     // the tree top has no identifier 'a'
+        assertEquals("a_mod", legalized(tree("a")).topModule()); // the tree top connects multiplier port 'a'
+        assertEquals("vec", legalized(tree("vec")).topModule()); // a name the tree does not use
         assertEquals("a_mod", legalized(os("a")).topModule());   // the OS top's skew lines have wire 'a'
     }
 
