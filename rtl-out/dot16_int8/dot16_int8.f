@@ -3,4 +3,5 @@ dot16_int8_delay.v
 dot16_int8_mul.v
 dot16_int8_add.v
 dot16_int8_edge.v
+dot16_int8_ctrl.v
 dot16_int8.v

@@ -3,4 +3,5 @@ ${BITWEAVE_RTL}/dot16_int8_delay.v
 ${BITWEAVE_RTL}/dot16_int8_mul.v
 ${BITWEAVE_RTL}/dot16_int8_add.v
 ${BITWEAVE_RTL}/dot16_int8_edge.v
+${BITWEAVE_RTL}/dot16_int8_ctrl.v
 ${BITWEAVE_RTL}/dot16_int8.v

@@ -3,4 +3,5 @@ dot8_mixed_delay.v
 dot8_mixed_mul.v
 dot8_mixed_add.v
 dot8_mixed_edge.v
+dot8_mixed_ctrl.v
 dot8_mixed.v

@@ -3,4 +3,5 @@ ${BITWEAVE_RTL}/dot8_mixed_delay.v
 ${BITWEAVE_RTL}/dot8_mixed_mul.v
 ${BITWEAVE_RTL}/dot8_mixed_add.v
 ${BITWEAVE_RTL}/dot8_mixed_edge.v
+${BITWEAVE_RTL}/dot8_mixed_ctrl.v
 ${BITWEAVE_RTL}/dot8_mixed.v

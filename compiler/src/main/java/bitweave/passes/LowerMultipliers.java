@@ -113,7 +113,11 @@ public final class LowerMultipliers implements DatapathPass {
     private void lower(DatapathBuilder b, Op.Multiply m, Operand a, Operand x) {
         int width = m.out().width();
         String base = m.out().name();
-        List<Op.HeapRow> rows = partialProductRows(b, kind, base, a.bits(), a.signed(), x.bits(), x.signed(), width);
+        List<Op.HeapRow> rows = switch (kind) {
+            case AND_ARRAY, BOOTH, ENT -> rowsOf(b, encode(b, kind, base, a.bits(), a.signed()), base, x.bits(),
+                    x.signed(), width);
+            case BEHAVIORAL -> throw new IllegalStateException("behavioral multiplies are not lowered");
+        };
         Value sum = b.fresh(base + "_heap_sum", width);
         Value carry = b.fresh(base + "_heap_carry", width);
         b.add(new Op.BitHeap(sum, carry, rows, reduction, use42, b.loc()));
@@ -129,72 +133,106 @@ public final class LowerMultipliers implements DatapathPass {
      */
     public static List<Op.HeapRow> partialProductRows(DatapathBuilder b, Multiplier kind, String base, Value a,
                                                       boolean aSigned, Value x, boolean xSigned, int width) {
-        Operand ao = new Operand(a, aSigned);
-        Operand xo = new Operand(x, xSigned);
-        return switch (kind) {
-            case AND_ARRAY -> andArrayRows(b, base, ao, xo, width);
-            case BOOTH, ENT -> radixFourRows(b, kind, base, ao, xo, width);
-            case BEHAVIORAL -> throw new IllegalArgumentException("a behavioral multiplier makes no partial products");
-        };
+        if (kind == Multiplier.BEHAVIORAL) {
+            throw new IllegalArgumentException("a behavioral multiplier makes no partial products");
+        }
+        return rowsOf(b, encode(b, kind, base, a, aSigned), base, x, xSigned, width);
     }
 
     /**
-     * Radix-4 (Booth or EN-T): a = Σ d_i·4^i with d_i in {0, ±1, ±2}, so a·b = Σ (d_i·b)·4^i. The selector
-     * gives row_i with row_i + neg_i = d_i·b (a negative digit complements |d_i|·b, and ~y = -y - 1), so
-     * each digit throws its signed row at weight 2·i and its neg bit, the +1 completing the two's
-     * complement, at the same weight. Both sum to d_i·b·4^i exactly.
+     * The heap rows of every digit below {@code width}, each at its weight: Σ d_i·x·2^shift(i) = a·x.
+     * Rows or bits at weights >= 2^width are left out (multiples of 2^width).
      */
-    private static List<Op.HeapRow> radixFourRows(DatapathBuilder b, Multiplier kind, String base, Operand a,
-                                                  Operand x, int width) {
-        int digits = kind == Multiplier.BOOTH
-                ? Op.BoothEncode.digits(a.width(), a.signed())
-                : Op.EntEncode.digits(a.width(), a.signed());
+    private static List<Op.HeapRow> rowsOf(DatapathBuilder b, Digits d, String base, Value x, boolean xSigned,
+                                           int width) {
+        List<Op.HeapRow> rows = new ArrayList<>();
+        for (int i = 0; i < d.count() && d.shift(i) < width; i++) {
+            DigitRow r = digitRow(b, d, i, base, x, xSigned);
+            rows.add(new Op.HeapRow(r.row(), d.shift(i), r.signed()));
+            if (r.extra() != null) {
+                rows.add(new Op.HeapRow(r.extra(), d.shift(i), false));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The encoded operand a of a multiply a·x: a = Σ_i d_i·2^shift(i). Radix-4 (Booth, EN-T): digits
+     * d_i in {0, ±1, ±2} described by bit i of {@code neg}, {@code one}, {@code two}, at weight 4^i. AND
+     * array: the bits of a ({@code bits}), at weight 2^i, the top one negative when a is signed.
+     * The encoding depends on a only, so several multiplies by the same a can share it (TPE OPT2).
+     */
+    public record Digits(Multiplier kind, int count, Value neg, Value one, Value two, Value bits, boolean aSigned) {
+        /** Weight of digit i as a shift: 2·i for radix 4, i for the AND array. */
+        public int shift(int i) {
+            return kind == Multiplier.AND_ARRAY ? i : 2 * i;
+        }
+
+        /** Digits of a {@code width}-bit a. */
+        public static int count(Multiplier kind, int width, boolean signed) {
+            return switch (kind) {
+                case BOOTH -> Op.BoothEncode.digits(width, signed);
+                case ENT -> Op.EntEncode.digits(width, signed);
+                case AND_ARRAY -> width;
+                case BEHAVIORAL -> throw new IllegalArgumentException("a behavioral multiplier has no digits");
+            };
+        }
+    }
+
+    /**
+     * One digit's share of a·x: {@code row} (read signed when {@code signed}) plus the optional one-bit
+     * {@code extra} (null: none) equals d_i·x exactly.
+     */
+    public record DigitRow(Value row, boolean signed, Value extra) {
+    }
+
+    /** Encodes a (the encoder ops of a radix-4 multiplier; nothing for the AND array). */
+    public static Digits encode(DatapathBuilder b, Multiplier kind, String base, Value a, boolean aSigned) {
+        int digits = Digits.count(kind, a.width(), aSigned);
+        if (kind == Multiplier.AND_ARRAY) {
+            return new Digits(kind, digits, null, null, null, a, aSigned);
+        }
         Value neg = b.fresh(base + "_neg", digits);
         Value one = b.fresh(base + "_one", digits);
         Value two = b.fresh(base + "_two", digits);
         if (kind == Multiplier.BOOTH) {
-            b.add(new Op.BoothEncode(neg, one, two, a.bits(), a.signed(), b.loc()));
+            b.add(new Op.BoothEncode(neg, one, two, a, aSigned, b.loc()));
         } else {
-            b.add(new Op.EntEncode(neg, one, two, a.bits(), a.signed(), b.loc()));
+            b.add(new Op.EntEncode(neg, one, two, a, aSigned, b.loc()));
         }
-        int rowWidth = Op.PartialProduct.rowWidth(x.width(), x.signed());
-        List<Op.HeapRow> rows = new ArrayList<>();
-        for (int i = 0; i < digits && 2 * i < width; i++) {
-            Value negI = bit(b, base + "_neg" + i, neg, i);
-            Value oneI = bit(b, base + "_one" + i, one, i);
-            Value twoI = bit(b, base + "_two" + i, two, i);
-            Value row = b.fresh(base + "_pp" + i, rowWidth);
-            b.add(new Op.PartialProduct(row, negI, oneI, twoI, x.bits(), x.signed(), b.loc()));
-            rows.add(new Op.HeapRow(row, 2 * i, true));
-            rows.add(new Op.HeapRow(negI, 2 * i, false));
-        }
-        return rows;
+        return new Digits(kind, digits, neg, one, two, null, aSigned);
     }
 
     /**
-     * AND array: a = Σ_i a[i]·2^i (the top term -a[w-1]·2^(w-1) when a is signed), so a·b = Σ a[i]·b·2^i.
-     * Row i is b AND a[i], read as b is read. For a signed a the top term is negative; the heap has no
-     * negative rows, so it takes -t = ~t + 1 with t = a[top]·b: the row (~b) AND a[top], read signed
-     * (b zero-extended by one bit first when unsigned, so ~b is a signed value), is ~t when a[top] = 1
-     * and 0 otherwise; the bit a[top] at the same weight supplies the +1 exactly when it is needed.
+     * Digit i's row of a·x, unshifted.
+     *
+     * <p>Radix-4: the selector gives row_i with row_i + neg_i = d_i·x (a negative digit complements
+     * |d_i|·x, and ~y = -y - 1), so the row is signed and the neg bit, the +1 completing the two's
+     * complement, is the extra bit.
+     *
+     * <p>AND array: row i is x AND a[i], read as x is read. For a signed a the top term is negative; a
+     * heap has no negative rows, so it takes -t = ~t + 1 with t = a[top]·x: the row (~x) AND a[top], read
+     * signed (x zero-extended by one bit first when unsigned, so ~x is a signed value), is ~t when
+     * a[top] = 1 and 0 otherwise; the extra bit a[top] supplies the +1 exactly when it is needed.
      */
-    private static List<Op.HeapRow> andArrayRows(DatapathBuilder b, String base, Operand a, Operand x, int width) {
-        List<Op.HeapRow> rows = new ArrayList<>();
-        int top = a.width() - 1;
-        for (int i = 0; i <= top && i < width; i++) {
-            Value ai = bit(b, base + "_a" + i, a.bits(), i);
-            if (i == top && a.signed()) {
-                Value wide = b.extend(base + "_b_wide", x.bits(), x.width() + (x.signed() ? 0 : 1), false);
-                Value inverted = b.not(base + "_b_inv", wide);
-                Value row = b.and(base + "_pp" + i, inverted, replicate(b, base + "_a" + i + "_rep", ai, wide.width()));
-                rows.add(new Op.HeapRow(row, i, true));
-                rows.add(new Op.HeapRow(ai, i, false));
-            } else {
-                Value row = b.and(base + "_pp" + i, x.bits(), replicate(b, base + "_a" + i + "_rep", ai, x.width()));
-                rows.add(new Op.HeapRow(row, i, x.signed()));
-            }
+    public static DigitRow digitRow(DatapathBuilder b, Digits d, int i, String base, Value x, boolean xSigned) {
+        if (d.kind() != Multiplier.AND_ARRAY) {
+            Value negI = bit(b, base + "_neg" + i, d.neg(), i);
+            Value oneI = bit(b, base + "_one" + i, d.one(), i);
+            Value twoI = bit(b, base + "_two" + i, d.two(), i);
+            Value row = b.fresh(base + "_pp" + i, Op.PartialProduct.rowWidth(x.width(), xSigned));
+            b.add(new Op.PartialProduct(row, negI, oneI, twoI, x, xSigned, b.loc()));
+            return new DigitRow(row, true, negI);
         }
-        return rows;
+        Value ai = bit(b, base + "_a" + i, d.bits(), i);
+        if (i == d.count() - 1 && d.aSigned()) {
+            Value wide = b.extend(base + "_b_wide", x, x.width() + (xSigned ? 0 : 1), false);
+            Value inverted = b.not(base + "_b_inv", wide);
+            Value row = b.and(base + "_pp" + i, inverted, replicate(b, base + "_a" + i + "_rep", ai, wide.width()));
+            return new DigitRow(row, true, ai);
+        }
+        Value row = b.and(base + "_pp" + i, x, replicate(b, base + "_a" + i + "_rep", ai, x.width()));
+        return new DigitRow(row, xSigned, null);
     }
 
     /** {@code bit} repeated {@code width} times ({@code bit} itself when one wide). */

@@ -66,7 +66,16 @@ class CosimMutationTest {
                     "assign p_carry_in = g_row\\[r-1\\]\\.g_col\\[c\\]\\.p_carry_out;",
                     "assign p_carry_in = g_row[r-1].g_col[c].p_sum_out;"),
             new Mutation("systolic_ws_int8_opt1", "systolic_ws_int8_opt1_pe.v", "drop a Booth negation bit from a counter sum",
-                    "assign p_heap_s1_c2_fa0_s = p_heap_r0_b2 \\^ p_heap_r2_b0 \\^ product_neg1;", "assign p_heap_s1_c2_fa0_s = p_heap_r0_b2 ^ p_heap_r2_b0;"));
+                    "assign p_heap_s1_c2_fa0_s = p_heap_r0_b2 \\^ p_heap_r2_b0 \\^ product_neg1;", "assign p_heap_s1_c2_fa0_s = p_heap_r0_b2 ^ p_heap_r2_b0;"),
+            // inside the OPT2 datapath (same-bit-weight reduction)
+            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2.v", "OPT2: drop one partial product (digit 1 of a_0)",
+                    "if \\(n - LEAVES < K\\) begin : g_row", "if (n - LEAVES < K && !(d == 1 && n == LEAVES)) begin : g_row"),
+            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2.v", "OPT2: wrong shift of one weight's sum",
+                    "assign weights\\[d\\*2\\*SUM_W \\+: 2\\*SUM_W\\] = g_node\\[1\\]\\.pair;",
+                    "assign weights[d*2*SUM_W +: 2*SUM_W] = (d == 1) ? {g_node[1].pair[2*SUM_W-2:SUM_W], 1'b0,"
+                            + " g_node[1].pair[SUM_W-1:0]} : g_node[1].pair;"),
+            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2_csa.v", "OPT2: a tree node's carry vector not shifted",
+                    "assign pair = \\{node_sum, node_carry\\};", "assign pair = {node_sum, node_carry >> 1};"));
 
     /** Seeds for the mutants that used to be caught only on some seeds (issue 5, item 18). */
     private static final int[] RESET_SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
@@ -77,7 +86,7 @@ class CosimMutationTest {
     @Test
     void unmutatedRtlPassesAndEveryMutationFails() throws IOException {
         for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8",
-                "systolic_os_int8_opt1", "systolic_ws_int8_opt1")) {
+                "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "dot16x4_int8_opt2")) {
             Path dir = compile(example, tmp.resolve("clean-" + example));
             CliRunner.Result r = sim(example, dir);
             assertEquals(0, r.exit(), "control run must pass: " + r);
@@ -112,7 +121,7 @@ class CosimMutationTest {
     void forgottenResetOfTheOutputValidFailsOnEverySeed() throws IOException {
         String example = "dot8_mixed";
         Path dir = compile(example, tmp.resolve("valid-noreset"));
-        mutate(dir.resolve(example + "_edge.v"), "\n      out_valid_q <= 1'h0;", "");
+        mutate(dir.resolve(example + "_ctrl.v"), "\n      out_valid_q <= 1'h0;", "");
         for (int seed : RESET_SEEDS) {
             CliRunner.Result r = CliRunner.run("sim", "dsl/examples/" + example + ".bw", "--rtl", dir.toString(),
                     "--vectors", "100", "--seed", Integer.toString(seed), "--cache-dir", ExamplesCosimTest.CACHE);
@@ -246,7 +255,7 @@ class CosimMutationTest {
         String text = Files.readString(top);
         text = text.replace("input  wire [K*B_W-1:0] in_b", "input  wire [K*B_W-2:0] in_b")
                 .replace("output wire [ACC_W-1:0] out_sum", "output wire [ACC_W-1:0] out_total")
-                .replace(".out_sum(out_sum)", ".out_sum(out_total)");
+                .replace(".out_sum(out_sum[c*ACC_W +: ACC_W])", ".out_sum(out_total[c*ACC_W +: ACC_W])");
         Files.writeString(top, text);
         CliRunner.Result r = sim("dot8_mixed", dir);
         assertEquals(1, r.exit(), r.toString());

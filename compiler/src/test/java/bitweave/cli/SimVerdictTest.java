@@ -48,10 +48,11 @@ class SimVerdictTest {
         Path dir = tmp.resolve("hang");
         CliRunner.Result c = CliRunner.run("compile", "dsl/examples/dot8_mixed.bw", "-o", dir.toString());
         assertEquals(0, c.exit(), c.toString());
-        Path top = dir.resolve("dot8_mixed.v");
-        String text = Files.readString(top);
-        assertTrue(text.contains("assign in_ready = advance;"), "mutation site moved");
-        Files.writeString(top, text.replace("assign in_ready = advance;", "assign in_ready = 1'b0;"));
+        // the stall signal stuck low: in_ready (= advance) stays 0 and nothing ever moves
+        Path ctrl = dir.resolve("dot8_mixed_ctrl.v");
+        String text = Files.readString(ctrl);
+        assertTrue(text.contains("assign advance = out_empty | out_ready;"), "mutation site moved");
+        Files.writeString(ctrl, text.replace("assign advance = out_empty | out_ready;", "assign advance = 1'b0;"));
         CliRunner.Result r = sim("dsl/examples/dot8_mixed.bw", "--rtl", dir.toString());
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.out().startsWith("FAIL dot8_mixed: timeout at cycle "), r.toString());

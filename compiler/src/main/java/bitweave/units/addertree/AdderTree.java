@@ -8,17 +8,33 @@ import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
+import bitweave.ir.Transform;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A multiplier-adder tree (dot-product unit): K multipliers, an adder tree, optionally an accumulator
- * that sums successive dot products until a beat marked {@code last}.
+ * that sums successive dot products until a beat marked {@code last}. With {@code columns} N > 1 there
+ * are N such trees side by side that share the streamed operand a (broadcast) and each have their own
+ * weight vector (TPE OPT2's configuration K × N).
  *
- * @param pipeline register stages inside the datapath (0 = purely combinational from input to the
- *                 output register)
+ * @param columns    number of dot products per beat (1 = the plain dot-product unit)
+ * @param pipeline   register stages inside the datapath (0 = purely combinational from input to the
+ *                   output register)
+ * @param transforms bit-weight transforms (only {@link Transform#SAME_BIT_WEIGHT_REDUCTION} applies)
  */
-public record AdderTree(String name, PeSpec pe, int k, int pipeline, boolean accumulate, SourceLoc loc)
-        implements ArraySpec {
+public record AdderTree(String name, PeSpec pe, int k, int columns, int pipeline, boolean accumulate,
+                        Set<Transform> transforms, SourceLoc loc) implements ArraySpec {
+    public AdderTree {
+        transforms = transforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(transforms));
+    }
+
+    /** One column, no transform: the plain dot-product unit. */
+    public AdderTree(String name, PeSpec pe, int k, int pipeline, boolean accumulate, SourceLoc loc) {
+        this(name, pe, k, 1, pipeline, accumulate, Set.of(), loc);
+    }
+
     /**
      * The deepest useful pipeline for K multipliers: one register per adder level (ceil(log2 K) levels)
      * plus one after the multipliers. The checker enforces it; the lowering pass places the stages.
@@ -29,22 +45,30 @@ public record AdderTree(String name, PeSpec pe, int k, int pipeline, boolean acc
 
     @Override
     public AdderTree baseline() {
-        return new AdderTree(name, pe.withMac(MacStructure.DEFAULT), k, pipeline, accumulate, loc);
+        return new AdderTree(name, pe.withMac(MacStructure.DEFAULT), k, columns, pipeline, accumulate, Set.of(), loc);
+    }
+
+    /** OPT2: the partial products of all K multipliers that share a bit weight are reduced together. */
+    public boolean sameBitWeight() {
+        return transforms.contains(Transform.SAME_BIT_WEIGHT_REDUCTION);
     }
 
     @Override
     public long peakMacsPerCycle() {
-        return k;
+        return (long) k * columns;
     }
 
-    /** One {@code in} stream (a, b and, with accumulate, last) and the result on {@code out}. */
+    /**
+     * One {@code in} stream (a, b and, with accumulate, last) and the results on {@code out}. b holds
+     * the N weight vectors one after another (element n*K + i is b_i of column n), sum one value per column.
+     */
     @Override
     public TopInterface topInterface() {
         IntType flag = new IntType(1, false);
         List<Field> in = accumulate
-                ? List.of(new Field("a", pe.a(), k), new Field("b", pe.b(), k), new Field("last", flag, 1))
-                : List.of(new Field("a", pe.a(), k), new Field("b", pe.b(), k));
+                ? List.of(new Field("a", pe.a(), k), new Field("b", pe.b(), k * columns), new Field("last", flag, 1))
+                : List.of(new Field("a", pe.a(), k), new Field("b", pe.b(), k * columns));
         return new TopInterface(List.of(new Stream("in", true, in)),
-                new Stream("out", false, List.of(new Field("sum", pe.acc(), 1))));
+                new Stream("out", false, List.of(new Field("sum", pe.acc(), columns))));
     }
 }

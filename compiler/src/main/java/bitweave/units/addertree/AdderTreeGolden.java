@@ -27,8 +27,9 @@ import java.util.Random;
 
 /**
  * The golden side of {@code adder_tree(K)}: problems are {@link DotGroup}s, the model is
- * {@link AdderTreeModel}, the text inputs are {@code a} and {@code b} (one K-value row per beat; with
- * accumulate, blank lines end groups), the output is one sum per group (dsl/GOLDEN.md).
+ * {@link AdderTreeModel}, the text inputs are {@code a} (one K-value row per beat) and {@code b} (one
+ * N*K-value row per beat: the N weight vectors one after another); with accumulate, blank lines end
+ * groups. The output is one row of N sums per group (dsl/GOLDEN.md).
  */
 final class AdderTreeGolden implements UnitGolden {
     /** Longest random accumulate group. */
@@ -53,7 +54,7 @@ final class AdderTreeGolden implements UnitGolden {
         }
         for (int j = 0; j < beats; j++) {
             GoldenModel.checkVector(where + " a[" + j + "]", g.a()[j], t.k(), t.pe().a());
-            GoldenModel.checkVector(where + " b[" + j + "]", g.b()[j], t.k(), t.pe().b());
+            GoldenModel.checkVector(where + " b[" + j + "]", g.b()[j], bWidth(), t.pe().b());
         }
     }
 
@@ -63,9 +64,14 @@ final class AdderTreeGolden implements UnitGolden {
         List<List<BigInteger>> results = new ArrayList<>(problems.size());
         for (Problem p : problems) {
             DotGroup g = (DotGroup) p;
-            results.add(List.of(model.group(g.a(), g.b())));
+            results.add(List.of(model.columns(g.a(), g.b())));
         }
         return results;
+    }
+
+    /** Values of b per beat: the N weight vectors one after another. */
+    private int bWidth() {
+        return t.k() * t.columns();
     }
 
     @Override
@@ -79,13 +85,14 @@ final class AdderTreeGolden implements UnitGolden {
     public List<Problem> corners(ValueSource a, ValueSource b, int limit) {
         List<Problem> out = new ArrayList<>();
         int k = t.k();
+        int nb = bWidth();
         for (BigInteger va : a.corners()) {
             for (BigInteger vb : b.corners()) {
-                out.add(oneBeat(filled(k, va), filled(k, vb)));
+                out.add(oneBeat(filled(k, va), filled(nb, vb)));
             }
         }
-        out.add(oneBeat(alternating(k, a), filled(k, b.type().max())));
-        out.add(oneBeat(filled(k, a.type().max()), alternating(k, b)));
+        out.add(oneBeat(alternating(k, a), filled(nb, b.type().max())));
+        out.add(oneBeat(filled(k, a.type().max()), alternating(nb, b)));
         if (t.accumulate()) {
             for (OverflowRun run : OverflowRun.all(t.pe(), BigInteger.valueOf(k), 2L * k)) {
                 for (int back : Stimulus.TURN_BACK_STEPS) {
@@ -97,7 +104,7 @@ final class AdderTreeGolden implements UnitGolden {
                     for (int j = 0; j < run.steps() + back; j++) {
                         boolean overflowing = j < run.steps();
                         as.add(filled(k, overflowing ? run.a() : run.backA()));
-                        bs.add(filled(k, overflowing ? run.b() : run.backB()));
+                        bs.add(filled(nb, overflowing ? run.b() : run.backB()));
                     }
                     out.add(new DotGroup(as.toArray(new BigInteger[0][]), bs.toArray(new BigInteger[0][])));
                 }
@@ -113,7 +120,7 @@ final class AdderTreeGolden implements UnitGolden {
     @Override
     public Problem random(ValueSource a, ValueSource b, Random random) {
         int beats = t.accumulate() ? 1 + random.nextInt(MAX_RANDOM_GROUP) : 1;
-        return new DotGroup(a.matrix(beats, t.k()), b.matrix(beats, t.k()));
+        return new DotGroup(a.matrix(beats, t.k()), b.matrix(beats, bWidth()));
     }
 
     /** One beat per row of the group; last marks the group's last beat (the port exists with accumulate). */
@@ -159,7 +166,8 @@ final class AdderTreeGolden implements UnitGolden {
                 continue;
             }
             BigInteger[][] va = reader.rows(ra, t.k(), "K", t.pe().a(), "a");
-            BigInteger[][] vb = reader.rows(rb, t.k(), "K", t.pe().b(), "b");
+            BigInteger[][] vb = t.columns() == 1 ? reader.rows(rb, t.k(), "K", t.pe().b(), "b")
+                    : reader.rows(rb, bWidth(), "N*K", t.pe().b(), "b");
             out.add(new DotGroup(va, vb));
         }
         return out;

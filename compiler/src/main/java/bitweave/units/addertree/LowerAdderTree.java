@@ -32,26 +32,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * lower-adder-tree: K multipliers feeding a binary adder tree.
+ * lower-adder-tree: N columns of K multipliers, each column feeding a binary adder tree.
  *
- * <p>The tree has LEVELS = ceil(log2 K) adder levels above the product level (level 0). Level j is
- * followed by a register when j >= LEVELS + 1 - PIPE, i.e. the PIPE stages sit nearest the root
- * (PIPE = 1 registers the finished dot product; PIPE = LEVELS + 1 also registers the products). After
- * the tree: fit (and the accumulator) into the output register. All registers shift together when the
- * output register is empty or being read (in_ready = !out_valid || out_ready).
+ * <p>Each column's tree has LEVELS = ceil(log2 K) adder levels above the product level (level 0).
+ * Level j is followed by a register when j >= LEVELS + 1 - PIPE, i.e. the PIPE stages sit nearest the
+ * root (PIPE = 1 registers the finished dot product; PIPE = LEVELS + 1 also registers the products).
+ * After the tree: fit (and the accumulator) into the column's output register. All registers shift
+ * together when the output register is empty or being read (in_ready = !out_valid || out_ready).
  * Latency = PIPE + 1.
  *
- * <p>The multiplier-adder tree (lower-adder-tree) on the two IR levels. Datapath modules: one multiplier
- * (the exact product, sign-extended to the tree width), one tree adder, and the edge (fit, the optional
- * accumulator, the output register and the global stall). Array level: a binary heap of nodes in a
- * generate loop (leaves = products, inner nodes = adders), with a register stage after level j when
- * j >= LEVELS + 1 - PIPE, and the valid (and last) bits travelling through the same stages.
+ * <p>The two IR levels. Datapath modules: one multiplier (the exact product, sign-extended to the tree
+ * width), one tree adder, the column edge (fit, the optional accumulator, the column's output
+ * register) and the control (the global stall, the output valid). Array level: per column a binary
+ * heap of nodes in a generate loop (leaves = products, inner nodes = adders), with a register stage
+ * after level j when j >= LEVELS + 1 - PIPE, and the valid (and last) bits travelling through the same
+ * stages once for all columns. With {@code transform same_bit_weight_reduction} the trees are built by
+ * {@link SameBitWeightTree} instead; the edge, the control and the flag stages are the same.
  */
 public final class LowerAdderTree implements LoweringPass {
-    private static int maxPipeline(int k) {
-        return AdderTree.maxPipeline(k);
-    }
-
     @Override
     public String name() {
         return "lower-adder-tree";
@@ -71,42 +69,83 @@ public final class LowerAdderTree implements LoweringPass {
         return k <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(k - 1);
     }
 
+    /** Every node holds an exact partial dot product: the product width plus one bit per adder level. */
+    static int dotWidth(AdderTree tree) {
+        return MacDatapath.productWidth(tree.pe().a(), tree.pe().b()) + levels(tree.k());
+    }
+
+    /** The register-stage condition of a tree level (LEVEL in the generate scope). */
+    static final String STAGED = "(LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0";
+
     static RtlDesign build(Design design, AdderTree tree) {
         PeSpec pe = tree.pe();
-        if (tree.k() < 1 || tree.pipeline() < 0 || tree.pipeline() > AdderTree.maxPipeline(tree.k())) {
-            throw new IllegalStateException("lower-adder-tree: unchecked adder tree: K=" + tree.k() + " pipeline="
-                    + tree.pipeline() + " (pipeline must be 0.." + AdderTree.maxPipeline(tree.k()) + ")");
+        if (tree.k() < 1 || tree.columns() < 1 || tree.pipeline() < 0 || tree.pipeline() > AdderTree.maxPipeline(tree.k())) {
+            throw new IllegalStateException("lower-adder-tree: unchecked adder tree: K=" + tree.k() + " N="
+                    + tree.columns() + " pipeline=" + tree.pipeline() + " (pipeline must be 0.."
+                    + AdderTree.maxPipeline(tree.k()) + ")");
         }
         String unit = design.unitName();
         int levels = levels(tree.k());
-        // Every node holds an exact partial dot product: the product width plus one bit per adder level.
-        int dotw = MacDatapath.productWidth(pe.a(), pe.b()) + levels;
+        int dotw = dotWidth(tree);
         String peLoc = pe.loc().locator();
         String treeLoc = tree.loc().locator();
 
         RtlModule delay = LoweringSupport.delayModule(unit, treeLoc);
-        RtlModule mul = DatapathModules.module(LoweringSupport.moduleName(unit, "mul"),
-                "one product a*b of PE '" + pe.name() + "', exact, sign-extended to the tree width", peLoc,
-                mulGraph(pe, dotw));
-        RtlModule add = DatapathModules.module(LoweringSupport.moduleName(unit, "add"),
-                "one adder of the tree (exact: the tree width has a bit per level)", treeLoc, addGraph(dotw, treeLoc));
         RtlModule edge = DatapathModules.module(LoweringSupport.moduleName(unit, "edge"),
-                tree.accumulate() ? "acc = fit(acc + dot) until the group's last beat, then the output register"
-                        : "sum = fit(dot) into the output register", peLoc, edgeGraph(pe, dotw, tree.accumulate()));
-        List<RtlParam> params = List.of(
-                new RtlParam("K", tree.k(), "number of products per beat"),
+                tree.accumulate() ? "one column: acc = fit(acc + dot) until the group's last beat, then its output register"
+                        : "one column: sum = fit(dot) into its output register", peLoc,
+                edgeGraph(pe, dotw, tree.accumulate()));
+        RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
+                "the global stall (every register shifts while the output is empty or read) and the output valid",
+                treeLoc, ctrlGraph(tree.accumulate(), treeLoc));
+        List<RtlModule> modules = new ArrayList<>(List.of(delay));
+        List<ArrayItem> columnItems;
+        List<ArrayItem> localParams = new ArrayList<>(List.of(
+                new LocalParam("LEVELS", String.valueOf(levels)),
+                new LocalParam("LEAVES", String.valueOf(1 << levels)),
+                new LocalParam("DOT_W", String.valueOf(dotw)),
+                new LocalParam("COLUMNS", tree.columns() > 1 ? "N" : "1")));
+        List<ArrayItem> shared = List.of();
+        if (tree.sameBitWeight()) {
+            SameBitWeightTree opt2 = new SameBitWeightTree(tree, unit, dotw);
+            modules.addAll(opt2.modules());
+            columnItems = opt2.columnItems(delay.name());
+            localParams.addAll(opt2.localParams());
+            shared = opt2.sharedItems();
+        } else {
+            RtlModule mul = DatapathModules.module(LoweringSupport.moduleName(unit, "mul"),
+                    "one product a*b of PE '" + pe.name() + "', exact, sign-extended to the tree width", peLoc,
+                    mulGraph(pe, dotw));
+            RtlModule add = DatapathModules.module(LoweringSupport.moduleName(unit, "add"),
+                    "one adder of the tree (exact: the tree width has a bit per level)", treeLoc, addGraph(dotw, treeLoc));
+            modules.add(mul);
+            modules.add(add);
+            columnItems = treeItems(delay.name(), mul.name(), add.name(), peLoc, treeLoc);
+        }
+        modules.add(edge);
+        modules.add(ctrl);
+        boolean wide = tree.columns() > 1;
+        List<RtlParam> params = new ArrayList<>();
+        params.add(new RtlParam("K", tree.k(), "number of products per beat"));
+        if (wide) {
+            params.add(new RtlParam("N", tree.columns(), "number of columns (dot products per beat, sharing a)"));
+        }
+        params.addAll(List.of(
                 new RtlParam("PIPE", tree.pipeline(), "register stages inside the tree (0.." + AdderTree.maxPipeline(tree.k()) + ")"),
                 new RtlParam("A_W", pe.a().width(), "width of a (" + pe.a().dslName() + ")"),
                 new RtlParam("B_W", pe.b().width(), "width of b (" + pe.b().dslName() + ")"),
-                new RtlParam("ACC_W", pe.acc().width(), "width of the result (" + pe.acc().dslName() + ", " + pe.policy().dslName() + ")"));
+                new RtlParam("ACC_W", pe.acc().width(), "width of the result (" + pe.acc().dslName() + ", " + pe.policy().dslName() + ")")));
+        List<RtlPort> ports = LoweringSupport.topPorts(TopInterface.of(tree), Map.of("in_a", "K*A_W",
+                "in_b", wide ? "N*K*B_W" : "K*B_W", "out_sum", wide ? "N*ACC_W" : "ACC_W"));
+        List<ArrayItem> body = topItems(tree, localParams, shared, columnItems, delay.name(), edge, ctrl.name(), peLoc,
+                treeLoc);
         RtlModule top = new RtlModule(unit,
-                "multiplier-adder tree '" + tree.name() + "' K=" + tree.k() + ", pipeline " + tree.pipeline()
-                        + (tree.accumulate() ? ", accumulate" : "") + ", of PE '" + pe.name() + "'",
-                treeLoc, params,
-                LoweringSupport.topPorts(TopInterface.of(tree), Map.of("in_a", "K*A_W", "in_b", "K*B_W", "out_sum", "ACC_W")),
-                new StructuralBody(topItems(levels, dotw, tree.accumulate(), delay.name(), mul.name(), add.name(),
-                        edge.name(), peLoc, treeLoc)));
-        return new RtlDesign(List.of(delay, mul, add, edge, top), top.name(), tree.pipeline() + 1, tree.peakMacsPerCycle());
+                "multiplier-adder tree '" + tree.name() + "' K=" + tree.k() + (wide ? " x N=" + tree.columns() : "")
+                        + ", pipeline " + tree.pipeline() + (tree.accumulate() ? ", accumulate" : "")
+                        + (tree.sameBitWeight() ? ", same-bit-weight reduction (OPT2)" : "") + ", of PE '" + pe.name() + "'",
+                treeLoc, params, ports, new StructuralBody(body));
+        modules.add(top);
+        return new RtlDesign(modules, top.name(), tree.pipeline() + 1, tree.peakMacsPerCycle());
     }
 
     static Datapath mulGraph(PeSpec pe, int dotw) {
@@ -128,84 +167,117 @@ public final class LowerAdderTree implements LoweringPass {
         return g.build();
     }
 
-    /** All registers of the tree shift together while the output register is empty or being read. */
-    static Datapath edgeGraph(PeSpec pe, int dotw, boolean accumulate) {
-        int accw = pe.acc().width();
-        DatapathBuilder g = new DatapathBuilder(pe.loc().locator());
+    /**
+     * The control, once for all columns: the stall ({@code advance}), the input handshake, the beat that
+     * ends a group ({@code group_end}: every valid beat without accumulate) and the output valid.
+     */
+    static Datapath ctrlGraph(boolean accumulate, String loc) {
+        DatapathBuilder g = new DatapathBuilder(loc);
         Value inValid = g.input("in_valid", 1);
         Value outReady = g.input("out_ready", 1);
-        Value dot = g.input("dot", dotw);
         Value dotValid = g.input("dot_valid", 1);
         Value dotLast = accumulate ? g.input("dot_last", 1) : null;
         Value advance = g.output("advance", 1);
         Value inFire = g.output("in_fire", 1);
+        Value groupEnd = g.output("group_end", 1);
         Value outValid = g.output("out_valid", 1);
-        Value outSum = g.output("out_sum", accw);
-
         g.add(new Op.Logic(advance, Op.LogicKind.OR, List.of(g.not("out_empty", outValid), outReady), g.loc()));
         g.add(new Op.Logic(inFire, Op.LogicKind.AND, List.of(inValid, advance), g.loc()));
+        if (accumulate) {
+            g.add(new Op.Logic(groupEnd, Op.LogicKind.AND, List.of(dotValid, dotLast), g.loc()));
+        } else {
+            g.add(new Op.Extend(groupEnd, dotValid, false, g.loc())); // a wire: every valid beat ends its group
+        }
+        g.register(outValid, groupEnd, advance, BigInteger.ZERO);
+        return g.build();
+    }
+
+    /** One column's end: fit (and the accumulator) into the column's output register. */
+    static Datapath edgeGraph(PeSpec pe, int dotw, boolean accumulate) {
+        int accw = pe.acc().width();
+        DatapathBuilder g = new DatapathBuilder(pe.loc().locator());
+        Value advance = g.input("advance", 1);
+        Value dot = g.input("dot", dotw);
+        Value dotValid = accumulate ? g.input("dot_valid", 1) : null;
+        Value groupEnd = g.input("group_end", 1);
+        Value outSum = g.output("out_sum", accw);
+
         Value fitted = g.fresh("fitted_sum", accw);
-        Value beatEnd;
         if (accumulate) {
             Value accQ = g.fresh("acc_q", accw);
             MacDatapath.fit(g, fitted, MacDatapath.exactSum(g, accQ, pe.acc(), dot, "exact_sum"), pe);
-            beatEnd = g.and("group_end", dotValid, dotLast);
             Value accStep = g.mux("acc_step", dotValid, fitted, accQ);
-            Value accD = g.mux("acc_d", beatEnd, g.constant("acc_clear", accw, 0), accStep);
+            Value accD = g.mux("acc_d", groupEnd, g.constant("acc_clear", accw, 0), accStep);
             g.register(accQ, accD, advance, BigInteger.ZERO);
         } else {
             int s = MacDatapath.sumWidth(pe.acc(), dotw);
             MacDatapath.fit(g, fitted, g.extend("exact_sum", dot, s, true), pe);
-            beatEnd = dotValid;
         }
-        g.register(outValid, beatEnd, advance, BigInteger.ZERO);
-        g.register(outSum, fitted, g.and("out_load", advance, beatEnd), BigInteger.ZERO);
+        g.register(outSum, fitted, g.and("out_load", advance, groupEnd), BigInteger.ZERO);
         return g.build();
     }
 
-    private static List<ArrayItem> topItems(int levels, int dotw, boolean accumulate, String delay, String mul,
-                                            String add, String edge, String peLoc, String treeLoc) {
-        String staged = "(LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0";
+    /** One column's tree (inside g_col[c]): its result is {@code dot}. */
+    private static List<ArrayItem> treeItems(String delay, String mul, String add, String peLoc, String treeLoc) {
         List<ArrayItem> node = List.of(
                 new LocalParam("LEVEL", "LEVELS + 1 - $clog2(n + 1)"),
                 new Wire("value_d", "DOT_W", false), new Wire("value", "DOT_W", false),
                 new Branch("n >= LEAVES", "g_leaf", List.of(
                         new Branch("n - LEAVES < K", "g_product", List.of(
                                 Structure.instance(mul, "u_mul", peLoc, "a", "in_a[(n-LEAVES)*A_W +: A_W]",
-                                        "b", "in_b[(n-LEAVES)*B_W +: B_W]", "product", "value_d")),
+                                        "b", "in_b[(c*K+n-LEAVES)*B_W +: B_W]", "product", "value_d")),
                                 "g_padding", List.of(new Assign("value_d", "{DOT_W{1'b0}}")))),
                         "g_add", List.of(Structure.instance(add, "u_add", treeLoc, "l", "g_node[2*n].value",
                                 "r", "g_node[2*n+1].value", "sum", "value_d"))),
-                Structure.delay(delay, "u_stage", "DOT_W", staged, "advance", "value_d", "value", treeLoc));
+                Structure.delay(delay, "u_stage", "DOT_W", STAGED, "advance", "value_d", "value", treeLoc));
+        return List.of(
+                new Comment("node n of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)"),
+                new Wire("dot", "DOT_W", false),
+                new Loop("n", "1", "2*LEAVES", "g_node", node),
+                new Assign("dot", "g_node[1].value"));
+    }
+
+    private static List<ArrayItem> topItems(AdderTree tree, List<ArrayItem> localParams, List<ArrayItem> shared,
+                                            List<ArrayItem> columnItems, String delay, RtlModule edge, String ctrl,
+                                            String peLoc, String treeLoc) {
+        boolean accumulate = tree.accumulate();
         String flagWidth = accumulate ? "2" : "1";
         String first = accumulate ? "{in_fire, in_last}" : "in_fire";
+        String validBit = accumulate ? "g_level[LEVELS].flags[1]" : "g_level[LEVELS].flags";
         List<ArrayItem> level = List.of(
                 new LocalParam("LEVEL", "j"),
                 new Wire("flags_d", flagWidth, false), new Wire("flags", flagWidth, false),
                 new Branch("j == 0", "g_first", List.of(new Assign("flags_d", first)),
                         "g_next", List.of(new Assign("flags_d", "g_level[j-1].flags"))),
-                Structure.delay(delay, "u_stage", flagWidth, staged, "advance", "flags_d", "flags", treeLoc));
-        List<ArrayItem> items = new ArrayList<>(List.of(
-                new Comment("node n of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)"),
-                new LocalParam("LEVELS", String.valueOf(levels)),
-                new LocalParam("LEAVES", String.valueOf(1 << levels)),
-                new LocalParam("DOT_W", String.valueOf(dotw)),
-                new Wire("advance", null, false), new Wire("in_fire", null, false),
-                new Generate(List.of(
-                        new Loop("n", "1", "2*LEAVES", "g_node", node),
-                        new Comment("the beat's valid" + (accumulate ? " and last flag travel" : " bit travels")
-                                + " beside the tree, through the same stages"),
-                        new Loop("j", "0", "LEVELS + 1", "g_level", level))),
-                new Assign("in_ready", "advance")));
-        List<String> edgePorts = new ArrayList<>(List.of("clk", "clk", "rst", "rst", "in_valid", "in_valid",
-                "out_ready", "out_ready", "dot", "g_node[1].value",
-                "dot_valid", accumulate ? "g_level[LEVELS].flags[1]" : "g_level[LEVELS].flags"));
+                Structure.delay(delay, "u_stage", flagWidth, STAGED, "advance", "flags_d", "flags", treeLoc));
+        List<String> edgePorts = new ArrayList<>(List.of("clk", "clk", "rst", "rst", "advance", "advance",
+                "dot", "dot"));
         if (accumulate) {
-            edgePorts.addAll(List.of("dot_last", "g_level[LEVELS].flags[0]"));
+            edgePorts.addAll(List.of("dot_valid", validBit));
         }
-        edgePorts.addAll(List.of("advance", "advance", "in_fire", "in_fire", "out_valid", "out_valid",
-                "out_sum", "out_sum"));
-        items.add(Structure.instance(edge, "u_edge", peLoc, edgePorts.toArray(String[]::new)));
+        edgePorts.addAll(List.of("group_end", "group_end", "out_sum", "out_sum[c*ACC_W +: ACC_W]"));
+        List<ArrayItem> column = new ArrayList<>(columnItems);
+        column.add(Structure.instance(edge.name(), "u_edge", peLoc, edgePorts.toArray(String[]::new)));
+
+        List<ArrayItem> items = new ArrayList<>(localParams);
+        items.addAll(List.of(
+                new Wire("advance", null, false), new Wire("in_fire", null, false), new Wire("group_end", null, false)));
+        List<ArrayItem> generate = new ArrayList<>(shared);
+        generate.addAll(List.of(
+                new Loop("c", "0", "COLUMNS", "g_col", column),
+                new Comment("the beat's valid" + (accumulate ? " and last flag travel" : " bit travels")
+                        + " beside the trees, through the same stages"),
+                new Loop("j", "0", "LEVELS + 1", "g_level", level)));
+        items.add(new Generate(generate));
+        items.add(new Assign("in_ready", "advance"));
+        List<String> ctrlPorts = new ArrayList<>(List.of("clk", "clk", "rst", "rst", "in_valid", "in_valid",
+                "out_ready", "out_ready", "dot_valid", validBit));
+        if (accumulate) {
+            ctrlPorts.addAll(List.of("dot_last", "g_level[LEVELS].flags[0]"));
+        }
+        ctrlPorts.addAll(List.of("advance", "advance", "in_fire", "in_fire", "group_end", "group_end",
+                "out_valid", "out_valid"));
+        items.add(Structure.instance(ctrl, "u_ctrl", treeLoc, ctrlPorts.toArray(String[]::new)));
         return items;
     }
 }

@@ -3,4 +3,5 @@ golden_tree_k3_delay.v
 golden_tree_k3_mul.v
 golden_tree_k3_add.v
 golden_tree_k3_edge.v
+golden_tree_k3_ctrl.v
 golden_tree_k3.v

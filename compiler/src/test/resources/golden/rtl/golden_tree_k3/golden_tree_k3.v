@@ -26,48 +26,65 @@ module golden_tree_k3 #(
   input  wire out_ready,
   output wire [ACC_W-1:0] out_sum
 );
+  genvar c;
   genvar n;
   genvar j;
-  // node n of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)
   localparam LEVELS = 2;
   localparam LEAVES = 4;
   localparam DOT_W = 18;
+  localparam COLUMNS = 1;
   wire advance;
   wire in_fire;
+  wire group_end;
   generate
-    for (n = 1; n < 2*LEAVES; n = n + 1) begin : g_node
-      localparam LEVEL = LEVELS + 1 - $clog2(n + 1);
-      wire [DOT_W-1:0] value_d;
-      wire [DOT_W-1:0] value;
-      if (n >= LEAVES) begin : g_leaf
-        if (n - LEAVES < K) begin : g_product
-          // @[golden_tree_k3.bw:3:1]
-          golden_tree_k3_mul u_mul (
-            .a(in_a[(n-LEAVES)*A_W +: A_W]),
-            .b(in_b[(n-LEAVES)*B_W +: B_W]),
-            .product(value_d)
+    for (c = 0; c < COLUMNS; c = c + 1) begin : g_col
+      // node n of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)
+      wire [DOT_W-1:0] dot;
+      for (n = 1; n < 2*LEAVES; n = n + 1) begin : g_node
+        localparam LEVEL = LEVELS + 1 - $clog2(n + 1);
+        wire [DOT_W-1:0] value_d;
+        wire [DOT_W-1:0] value;
+        if (n >= LEAVES) begin : g_leaf
+          if (n - LEAVES < K) begin : g_product
+            // @[golden_tree_k3.bw:3:1]
+            golden_tree_k3_mul u_mul (
+              .a(in_a[(n-LEAVES)*A_W +: A_W]),
+              .b(in_b[(c*K+n-LEAVES)*B_W +: B_W]),
+              .product(value_d)
+            );
+          end else begin : g_padding
+            assign value_d = {DOT_W{1'b0}};
+          end
+        end else begin : g_add
+          // @[golden_tree_k3.bw:9:1]
+          golden_tree_k3_add u_add (
+            .l(g_node[2*n].value),
+            .r(g_node[2*n+1].value),
+            .sum(value_d)
           );
-        end else begin : g_padding
-          assign value_d = {DOT_W{1'b0}};
         end
-      end else begin : g_add
         // @[golden_tree_k3.bw:9:1]
-        golden_tree_k3_add u_add (
-          .l(g_node[2*n].value),
-          .r(g_node[2*n+1].value),
-          .sum(value_d)
+        golden_tree_k3_delay #(.W(DOT_W), .DEPTH((LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0)) u_stage (
+          .clk(clk),
+          .rst(rst),
+          .en(advance),
+          .din(value_d),
+          .dout(value)
         );
       end
-      // @[golden_tree_k3.bw:9:1]
-      golden_tree_k3_delay #(.W(DOT_W), .DEPTH((LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0)) u_stage (
+      assign dot = g_node[1].value;
+      // @[golden_tree_k3.bw:3:1]
+      golden_tree_k3_edge u_edge (
         .clk(clk),
         .rst(rst),
-        .en(advance),
-        .din(value_d),
-        .dout(value)
+        .advance(advance),
+        .dot(dot),
+        .dot_valid(g_level[LEVELS].flags[1]),
+        .group_end(group_end),
+        .out_sum(out_sum[c*ACC_W +: ACC_W])
       );
     end
-    // the beat's valid and last flag travel beside the tree, through the same stages
+    // the beat's valid and last flag travel beside the trees, through the same stages
     for (j = 0; j < LEVELS + 1; j = j + 1) begin : g_level
       localparam LEVEL = j;
       wire [2-1:0] flags_d;
@@ -88,19 +105,18 @@ module golden_tree_k3 #(
     end
   endgenerate
   assign in_ready = advance;
-  // @[golden_tree_k3.bw:3:1]
-  golden_tree_k3_edge u_edge (
+  // @[golden_tree_k3.bw:9:1]
+  golden_tree_k3_ctrl u_ctrl (
     .clk(clk),
     .rst(rst),
     .in_valid(in_valid),
     .out_ready(out_ready),
-    .dot(g_node[1].value),
     .dot_valid(g_level[LEVELS].flags[1]),
     .dot_last(g_level[LEVELS].flags[0]),
     .advance(advance),
     .in_fire(in_fire),
-    .out_valid(out_valid),
-    .out_sum(out_sum)
+    .group_end(group_end),
+    .out_valid(out_valid)
   );
 endmodule
 

@@ -3,4 +3,5 @@ ${BITWEAVE_RTL}/golden_tree_k3_delay.v
 ${BITWEAVE_RTL}/golden_tree_k3_mul.v
 ${BITWEAVE_RTL}/golden_tree_k3_add.v
 ${BITWEAVE_RTL}/golden_tree_k3_edge.v
+${BITWEAVE_RTL}/golden_tree_k3_ctrl.v
 ${BITWEAVE_RTL}/golden_tree_k3.v

@@ -3,4 +3,5 @@ golden_tree_k4_delay.v
 golden_tree_k4_mul.v
 golden_tree_k4_add.v
 golden_tree_k4_edge.v
+golden_tree_k4_ctrl.v
 golden_tree_k4.v

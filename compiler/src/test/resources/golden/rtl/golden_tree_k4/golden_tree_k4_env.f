@@ -3,4 +3,5 @@ ${BITWEAVE_RTL}/golden_tree_k4_delay.v
 ${BITWEAVE_RTL}/golden_tree_k4_mul.v
 ${BITWEAVE_RTL}/golden_tree_k4_add.v
 ${BITWEAVE_RTL}/golden_tree_k4_edge.v
+${BITWEAVE_RTL}/golden_tree_k4_ctrl.v
 ${BITWEAVE_RTL}/golden_tree_k4.v
