@@ -22,7 +22,7 @@ module cube4_int8_pe (
   // @[cube4_int8.bw:12:4]
   assign product_a = {{8{a[7]}}, a};
   assign product_b = {{8{b[7]}}, b};
-  assign product = product_a * product_b;
+  assign product = $signed(product_a) * $signed(product_b);
   assign exact_sum_acc = {{2{p_in[18]}}, p_in};
   assign exact_sum_addend = {{5{product[15]}}, product};
   assign exact_sum = exact_sum_acc + exact_sum_addend;

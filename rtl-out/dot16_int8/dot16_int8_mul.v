@@ -15,7 +15,7 @@ module dot16_int8_mul (
   // @[dot16_int8.bw:7:4]
   assign exact_product_a = {{8{a[7]}}, a};
   assign exact_product_b = {{8{b[7]}}, b};
-  assign exact_product = exact_product_a * exact_product_b;
+  assign exact_product = $signed(exact_product_a) * $signed(exact_product_b);
   assign product = {{4{exact_product[15]}}, exact_product};
 
 endmodule

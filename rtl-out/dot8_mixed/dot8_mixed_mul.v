@@ -15,7 +15,7 @@ module dot8_mixed_mul (
   // @[dot8_mixed.bw:6:4]
   assign exact_product_a = {{4{1'b0}}, a};
   assign exact_product_b = {{4{b[3]}}, b};
-  assign exact_product = exact_product_a * exact_product_b;
+  assign exact_product = $signed(exact_product_a) * $signed(exact_product_b);
   assign product = {{3{exact_product[7]}}, exact_product};
 
 endmodule

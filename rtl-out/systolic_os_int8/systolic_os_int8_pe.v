@@ -39,7 +39,7 @@ module systolic_os_int8_pe (
   // @[systolic_os_int8.bw:8:4]
   assign product_a = {{8{a_in[7]}}, a_in};
   assign product_b = {{8{b_in[7]}}, b_in};
-  assign product = product_a * product_b;
+  assign product = $signed(product_a) * $signed(product_b);
   assign exact_sum_acc = {{2{acc_q[31]}}, acc_q};
   assign exact_sum_addend = {{18{product[15]}}, product};
   assign exact_sum = exact_sum_acc + exact_sum_addend;

@@ -35,7 +35,7 @@ module systolic_ws_int8_pe (
   end
   assign product_a = {{8{x_in[7]}}, x_in};
   assign product_b = {{8{w_q[7]}}, w_q};
-  assign product = product_a * product_b;
+  assign product = $signed(product_a) * $signed(product_b);
   assign exact_sum_acc = {{2{p_in[15]}}, p_in};
   assign exact_sum_addend = {{2{product[15]}}, product};
   assign exact_sum = exact_sum_acc + exact_sum_addend;

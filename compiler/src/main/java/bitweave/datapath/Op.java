@@ -114,6 +114,8 @@ public sealed interface Op {
      * A behavioural multiplier: {@code a * b} modulo 2^width, all three of one width. The lowering
      * extends the operands (signed or zero fill) to the exact product width first, so the result is the
      * exact product; lower-multipliers may replace it by a partial-product generator and a bit heap.
+     * Modulo 2^width a signed and an unsigned multiply agree, so the op carries no signedness (the
+     * printer uses the signed form, which synthesis narrows back to the unextended operand widths).
      */
     record Multiply(Value out, Value a, Value b, String loc) implements Op {
         public List<Value> outputs() { return List.of(out); }

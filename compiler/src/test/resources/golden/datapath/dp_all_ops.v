@@ -62,7 +62,7 @@ module dp_all_ops (
   // @[mac.bw:3:5]
   assign a_ext = {{4{a_in[3]}}, a_in};
   assign b_ext = {{4{b_in[3]}}, b_in};
-  assign product = a_ext * b_ext;
+  assign product = $signed(a_ext) * $signed(b_ext);
   assign product_ext = {{4{product[7]}}, product};
   assign acc_ext = {{2{acc_out[9]}}, acc_out};
   assign sum = acc_ext + product_ext;

@@ -39,7 +39,7 @@ module golden_os_2x3_pe (
   // @[golden_os_2x3.bw:3:1]
   assign product_a = {{4{a_in[7]}}, a_in};
   assign product_b = {{8{1'b0}}, b_in};
-  assign product = product_a * product_b;
+  assign product = $signed(product_a) * $signed(product_b);
   assign exact_sum_acc = {{2{acc_q[15]}}, acc_q};
   assign exact_sum_addend = {{6{product[11]}}, product};
   assign exact_sum = exact_sum_acc + exact_sum_addend;

@@ -15,7 +15,7 @@ module golden_tree_k4_mul (
   // @[golden_tree_k4.bw:3:1]
   assign exact_product_a = {{2{a[1]}}, a};
   assign exact_product_b = {{2{b[1]}}, b};
-  assign exact_product = exact_product_a * exact_product_b;
+  assign exact_product = $signed(exact_product_a) * $signed(exact_product_b);
   assign product = {{2{exact_product[3]}}, exact_product};
 
 endmodule

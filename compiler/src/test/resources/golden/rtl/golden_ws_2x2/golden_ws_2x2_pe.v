@@ -35,7 +35,7 @@ module golden_ws_2x2_pe (
   end
   assign product_a = {{4{1'b0}}, x_in};
   assign product_b = {{4{w_q[3]}}, w_q};
-  assign product = product_a * product_b;
+  assign product = $signed(product_a) * $signed(product_b);
   assign exact_sum_acc = {{2{p_in[7]}}, p_in};
   assign exact_sum_addend = {{2{product[7]}}, product};
   assign exact_sum = exact_sum_acc + exact_sum_addend;
