@@ -28,13 +28,9 @@ public final class MacDatapath {
 
     /** The exact product of {@code a} (of type {@code at}) and {@code b} as a signed {@link #productWidth} value. */
     public static Value product(DatapathBuilder g, Value a, IntType at, Value b, IntType bt, String base) {
-        int p = productWidth(at, bt);
+        int p = productWidth(at, bt);  // wider than either operand, so both extends are real ops
         Value aExt = g.extend(base + "_a", a, p, at.signed());
         Value bExt = g.extend(base + "_b", b, p, bt.signed());
-        if (aExt == a || bExt == b) {
-            // a 1-bit factor of a 1-bit product width cannot occur (p >= 2), but keep the rule visible
-            throw new IllegalStateException("operands must be extended to the product width");
-        }
         Value product = g.fresh(base, p);
         g.add(new Op.Multiply(product, aExt, bExt, g.loc()));
         return product;
