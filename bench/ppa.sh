@@ -10,6 +10,9 @@
 # for a clock), beside the paper's area-efficiency ratio for the shape.
 #   bench/ppa.sh [quick|full] [JAR]   quick (default): 4x4 arrays, cube 4x4x4, tree K16 x N4, matrix 4x4x8;
 #                                     full adds 16x16 arrays, cube 8x8x8 and tree K16 x N16 (tens of minutes)
+#   PPA_ROWS=REGEX    only the configs whose name matches (e.g. PPA_ROWS='16x16|N16')
+#   PPA_VARIANTS=...  the variants to run, default "behavioral controlled transformed" (the gain column
+#                     needs behavioral in the same run)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="${1:-quick}"
@@ -58,9 +61,12 @@ echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 n=0
 for entry in "${configs[@]}"; do
   IFS='|' read -r name paper head acc body transform <<<"$entry"
+  if [ -n "${PPA_ROWS:-}" ] && ! grep -Eq "$PPA_ROWS" <<<"$name"; then
+    continue
+  fi
   body="$(printf '%b' "$body")"
   base=""
-  for variant in behavioral controlled transformed; do
+  for variant in ${PPA_VARIANTS:-behavioral controlled transformed}; do
     n=$((n + 1))
     f="$work/ppa_$n.bw"
     case $variant in
