@@ -49,14 +49,41 @@ inline void getPort(const VlWide<N>& port, uint32_t* w, int width) {
     w[N - 1] &= topWordMask(width);
 }
 
-// One data port of a stream (a Field of bitweave.ir.Stream).
+// Bits [lo +: n] (n <= 64) of a little-endian word array, and the write of them.
+inline uint64_t getBits(const uint32_t* w, int lo, int n) {
+    uint64_t v = 0;
+    for (int i = 0; i < n; ++i) v |= static_cast<uint64_t>((w[(lo + i) / 32] >> ((lo + i) % 32)) & 1u) << i;
+    return v;
+}
+inline void setBits(uint32_t* w, int lo, int n, uint64_t v) {
+    for (int i = 0; i < n; ++i) {
+        const uint32_t bit = 1u << ((lo + i) % 32);
+        if ((v >> i) & 1u) w[(lo + i) / 32] |= bit;
+        else w[(lo + i) / 32] &= ~bit;
+    }
+}
+
+// A carry-save field's value: element by element (elementWidth bits each, at most 64), sum becomes
+// (sum + carry) mod 2^elementWidth. This is the only arithmetic the harness does: the golden model
+// computes the value, the RTL delivers it as a pair (transform compressed_accumulation raw_pairs).
+inline void fusePairs(uint32_t* sum, const uint32_t* carry, int width, int elementWidth) {
+    const uint64_t mask = elementWidth >= 64 ? ~0ull : ((1ull << elementWidth) - 1u);
+    for (int lo = 0; lo < width; lo += elementWidth) {
+        setBits(sum, lo, elementWidth, (getBits(sum, lo, elementWidth) + getBits(carry, lo, elementWidth)) & mask);
+    }
+}
+
+// One data field of a stream (a Field of bitweave.ir.Stream): one port, or for a carry-save output
+// field two (<port>_sum read by get, <port>_carry by getCarry).
 template <typename Model>
 struct FieldDesc {
-    const char* port;  // Verilog port name, e.g. "in_a"
-    int width;         // bits
+    const char* port;  // Verilog port name, e.g. "in_a"; a carry-save field's name, e.g. "out_c"
+    int width;         // bits (of each port)
     int words;         // 32-bit words = ceil(width / 32)
     void (*set)(Model&, const uint32_t*);     // input streams only, else nullptr
-    void (*get)(Model&, uint32_t*);           // output stream only, else nullptr
+    void (*get)(Model&, uint32_t*);           // output stream only, else nullptr (carry-save: the sum port)
+    void (*getCarry)(Model&, uint32_t*);      // carry-save output fields only (the carry port), else nullptr
+    int elementWidth;                         // carry-save: bits per element (the accumulator), else 0
 };
 
 // One valid/ready stream. Input streams use setValid/getReady, the output stream getValid/setReady.

@@ -3,7 +3,9 @@
 // Format (text, one record per line, fields separated by one space):
 //   bitweave-vectors 1
 //   stream <name> input|output      one per stream: the inputs in order, then the output
-//   field <port> <width>            one per field of the stream above
+//   field <port> <width> [pairs W]  one per field of the stream above; "pairs W": a carry-save output
+//                                   field (ports <port>_sum, <port>_carry) whose W-bit elements are compared
+//                                   as (sum + carry) mod 2^W with the value in the file
 //   end-header
 //   counts <vectors> <input-beats> <expected-beats>
 //   <stream> <vector> <hex> ...     input-beats lines: input beats in the order they are offered

@@ -1,5 +1,6 @@
 // Bitweave co-simulation harness: drives a Verilated top module with the input beats of a vector file
-// and compares its output beats, bit for bit and in order, with the expected ones.
+// and compares its output beats, bit for bit and in order, with the expected ones (a carry-save field of
+// a raw-pairs design: its (sum + carry) mod 2^W per element, see bw_ports.h fusePairs).
 //
 // Generic over the design: everything design-specific (model class, ports, widths, the vector file
 // header) comes from the generated glue header, included through the BW_GLUE macro (-DBW_GLUE=x_glue.h).
@@ -402,8 +403,7 @@ class Harness {
         std::size_t offset = 0;
         for (int f = 0; f < out.fieldCount; ++f) {
             const bw::FieldDesc<Model>& fd = out.fields[f];
-            m_scratch.assign(static_cast<std::size_t>(fd.words), 0u);
-            fd.get(m_model, m_scratch.data());
+            readField(fd);
             const uint32_t* want = &m_expectedBeat.words[offset];
             bool same = true;
             for (int w = 0; w < fd.words; ++w) same = same && m_scratch[static_cast<std::size_t>(w)] == want[w];
@@ -414,6 +414,12 @@ class Harness {
                             m_expectedBeat.vector, m_cycle, fd.port, exp.c_str(), act.c_str(), m_expectedDone);
                 std::printf("MISMATCH at vector %ld (output beat %ld), cycle %ld, port %s: expected 0x%s got 0x%s\n",
                             m_expectedBeat.vector, m_expectedDone, m_cycle, fd.port, exp.c_str(), act.c_str());
+                if (fd.getCarry) {
+                    std::printf("  (%s is a carry-save field: got is (%s_sum + %s_carry) mod 2^%d per element;"
+                                " sum 0x%s, carry 0x%s)\n", fd.port, fd.port, fd.port, fd.elementWidth,
+                                bw::toHex(m_pairSum.data(), fd.width).c_str(),
+                                bw::toHex(m_pairCarry.data(), fd.width).c_str());
+                }
                 return false;
             }
             offset += static_cast<std::size_t>(fd.words);
@@ -458,14 +464,26 @@ class Harness {
         }
     }
 
+    // The value of an output field into m_scratch: its port, or for a carry-save field (raw pairs) its
+    // two ports fused element by element, (sum + carry) mod 2^elementWidth (the raw halves stay in
+    // m_pairSum and m_pairCarry for the mismatch message).
+    void readField(const bw::FieldDesc<Model>& fd) {
+        m_scratch.assign(static_cast<std::size_t>(fd.words), 0u);
+        fd.get(m_model, m_scratch.data());
+        if (!fd.getCarry) return;
+        m_pairSum = m_scratch;
+        m_pairCarry.assign(static_cast<std::size_t>(fd.words), 0u);
+        fd.getCarry(m_model, m_pairCarry.data());
+        bw::fusePairs(m_scratch.data(), m_pairCarry.data(), fd.width, fd.elementWidth);
+    }
+
     // An output beat after the last expected one: reported as out_valid expected 0, got 1.
     int extraBeat() {
         const Stream& out = *m_streams.back();
         std::string data;
         for (int f = 0; f < out.fieldCount; ++f) {
             const bw::FieldDesc<Model>& fd = out.fields[f];
-            m_scratch.assign(static_cast<std::size_t>(fd.words), 0u);
-            fd.get(m_model, m_scratch.data());
+            readField(fd);
             data += std::string(f ? ", " : "") + fd.port + "=0x" + bw::toHex(m_scratch.data(), fd.width);
         }
         std::printf("BW-MISMATCH vector=%ld cycle=%ld port=%s expected=0x0 actual=0x1 beat=%ld extra=1\n",
@@ -525,6 +543,8 @@ class Harness {
     long m_vectorsDone = 0;
     long m_nextProgress = 0;
     std::vector<uint32_t> m_scratch;
+    std::vector<uint32_t> m_pairSum;    // the halves of the last carry-save field read
+    std::vector<uint32_t> m_pairCarry;
     std::vector<long> m_inputCycle;  // per vector: cycle its last input beat transferred, -1 before
     bool m_validSeen = false;
     long m_minLatency = -1;

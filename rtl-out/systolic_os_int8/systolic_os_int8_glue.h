@@ -39,11 +39,11 @@ static bool getValid_out(Model& m) { return m.out_valid; }
 static void setReady_out(Model& m, bool v) { m.out_ready = v; }
 
 static const bw::FieldDesc<Model> kFields_in[] = {
-    {"in_a", 64, 2, &set_in_a, nullptr},
-    {"in_b", 64, 2, &set_in_b, nullptr},
-    {"in_last", 1, 1, &set_in_last, nullptr}};
+    {"in_a", 64, 2, &set_in_a, nullptr, nullptr, 0},
+    {"in_b", 64, 2, &set_in_b, nullptr, nullptr, 0},
+    {"in_last", 1, 1, &set_in_last, nullptr, nullptr, 0}};
 static const bw::FieldDesc<Model> kFields_out[] = {
-    {"out_c", 2048, 64, nullptr, &get_out_c}};
+    {"out_c", 2048, 64, nullptr, &get_out_c, nullptr, 0}};
 static const bw::StreamDesc<Model> kInputs[] = {
     {"in", "in_valid", "in_ready", kFields_in, 3, &setValid_in, &getReady_in, nullptr, nullptr}};
 static const int kInputCount = 1;

@@ -15,10 +15,17 @@ import java.util.Set;
  * The {@code transform NAME...} member of an array body (LANGUAGE.md 6.4), shared by every kind. Each
  * kind says which transforms apply to its shape; a transform it does not apply to is an error (E0216),
  * never silently ignored, and so is one whose legality condition fails (E0217: compressed accumulation
- * keeps the accumulator as an unresolved (sum, carry) pair, so it needs {@code wrap}).
+ * keeps the accumulator as an unresolved (sum, carry) pair, so it needs {@code wrap}). The word
+ * {@link #RAW_PAIRS} right after {@code compressed_accumulation} keeps the pairs unfused (E0219 elsewhere).
  */
 public final class TransformMember {
     public static final String MEMBER = "transform";
+    /**
+     * The option word after {@code compressed_accumulation}: the array's outputs are the raw (sum, carry)
+     * pairs, no fusing adder at the edge (LANGUAGE.md 6.4, INTERFACE.md). A word of the transform member,
+     * not a member of its own, so it cannot clash with any kind's members.
+     */
+    public static final String RAW_PAIRS = "raw_pairs";
 
     private TransformMember() {
     }
@@ -46,7 +53,20 @@ public final class TransformMember {
         }
         List<String> names = Arrays.stream(Transform.values()).map(Transform::dslName).toList();
         boolean ok = true;
+        Expr previous = null;
         for (Expr arg : member.args()) {
+            Expr before = previous;
+            previous = arg;
+            if (arg instanceof Expr.NameRef w && w.name().equals(RAW_PAIRS)) {
+                // an option of the word before it, checked (applicable, legal) there
+                if (!(before instanceof Expr.NameRef p && p.name().equals(Transform.COMPRESSED_ACCUMULATION.dslName()))) {
+                    ctx.error(ErrorCode.RAW_PAIRS_WITHOUT_COMPRESSED_ACCUMULATION, arg.loc(), "'" + RAW_PAIRS
+                            + "' is an option of compressed_accumulation (the pairs it leaves unfused) and must"
+                            + " follow it: 'transform compressed_accumulation " + RAW_PAIRS + "'");
+                    ok = false;
+                }
+                continue;
+            }
             if (!(arg instanceof Expr.NameRef w) || !names.contains(w.name())) {
                 String got = arg instanceof Expr.NameRef w ? "'" + w.name() + "'" : "(a number or expression)";
                 ctx.error(ErrorCode.BAD_OPTION_VALUE, arg.loc(), "unknown transform " + got + "; expected "
@@ -73,5 +93,11 @@ public final class TransformMember {
             out.add(t);
         }
         return ok ? out : null;
+    }
+
+    /** Whether {@code member} (checked by {@link #parse} without errors, or null) asks for raw pairs. */
+    public static boolean rawPairs(Member member) {
+        return member != null && member.args().stream()
+                .anyMatch(arg -> arg instanceof Expr.NameRef w && w.name().equals(RAW_PAIRS));
     }
 }

@@ -5,6 +5,9 @@ import bitweave.emit.RtlOutput;
 import bitweave.diag.ErrorCode;
 import bitweave.diag.UserError;
 import bitweave.ir.Design;
+import bitweave.ir.Field;
+import bitweave.ir.Stream;
+import bitweave.ir.TopInterface;
 import bitweave.synth.EquivResult;
 import bitweave.synth.Equivalence;
 import bitweave.synth.Yosys;
@@ -68,6 +71,8 @@ final class EquivCommand implements Command {
             goldDesign = gateDesign.baseline();
             goldFile = gateFile + " baseline";
         }
+        refuseRawPairs(goldDesign, goldFile);
+        refuseRawPairs(gateDesign, gateFile);
         Yosys yosys = Yosys.locate(System.getenv());
         RtlOutput gold = CompileOutputs.of(goldDesign).rtl();
         RtlOutput gate = CompileOutputs.of(gateDesign).rtl();
@@ -96,6 +101,22 @@ final class EquivCommand implements Command {
         }
         o.printf(java.util.Locale.ROOT, "  yosys time %.1f s%n", secs);
         return result.proved() ? Main.EXIT_OK : Main.EXIT_INPUT;
+    }
+
+    /**
+     * A raw-pairs design's results are (sum, carry) pairs: equal to another design's only after the
+     * fusing add, never bit for bit, so the port-by-port miter has nothing true to prove (E0220).
+     */
+    private static void refuseRawPairs(Design d, String file) {
+        Stream out = TopInterface.of(d.top()).output();
+        for (Field f : out.fields()) {
+            if (f.carrySave()) {
+                throw new UserError(ErrorCode.EQUIV_RAW_PAIRS, file + " outputs " + out.portOf(f)
+                        + " as raw carry-save pairs (" + String.join(", ", out.rtlPortsOf(f)) + "), which equal another"
+                        + " design's results only after the fusing add, not bit for bit; prove the design without"
+                        + " 'raw_pairs' (the same PEs, fused at the edge)");
+            }
+        }
     }
 
     private static void printCounterexample(PrintStream o, String what, String goldFile, String gateFile,

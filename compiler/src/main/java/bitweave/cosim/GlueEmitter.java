@@ -65,8 +65,13 @@ public final class GlueEmitter {
         for (Field f : s.fields()) {
             String port = s.portOf(f);
             String fn = (s.input() ? "set_" : "get_") + port;
-            fields.add(new FieldModel(port, f.width(), (f.width() + 31) / 32, s.input(), fn,
-                    s.input() ? "&" + fn : "nullptr", s.input() ? "nullptr" : "&" + fn));
+            List<String> rtl = s.rtlPortsOf(f);
+            // a carry-save field: get reads the sum port, a second getter the carry port
+            String carryPort = f.carrySave() ? rtl.get(1) : null;
+            String carryFn = f.carrySave() ? "get_" + carryPort : null;
+            fields.add(new FieldModel(port, rtl.get(0), f.width(), (f.width() + 31) / 32, s.input(), fn,
+                    s.input() ? "&" + fn : "nullptr", s.input() ? "nullptr" : "&" + fn, carryPort, carryFn,
+                    f.carrySave() ? "&" + carryFn : "nullptr", f.carrySave() ? f.type().width() : 0));
         }
         String validFn = (s.input() ? "setValid_" : "getValid_") + s.name();
         String readyFn = (s.input() ? "getReady_" : "setReady_") + s.name();
@@ -85,7 +90,8 @@ public final class GlueEmitter {
                        String setValidRef, String getReadyRef, String getValidRef, String setReadyRef) {
     }
 
-    record FieldModel(String port, int width, int words, boolean input, String accessorFn, String setRef,
-                      String getRef) {
+    /** {@code port}: the field's name (messages); {@code rtlPort}: the port read or written (the sum port of a pair). */
+    record FieldModel(String port, String rtlPort, int width, int words, boolean input, String accessorFn, String setRef,
+                      String getRef, String carryPort, String carryFn, String carryRef, int elementWidth) {
     }
 }

@@ -70,7 +70,9 @@ final class PortCheck {
             ports.put(s.validPort(), new RtlPort(in, 1));
             ports.put(s.readyPort(), new RtlPort(s.input() ? "output" : "input", 1));
             for (Field f : s.fields()) {
-                ports.put(s.portOf(f), new RtlPort(in, f.width()));
+                for (String port : s.rtlPortsOf(f)) {
+                    ports.put(port, new RtlPort(in, f.width()));
+                }
             }
         }
         return ports;

@@ -38,6 +38,9 @@ import java.util.List;
  * out 1 00007f02
  * </pre>
  *
+ * A carry-save output field (raw pairs, dsl/INTERFACE.md) has the line {@code field out_c 512 pairs 32}:
+ * the file holds its value, the harness compares (sum + carry) mod 2^32 per element with it.
+ *
  * Hex values are lower case, without prefix, exactly ceil(width/4) digits. The header (everything up
  * to {@code end-header}) is also compiled into the harness glue, and the harness refuses a file whose
  * header differs, so a vector file cannot be run against a model of another design.
@@ -64,7 +67,8 @@ public final class VectorFile {
     private static void addStream(List<String> lines, Stream s) {
         lines.add("stream " + s.name() + (s.input() ? " input" : " output"));
         for (Field f : s.fields()) {
-            lines.add("field " + s.portOf(f) + " " + f.width());
+            // a carry-save field holds its value (the fused pair); the marker keeps such a file apart
+            lines.add("field " + s.portOf(f) + " " + f.width() + (f.carrySave() ? " pairs " + f.type().width() : ""));
         }
     }
 

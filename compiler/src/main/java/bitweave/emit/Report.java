@@ -57,7 +57,14 @@ public record Report(String design, String source, String sourceSha256, String t
             String meaning = f.elements() == 1 ? f.type().dslName()
                     : f.elements() + " x " + f.type().dslName() + ", element i at bits [i*" + f.type().width()
                       + " +: " + f.type().width() + "]";
-            ports.add(new PortRow(s.portOf(f), in, f.width(), meaning));
+            if (f.carrySave()) {
+                ports.add(new PortRow(s.rtlPortsOf(f).get(0), in, f.width(), meaning + "; the sum half of a"
+                        + " carry-save pair, the value is (sum + carry) mod 2^" + f.type().width() + " per element"));
+                ports.add(new PortRow(s.rtlPortsOf(f).get(1), in, f.width(), "the carry half of " + s.portOf(f)
+                        + "'s pairs (" + s.rtlPortsOf(f).get(0) + ")"));
+            } else {
+                ports.add(new PortRow(s.portOf(f), in, f.width(), meaning));
+            }
         }
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A valid/ready stream of the top module. Ports are {@code <name>_valid}, {@code <name>_ready} and one
- * {@code <name>_<field>} per field. A beat transfers on a rising clock edge where valid and ready are
- * both high.
+ * {@code <name>_<field>} per field (two for a carry-save field: {@link #rtlPortsOf}). A beat transfers
+ * on a rising clock edge where valid and ready are both high.
  */
 public record Stream(String name, boolean input, List<Field> fields) {
     public String validPort() {
@@ -16,8 +16,15 @@ public record Stream(String name, boolean input, List<Field> fields) {
         return name + "_ready";
     }
 
+    /** The field's name on the port level; the port itself unless the field is carry-save. */
     public String portOf(Field f) {
         return name + "_" + f.name();
+    }
+
+    /** The top module's ports that carry {@code f}: {@link #portOf}, or its _sum and _carry ports. */
+    public List<String> rtlPortsOf(Field f) {
+        String port = portOf(f);
+        return f.carrySave() ? Field.PAIR_SUFFIXES.stream().map(s -> port + s).toList() : List.of(port);
     }
 
     public Field field(String fieldName) {

@@ -53,16 +53,18 @@ public final class LoweringSupport {
         ports.add(s.input() ? RtlPort.inBit(s.validPort()) : RtlPort.outBit(s.validPort()));
         ports.add(s.input() ? RtlPort.outBit(s.readyPort()) : RtlPort.inBit(s.readyPort()));
         for (Field f : s.fields()) {
-            String port = s.portOf(f);
-            String expr = widthExprs.get(port);
+            // a carry-save field's two ports have the width of the field (widthExprs names the field)
+            String expr = widthExprs.get(s.portOf(f));
             if (expr == null && f.width() != 1) {
-                throw new IllegalStateException("no width expression for port " + port);
+                throw new IllegalStateException("no width expression for port " + s.portOf(f));
             }
             boolean flag = expr == null;
-            if (s.input()) {
-                ports.add(flag ? RtlPort.inBit(port) : RtlPort.in(port, expr, f.width()));
-            } else {
-                ports.add(flag ? RtlPort.outBit(port) : RtlPort.out(port, expr, f.width()));
+            for (String port : s.rtlPortsOf(f)) {
+                if (s.input()) {
+                    ports.add(flag ? RtlPort.inBit(port) : RtlPort.in(port, expr, f.width()));
+                } else {
+                    ports.add(flag ? RtlPort.outBit(port) : RtlPort.out(port, expr, f.width()));
+                }
             }
         }
     }

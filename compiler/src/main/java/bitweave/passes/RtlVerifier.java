@@ -162,7 +162,9 @@ public final class RtlVerifier {
         out.add(in + s.validPort() + "[1]");
         out.add(back + s.readyPort() + "[1]");
         for (Field f : s.fields()) {
-            out.add(in + s.portOf(f) + "[" + f.width() + "]");
+            for (String port : s.rtlPortsOf(f)) {
+                out.add(in + port + "[" + f.width() + "]");
+            }
         }
     }
 }

@@ -53,11 +53,41 @@ class ShapesCheckTest {
         assertTrue(big.message().startsWith("cube 32x32x5 has 5120 PEs; at most 4096"), big.message());
         assertEquals(ErrorCode.WRONG_ARGUMENT_COUNT, only(PE + "array top = cube(2, 2) of mac\n").code());
         assertEquals(ErrorCode.UNKNOWN_MEMBER, only(PE + "array top = cube(2, 2, 2) of mac { pipeline 1 }\n").code());
-        Diagnostic t = only(PE + "array top = cube(2, 2, 2) of mac { transform compressed_accumulation }\n");
+        Diagnostic t = only(PE + "array top = cube(2, 2, 2) of mac { transform same_bit_weight_reduction }\n");
         assertEquals(ErrorCode.TRANSFORM_NOT_APPLICABLE, t.code());
-        assertTrue(t.message().endsWith("does not apply to a 3D-Cube; it takes no transform"), t.message());
+        assertTrue(t.message().endsWith("does not apply to a 3D-Cube; it takes compressed_accumulation"), t.message());
+        // OPT1 keeps the column's partial sum as a pair: saturation needs the true sum every step
+        assertEquals(ErrorCode.TRANSFORM_NEEDS_WRAP,
+                only(SAT + "array top = cube(2, 2, 2) of mac { transform compressed_accumulation }\n").code());
+        assertEquals(ErrorCode.TRANSFORM_NEEDS_WRAP,
+                only(SAT + "array top = cube(2, 2, 2) of mac { transform compressed_accumulation raw_pairs }\n").code());
+        // raw_pairs is an option of compressed_accumulation, written right after it (E0219)
+        Diagnostic alone = only(PE + "array top = cube(2, 2, 2) of mac { transform raw_pairs }\n");
+        assertEquals(ErrorCode.RAW_PAIRS_WITHOUT_COMPRESSED_ACCUMULATION, alone.code());
+        assertTrue(alone.message().contains("'transform compressed_accumulation raw_pairs'"), alone.message());
+        assertEquals(ErrorCode.RAW_PAIRS_WITHOUT_COMPRESSED_ACCUMULATION, only(PE
+                + "array top = cube(2, 2, 2) of mac { transform raw_pairs compressed_accumulation }\n").code());
         assertEquals(ErrorCode.BAD_OPTION_VALUE,
                 only(PE + "array top = cube(2, 2, 2) of mac { transform fast }\n").code());
+    }
+
+    @Test
+    void cubeCompressedAccumulationAndRawPairs() {
+        CubeArray plain = (CubeArray) load(PE + "array top = cube(2, 3, 4) of mac\n").top();
+        assertTrue(plain.transforms().isEmpty());
+        assertEquals(List.of(false, false), List.of(plain.compressedAccumulation(), plain.rawPairs()));
+        CubeArray opt1 = (CubeArray) load(PE + "array top = cube(2, 3, 4) of mac { transform compressed_accumulation }\n").top();
+        assertEquals(List.of(true, false), List.of(opt1.compressedAccumulation(), opt1.rawPairs()));
+        assertEquals("cube 2x3x4, transform compressed_accumulation (OPT1), int8 x int8 -> int32 wrap",
+                bitweave.emit.UnitNames.describe(opt1));
+        assertEquals(List.of("out_c"), opt1.topInterface().output().rtlPortsOf(opt1.topInterface().output().field("c")));
+        CubeArray raw = (CubeArray) load(PE
+                + "array top = cube(2, 3, 4) of mac { transform compressed_accumulation raw_pairs }\n").top();
+        assertEquals(List.of(true, true), List.of(raw.compressedAccumulation(), raw.rawPairs()));
+        assertEquals(List.of("out_c_sum", "out_c_carry"),
+                raw.topInterface().output().rtlPortsOf(raw.topInterface().output().field("c")));
+        // the baseline drops the transform and with it the pair ports
+        assertEquals(plain.topInterface(), opt1.baseline().topInterface());
     }
 
     @Test

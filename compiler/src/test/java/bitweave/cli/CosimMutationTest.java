@@ -67,6 +67,17 @@ class CosimMutationTest {
                     "assign p_carry_in = g_row[r-1].g_col[c].p_sum_out;"),
             new Mutation("systolic_ws_int8_opt1", "systolic_ws_int8_opt1_pe.v", "drop a Booth negation bit from a counter sum",
                     "assign p_heap_s1_c2_fa0_s = p_heap_r0_b2 \\^ p_heap_r2_b0 \\^ product_neg1;", "assign p_heap_s1_c2_fa0_s = p_heap_r0_b2 ^ p_heap_r2_b0;"),
+            // OPT1 on the 3D-Cube: the heap of a PE, the pair passed along y, the column end's adder
+            new Mutation("cube4_int8_opt1", "cube4_int8_opt1_pe.v", "cube: drop a Booth partial product",
+                    "assign product_pp2 = \\(", "assign product_pp2 = 9'h0 & ("),
+            new Mutation("cube4_int8_opt1", "cube4_int8_opt1_pe.v",
+                    "cube: missing carry shift (a counter's carry re-enters its own column)",
+                    "assign p_sum_out_s2_c5_fa0_s = p_sum_out_s1_c4_fa0_c \\^", "assign p_sum_out_s2_c5_fa0_s = p_sum_out_s1_c5_fa0_c ^"),
+            new Mutation("cube4_int8_opt1", "cube4_int8_opt1.v", "cube: incoming carry read from the sum wire (sum/carry swapped)",
+                    "assign p_carry_in = g_z\\[z\\]\\.g_x\\[x\\]\\.g_y\\[y-1\\]\\.p_carry_out;",
+                    "assign p_carry_in = g_z[z].g_x[x].g_y[y-1].p_sum_out;"),
+            new Mutation("cube4_int8_opt1", "cube4_int8_opt1_edge.v", "cube: the column end's adder -> xor",
+                    "assign value = sum \\+ carry;", "assign value = sum ^ carry;"),
             // inside the OPT2 datapath (same-bit-weight reduction)
             new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2.v", "OPT2: drop one partial product (digit 1 of a_0)",
                     "if \\(n - LEAVES < K\\) begin : g_row", "if (n - LEAVES < K && !(d == 1 && n == LEAVES)) begin : g_row"),
@@ -86,7 +97,7 @@ class CosimMutationTest {
     @Test
     void unmutatedRtlPassesAndEveryMutationFails() throws IOException {
         for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8",
-                "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "dot16x4_int8_opt2")) {
+                "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "cube4_int8_opt1", "dot16x4_int8_opt2")) {
             Path dir = compile(example, tmp.resolve("clean-" + example));
             CliRunner.Result r = sim(example, dir);
             assertEquals(0, r.exit(), "control run must pass: " + r);
@@ -109,6 +120,44 @@ class CosimMutationTest {
             assertTrue(r.out().contains("(seed 5)"), "the verdict names the seed: " + r);
             assertTrue(r.out().contains("reproduce: bitweave sim"), r.toString());
             assertTrue(r.out().contains("first mismatch: vector "), r.toString());
+        }
+    }
+
+    /**
+     * Raw pairs ({@code transform compressed_accumulation raw_pairs}): the harness compares
+     * (sum + carry) mod 2^ACC, so a design whose carry half is wrong must FAIL on each shape, with the
+     * first mismatch named on the field (out_c, out_y). Designs: the shipped OPT1 examples with
+     * {@code raw_pairs}; mutants: the carry half taken from the sum half (then sum + carry is 2*sum).
+     */
+    @Test
+    void wrongRawPairsFail() throws IOException {
+        List<Mutation> mutants = List.of(
+                new Mutation("cube4_int8_opt1", "raw_cube4_int8_opt1.v", "cube: out_c_carry holds the sum",
+                        "\\.value\\(g_z\\[z\\]\\.g_x\\[x\\]\\.g_y\\[Y-1\\]\\.p_carry_out\\)",
+                        ".value(g_z[z].g_x[x].g_y[Y-1].p_sum_out)"),
+                new Mutation("systolic_ws_int8_opt1", "raw_systolic_ws_int8_opt1.v", "WS: the carry de-skew reads the sum",
+                        "\\.din\\(g_row\\[ROWS-1\\]\\.g_col\\[c\\]\\.p_carry_out\\)",
+                        ".din(g_row[ROWS-1].g_col[c].p_sum_out)"),
+                new Mutation("systolic_os_int8_opt1", "raw_systolic_os_int8_opt1.v", "OS: the carry holder loads the sum",
+                        "\\.value\\(result_carry\\)", ".value(result_sum)"));
+        int n = 0;
+        for (Mutation m : mutants) {
+            String text = Files.readString(Path.of("dsl/examples/" + m.example() + ".bw"))
+                    .replace("design " + m.example(), "design raw_" + m.example())
+                    .replace("transform compressed_accumulation", "transform compressed_accumulation raw_pairs");
+            Path bw = Files.writeString(tmp.resolve("raw_" + m.example() + ".bw"), text);
+            Path dir = tmp.resolve("raw-" + n++);
+            assertEquals(0, CliRunner.run("compile", bw.toString(), "-o", dir.toString()).exit());
+            CliRunner.Result clean = CliRunner.run("sim", bw.toString(), "--rtl", dir.toString(), "--vectors", "300",
+                    "--seed", "5", "--cache-dir", ExamplesCosimTest.CACHE);
+            assertEquals(0, clean.exit(), "control run must pass: " + clean);
+            mutate(dir.resolve(m.file()), m.regex(), m.replacement());
+            CliRunner.Result r = CliRunner.run("sim", bw.toString(), "--rtl", dir.toString(), "--vectors", "300",
+                    "--seed", "5", "--cache-dir", ExamplesCosimTest.CACHE);
+            assertEquals(1, r.exit(), m.what() + " was not detected: " + r);
+            assertTrue(r.out().startsWith("FAIL raw_" + m.example() + ": "), m.what() + ": " + r);
+            assertTrue(r.out().contains("first mismatch: vector "), r.toString());
+            assertTrue(r.out().contains(m.example().startsWith("systolic_ws") ? "out_y" : "out_c"), r.toString());
         }
     }
 

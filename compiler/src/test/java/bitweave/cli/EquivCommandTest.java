@@ -68,4 +68,16 @@ class EquivCommandTest {
         assertEquals(2, d.exit(), d.toString());
         assertTrue(d.err().contains("--depth 0: must be in 1..200"), d.err());
     }
+
+    /** Raw pairs equal the baseline only after the fusing add, so equiv refuses them (E0220), before Yosys. */
+    @Test
+    void rawPairsAreRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
+        java.nio.file.Path bw = java.nio.file.Files.writeString(tmp.resolve("raw.bw"), "design raw\n"
+                + "pe mac { a : int4; b : int4; acc : int8 wrap; multiplier booth }\n"
+                + "array top = cube(1, 2, 1) of mac { transform compressed_accumulation raw_pairs }\n");
+        CliRunner.Result r = CliRunner.run("equiv", bw.toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("outputs out_c as raw carry-save pairs (out_c_sum, out_c_carry)"), r.err());
+        assertTrue(r.err().contains("[E0220]"), r.err());
+    }
 }

@@ -11,6 +11,7 @@ import bitweave.ir.ArraySpec;
 import bitweave.ir.PeSpec;
 import bitweave.ir.Transform;
 import bitweave.parse.Decl;
+import bitweave.parse.Member;
 import bitweave.passes.LoweringPass;
 import bitweave.units.UnitKind;
 import java.util.EnumSet;
@@ -19,14 +20,15 @@ import java.util.Set;
 
 /**
  * {@code cube(X, Y, Z) of pe}: the 3D-Cube of the TPE paper, X x Y x Z MAC PEs; each (z, x) column
- * reduces along y. No members yet besides {@code transform}, which takes none for now (E0216).
+ * reduces along y. Its one member is {@code transform}: compressed accumulation (OPT1) applies, the pair
+ * being what flows along y (needs {@code wrap}, E0217), optionally with {@code raw_pairs}.
  */
 public final class CubeKind implements UnitKind {
     static final int MAX_SIDE = 32;
     /** The PE budget of the largest systolic array (64 x 64). */
     static final long MAX_PES = 4096;
-    /** Transforms implemented for the cube (compressed accumulation is planned, LANGUAGE.md 6.4). */
-    private static final Set<Transform> TRANSFORMS = EnumSet.noneOf(Transform.class);
+    /** Transforms implemented for the cube: compressed accumulation along each column (LANGUAGE.md 6.4). */
+    private static final Set<Transform> TRANSFORMS = EnumSet.of(Transform.COMPRESSED_ACCUMULATION);
 
     @Override
     public String dslName() {
@@ -51,12 +53,13 @@ public final class CubeKind implements UnitKind {
         }
         String owner = "cube '" + decl.name() + "'";
         MemberSet members = ctx.members(decl.members(), List.of(TransformMember.MEMBER), owner, decl.nameLoc());
-        Set<Transform> transforms = TransformMember.parse(members.optional(TransformMember.MEMBER), members, ctx,
-                TRANSFORMS, "a 3D-Cube", pe);
+        Member tm = members.optional(TransformMember.MEMBER);
+        Set<Transform> transforms = TransformMember.parse(tm, members, ctx, TRANSFORMS, "a 3D-Cube", pe);
         if (pe == null || !ok || transforms == null) {
             return null;
         }
-        return new CubeArray(decl.name(), pe, x.intValue(), y.intValue(), z.intValue(), decl.nameLoc());
+        return new CubeArray(decl.name(), pe, x.intValue(), y.intValue(), z.intValue(), transforms,
+                TransformMember.rawPairs(tm), decl.nameLoc());
     }
 
     @Override
@@ -67,7 +70,14 @@ public final class CubeKind implements UnitKind {
     @Override
     public String describe(ArraySpec spec) {
         CubeArray c = (CubeArray) spec;
-        return "cube " + c.x() + "x" + c.y() + "x" + c.z();
+        StringBuilder sb = new StringBuilder("cube " + c.x() + "x" + c.y() + "x" + c.z());
+        for (Transform t : c.transforms()) {
+            sb.append(", transform ").append(t.dslName()).append(" (").append(t.paperName).append(')');
+        }
+        if (c.rawPairs()) {
+            sb.append(", raw pairs");
+        }
+        return sb.toString();
     }
 
     @Override

@@ -26,6 +26,7 @@ import bitweave.rtl.RtlParam;
 import bitweave.rtl.RtlPort;
 import bitweave.rtl.StructuralBody;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +41,13 @@ import java.util.Map;
  * pipeline stage, one beat per cycle. Back-pressure stalls the unit (in_ready = !out_valid || out_ready).
  * Latency = 1.
  *
+ * <p>With {@code transform compressed_accumulation} (OPT1) the partial sum along y is a carry-save pair
+ * and each PE one bit heap ({@link CubePairs}); each column ends in one carry-propagate adder before its
+ * out register, or, with {@code raw_pairs}, in two out registers holding the pair (out_c_sum,
+ * out_c_carry). Latency and flow control are the same.
+ *
  * <p>Datapath modules: the PE (one multiply-accumulate step, combinational), the out register of a
- * column, and the flow control. Array level: generate loops over z, x and y (the text does not grow with
+ * column, the column end's adder (OPT1 only), and the flow control. Array level: generate loops over z, x and y (the text does not grow with
  * X, Y, Z).
  */
 public final class LowerCube implements LoweringPass {
@@ -66,8 +72,19 @@ public final class LowerCube implements LoweringPass {
         String peLoc = pe.loc().locator();
         String cubeLoc = cube.loc().locator();
 
-        RtlModule peModule = DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
-                "cube PE '" + pe.name() + "': p_out = fit(p_in + a*b), one step along y", peLoc, peGraph(pe));
+        boolean pair = cube.compressedAccumulation();
+        RtlModule peModule = pair
+                ? DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
+                        "cube PE '" + pe.name() + "', compressed accumulation (OPT1): (p_sum_out, p_carry_out)"
+                                + " = heap(a*b, p_sum_in, p_carry_in), one step along y, no carry-propagate adder",
+                        peLoc, CubePairs.pe(pe))
+                : DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
+                        "cube PE '" + pe.name() + "': p_out = fit(p_in + a*b), one step along y", peLoc, peGraph(pe));
+        RtlModule edge = pair && !cube.rawPairs()
+                ? DatapathModules.module(LoweringSupport.moduleName(unit, "edge"),
+                        "column end under compressed accumulation (OPT1): the column's one carry-propagate adder,"
+                                + " value = sum + carry mod 2^ACC_W", cubeLoc, CubePairs.edge(pe.acc().width(), cubeLoc))
+                : null;
         RtlModule hold = DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
                 "the out register of one (z, x) column: loaded when a beat is accepted", peLoc,
                 holdGraph(pe.acc().width()));
@@ -88,8 +105,11 @@ public final class LowerCube implements LoweringPass {
                 "3D-Cube '" + cube.name() + "' " + cube.x() + "x" + cube.y() + "x" + cube.z() + " (X x Y x Z) of PE '"
                         + pe.name() + "'",
                 cubeLoc, params, ports,
-                new StructuralBody(topItems(peModule.name(), hold.name(), ctrl.name(), peLoc, cubeLoc)));
-        return new RtlDesign(List.of(peModule, hold, ctrl, top), top.name(), 1, cube.peakMacsPerCycle());
+                new StructuralBody(topItems(pair ? pairColumn(peModule.name(), edge, hold.name(), peLoc, cubeLoc)
+                        : column(peModule.name(), hold.name(), peLoc), ctrl.name(), cubeLoc)));
+        List<RtlModule> modules = edge != null ? List.of(peModule, edge, hold, ctrl, top)
+                : List.of(peModule, hold, ctrl, top);
+        return new RtlDesign(modules, top.name(), 1, cube.peakMacsPerCycle());
     }
 
     /** One step of a column: p_out = fit(p_in + a*b), combinational. */
@@ -128,7 +148,8 @@ public final class LowerCube implements LoweringPass {
         return g.build();
     }
 
-    private static List<ArrayItem> topItems(String pe, String hold, String ctrl, String peLoc, String cubeLoc) {
+    /** The items of one (z, x) column: Y PEs passing p along y, the out register. */
+    private static List<ArrayItem> column(String pe, String hold, String peLoc) {
         List<ArrayItem> step = List.of(
                 new Wire("p_in", "ACC_W", false), new Wire("p_out", "ACC_W", false),
                 new Branch("y == 0", "g_first", List.of(new Assign("p_in", "{ACC_W{1'b0}}")),
@@ -141,6 +162,52 @@ public final class LowerCube implements LoweringPass {
                 new Comment("C[z][x] is the column's last partial sum, registered"),
                 Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "in_fire",
                         "value", "g_z[z].g_x[x].g_y[Y-1].p_out", "held", "out_c[(z*X+x)*ACC_W +: ACC_W]"));
+        return column;
+    }
+
+    /**
+     * Compressed accumulation: the (sum, carry) pair flows along y ((0, 0) into y = 0); the column end
+     * fuses it once ({@code edge}) before the out register, or, with raw pairs ({@code edge} null), two
+     * out registers hold the pair for out_c_sum and out_c_carry.
+     */
+    private static List<ArrayItem> pairColumn(String pe, RtlModule edge, String hold, String peLoc, String cubeLoc) {
+        List<ArrayItem> step = List.of(
+                new Wire("p_sum_in", "ACC_W", false), new Wire("p_carry_in", "ACC_W", false),
+                new Wire("p_sum_out", "ACC_W", false), new Wire("p_carry_out", "ACC_W", false),
+                new Branch("y == 0", "g_first", List.of(new Assign("p_sum_in", "{ACC_W{1'b0}}"),
+                                new Assign("p_carry_in", "{ACC_W{1'b0}}")),
+                        "g_next", List.of(new Assign("p_sum_in", "g_z[z].g_x[x].g_y[y-1].p_sum_out"),
+                                new Assign("p_carry_in", "g_z[z].g_x[x].g_y[y-1].p_carry_out"))),
+                Structure.instance(pe, "u_pe", peLoc, "a", "in_a[(z*Y+y)*A_W +: A_W]",
+                        "b", "in_b[(y*X+x)*B_W +: B_W]", "p_sum_in", "p_sum_in", "p_carry_in", "p_carry_in",
+                        "p_sum_out", "p_sum_out", "p_carry_out", "p_carry_out"));
+        String slice = "[(z*X+x)*ACC_W +: ACC_W]";
+        String lastSum = "g_z[z].g_x[x].g_y[Y-1].p_sum_out";
+        String lastCarry = "g_z[z].g_x[x].g_y[Y-1].p_carry_out";
+        List<ArrayItem> column = new ArrayList<>(List.of(
+                new Comment("column (z, x): Y PEs pass the (sum, carry) pair along y, y = 0 first"),
+                new Loop("y", "Y", "g_y", step)));
+        if (edge != null) {
+            column.addAll(List.of(
+                    new Comment("the column's one carry-propagate adder fuses the last pair; C[z][x], registered"),
+                    new Wire("c_value", "ACC_W", false),
+                    Structure.instance(edge.name(), "u_edge", cubeLoc, "sum", lastSum, "carry", lastCarry,
+                            "value", "c_value"),
+                    Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "in_fire",
+                            "value", "c_value", "held", "out_c" + slice)));
+        } else {
+            column.addAll(List.of(
+                    new Comment("raw pairs: the last pair is registered unfused; C[z][x] = out_c_sum + out_c_carry"
+                            + " mod 2^ACC_W"),
+                    Structure.instance(hold, "u_hold_sum", peLoc, "clk", "clk", "rst", "rst", "load", "in_fire",
+                            "value", lastSum, "held", "out_c_sum" + slice),
+                    Structure.instance(hold, "u_hold_carry", peLoc, "clk", "clk", "rst", "rst", "load", "in_fire",
+                            "value", lastCarry, "held", "out_c_carry" + slice)));
+        }
+        return column;
+    }
+
+    private static List<ArrayItem> topItems(List<ArrayItem> column, String ctrl, String cubeLoc) {
         return List.of(
                 new Wire("advance", null, false), new Wire("in_fire", null, false),
                 new Comment("back-pressure stalls the unit: a beat is taken only when its result has a place"),

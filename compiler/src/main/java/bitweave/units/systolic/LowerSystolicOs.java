@@ -80,7 +80,8 @@ public final class LowerSystolicOs implements LoweringPass {
                 : DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
                         "output-stationary PE '" + pe.name() + "': acc = fit(acc + a*b) per step, result at the tile's last step",
                         peLoc, peGraph(pe));
-        RtlModule hold = pair
+        boolean raw = array.rawPairs();
+        RtlModule hold = pair && !raw
                 ? DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
                         "holds one PE's final (sum, carry) pair until the next tile's; one carry-propagate adder fuses it",
                         peLoc, CompressedAccumulation.outputStationaryHold(accw))
@@ -102,7 +103,7 @@ public final class LowerSystolicOs implements LoweringPass {
                 "systolic array '" + array.name() + "' " + array.rows() + "x" + array.cols()
                         + ", output_stationary, of PE '" + pe.name() + "'",
                 arrayLoc, params, ports, new StructuralBody(topItems(delay.name(), peModule.name(), hold.name(),
-                        ctrl.name(), peLoc, arrayLoc, pair)));
+                        ctrl.name(), peLoc, arrayLoc, pair, raw)));
         return new RtlDesign(List.of(delay, peModule, hold, ctrl, top), top.name(),
                 array.rows() + array.cols() - 1, array.peakMacsPerCycle());
     }
@@ -179,9 +180,12 @@ public final class LowerSystolicOs implements LoweringPass {
         return g.build();
     }
 
-    /** {@code pair}: compressed accumulation, the PE hands its result to the holder as a (sum, carry) pair. */
+    /**
+     * {@code pair}: compressed accumulation, the PE hands its result to the holder as a (sum, carry) pair;
+     * {@code raw}: raw pairs, two plain holders keep the pair unfused for out_c_sum and out_c_carry.
+     */
     private static List<ArrayItem> topItems(String delay, String pe, String hold, String ctrl, String peLoc,
-                                            String arrayLoc, boolean pair) {
+                                            String arrayLoc, boolean pair, boolean raw) {
         List<ArrayItem> skewA = List.of(
                 new Comment("row r of A waits r cycles, with the beat's valid and last marker beside it"),
                 new Wire("a", "A_W", false), new Wire("valid", null, false), new Wire("last", null, false),
@@ -220,7 +224,13 @@ public final class LowerSystolicOs implements LoweringPass {
         pePorts.addAll(pair ? List.of("result_sum", "result_sum", "result_carry", "result_carry")
                 : List.of("result_value", "result_value"));
         cell.add(Structure.instance(pe, "u_pe", peLoc, pePorts.toArray(String[]::new)));
-        if (pair) {
+        if (raw) {
+            cell.add(new Comment("raw pairs: slice (r, c) of out_c_sum and out_c_carry, PE(r, c)'s unfused pair"));
+            cell.add(Structure.instance(hold, "u_hold_sum", peLoc, "clk", "clk", "rst", "rst", "load", "result_load",
+                    "value", "result_sum", "held", "out_c_sum[(r*COLS+c)*ACC_W +: ACC_W]"));
+            cell.add(Structure.instance(hold, "u_hold_carry", peLoc, "clk", "clk", "rst", "rst", "load", "result_load",
+                    "value", "result_carry", "held", "out_c_carry[(r*COLS+c)*ACC_W +: ACC_W]"));
+        } else if (pair) {
             cell.add(new Comment("slice (r, c) of out_c: PE(r, c)'s pair of the last finished tile, added in the holder"));
             cell.add(Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "result_load",
                     "sum", "result_sum", "carry", "result_carry", "held", "out_c[(r*COLS+c)*ACC_W +: ACC_W]"));

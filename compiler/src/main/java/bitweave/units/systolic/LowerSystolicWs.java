@@ -97,10 +97,10 @@ public final class LowerSystolicWs implements LoweringPass {
                         + ", weight_stationary, of PE '" + pe.name() + "'",
                 arrayLoc, params, ports,
                 new StructuralBody(pair
-                        ? pairTopItems(delay.name(), peModule.name(), ctrl.name(), edge(unit, arrayLoc, accw).name(),
-                                peLoc, arrayLoc)
+                        ? pairTopItems(delay.name(), peModule.name(), ctrl.name(),
+                                array.rawPairs() ? null : edge(unit, arrayLoc, accw).name(), peLoc, arrayLoc)
                         : topItems(delay.name(), peModule.name(), ctrl.name(), peLoc, arrayLoc)));
-        List<RtlModule> modules = pair
+        List<RtlModule> modules = pair && !array.rawPairs()
                 ? List.of(delay, peModule, edge(unit, arrayLoc, accw), ctrl, top)
                 : List.of(delay, peModule, ctrl, top);
         return new RtlDesign(modules, top.name(), latency, array.peakMacsPerCycle());
@@ -189,7 +189,8 @@ public final class LowerSystolicWs implements LoweringPass {
 
     /**
      * Compressed accumulation: the (sum, carry) pair flows down each column (2*ACC_W wires between PEs,
-     * (0, 0) into row 0); the column end adds it once, before the de-skew.
+     * (0, 0) into row 0); the column end adds it once, before the de-skew; with raw pairs ({@code edge}
+     * null) both halves are de-skewed unfused, onto out_y_sum and out_y_carry.
      */
     private static List<ArrayItem> pairTopItems(String delay, String pe, String ctrl, String edge, String peLoc,
                                                 String arrayLoc) {
@@ -209,7 +210,12 @@ public final class LowerSystolicWs implements LoweringPass {
                         "w_load", "w_fire", "w_in", "w_data[(r*COLS+c)*B_W +: B_W]", "x_in", "x_in",
                         "p_sum_in", "p_sum_in", "p_carry_in", "p_carry_in", "x_out", "x_out",
                         "p_sum_out", "p_sum_out", "p_carry_out", "p_carry_out"));
-        List<ArrayItem> deskew = List.of(
+        List<ArrayItem> deskew = edge == null ? List.of(
+                new Comment("raw pairs: column c's bottom pair, delayed COLS-1-c cycles so each half is one aligned beat"),
+                Structure.delay(delay, "u_deskew_sum", "ACC_W", "COLS-1-c", "advance", "g_row[ROWS-1].g_col[c].p_sum_out",
+                        "out_y_sum[c*ACC_W +: ACC_W]", arrayLoc),
+                Structure.delay(delay, "u_deskew_carry", "ACC_W", "COLS-1-c", "advance",
+                        "g_row[ROWS-1].g_col[c].p_carry_out", "out_y_carry[c*ACC_W +: ACC_W]", arrayLoc)) : List.of(
                 new Comment("the column's one carry-propagate adder fuses the bottom pair"),
                 new Wire("y", "ACC_W", false),
                 Structure.instance(edge, "u_edge", arrayLoc, "sum", "g_row[ROWS-1].g_col[c].p_sum_out",

@@ -17,14 +17,25 @@ import java.util.Set;
 /**
  * A ROWS x COLS systolic array of one PE; {@code transforms} are the bit-weight transforms applied to it
  * (only {@link Transform#COMPRESSED_ACCUMULATION} applies to this shape). They change the hardware,
- * never the top interface or the arithmetic.
+ * never the arithmetic. {@code rawPairs} (with compressed accumulation only, {@code transform
+ * compressed_accumulation raw_pairs}) leaves the results as unfused (sum, carry) pairs: the out field is
+ * then carry-save, carried by two ports (dsl/INTERFACE.md); otherwise the interface is unchanged.
  */
 public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
-                            SourceLoc loc) implements ArraySpec {
+                            SourceLoc loc, boolean rawPairs) implements ArraySpec {
     public SystolicArray {
         // an EnumSet keeps the declaration order, so describe() and reports are deterministic
         transforms = Collections.unmodifiableSet(transforms.isEmpty()
                 ? EnumSet.noneOf(Transform.class) : EnumSet.copyOf(transforms));
+        if (rawPairs && !transforms.contains(Transform.COMPRESSED_ACCUMULATION)) {
+            throw new IllegalArgumentException("raw pairs need compressed accumulation");
+        }
+    }
+
+    /** Pairs fused at the edge (no {@code raw_pairs}). */
+    public SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
+                         SourceLoc loc) {
+        this(name, pe, rows, cols, dataflow, transforms, loc, false);
     }
 
     /** An array without transforms. */
@@ -61,11 +72,11 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
                             new Field("a", pe.a(), rows),
                             new Field("b", pe.b(), cols),
                             new Field("last", flag, 1)))),
-                    new Stream("out", false, List.of(new Field("c", pe.acc(), rows * cols))));
+                    new Stream("out", false, List.of(new Field("c", pe.acc(), rows * cols, rawPairs))));
         }
         return new TopInterface(
                 List.of(new Stream("w", true, List.of(new Field("data", pe.b(), rows * cols))),
                         new Stream("in", true, List.of(new Field("x", pe.a(), rows)))),
-                new Stream("out", false, List.of(new Field("y", pe.acc(), cols))));
+                new Stream("out", false, List.of(new Field("y", pe.acc(), cols, rawPairs))));
     }
 }

@@ -51,13 +51,13 @@ public final class SystolicKind implements UnitKind {
         Dataflow dataflow = dataflow(members.require("dataflow", "dataflow output_stationary"), members, ctx);
         String shape = dataflow == Dataflow.WEIGHT_STATIONARY ? "a weight-stationary systolic array"
                 : "an output-stationary systolic array";
-        Set<Transform> transforms = TransformMember.parse(members.optional(TransformMember.MEMBER), members, ctx,
-                APPLICABLE, shape, pe);
+        Member tm = members.optional(TransformMember.MEMBER);
+        Set<Transform> transforms = TransformMember.parse(tm, members, ctx, APPLICABLE, shape, pe);
         if (pe == null || rows == null || cols == null || dataflow == null || transforms == null) {
             return null;
         }
         return new SystolicArray(decl.name(), pe, rows.intValue(), cols.intValue(), dataflow, transforms,
-                decl.nameLoc());
+                decl.nameLoc(), TransformMember.rawPairs(tm));
     }
 
     private static Dataflow dataflow(Member m, MemberSet members, ArrayContext ctx) {
@@ -85,6 +85,9 @@ public final class SystolicKind implements UnitKind {
         StringBuilder sb = new StringBuilder("systolic " + s.rows() + "x" + s.cols() + " " + s.dataflow().dslName());
         for (Transform t : s.transforms()) {
             sb.append(", transform ").append(t.dslName()).append(" (").append(t.paperName).append(')');
+        }
+        if (s.rawPairs()) {
+            sb.append(", raw pairs");
         }
         return sb.toString();
     }

@@ -1,0 +1,56 @@
+package bitweave.units.cube;
+
+import bitweave.datapath.Datapath;
+import bitweave.datapath.DatapathBuilder;
+import bitweave.datapath.Op;
+import bitweave.datapath.Value;
+import bitweave.ir.PeSpec;
+import bitweave.passes.MacDatapath;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The datapath graphs of {@code transform compressed_accumulation} (TPE OPT1, DOMAIN.md 2.2) on the
+ * 3D-Cube, built like the systolic weight-stationary ones (units/systolic/CompressedAccumulation): the
+ * partial sum of a (z, x) column flows along y as a carry-save pair (sum, carry), each ACC bits wide,
+ * whose value is sum + carry mod 2^ACC. Each PE is ONE bit heap of ACC bits taking the partial products
+ * of a·b together with the incoming pair; compress-bit-heaps builds its counter tree from the PE's
+ * {@code reduction}. There is no carry-propagate adder along the chain: the column end has the only one
+ * (fusing the pair before the out register), or none with {@code raw_pairs}, where the out registers
+ * hold the pair itself.
+ *
+ * <p>Exact only modulo 2^ACC, hence {@code wrap} (E0217): with wrap, fit(p + a·b) is (p + a·b) mod 2^ACC,
+ * and so is every pair a heap produces.
+ */
+final class CubePairs {
+    private CubePairs() {
+    }
+
+    /** One step of a column: (p_sum_out, p_carry_out) = heap(a*b, p_sum_in, p_carry_in), combinational. */
+    static Datapath pe(PeSpec pe) {
+        int accw = pe.acc().width();
+        DatapathBuilder g = new DatapathBuilder(pe.loc().locator());
+        Value a = g.input("a", pe.a().width());
+        Value b = g.input("b", pe.b().width());
+        Value sumIn = g.input("p_sum_in", accw);
+        Value carryIn = g.input("p_carry_in", accw);
+        Value sumOut = g.output("p_sum_out", accw);
+        Value carryOut = g.output("p_carry_out", accw);
+        List<Op.HeapRow> rows = new ArrayList<>(MacDatapath.productRows(g, a, pe.a(), b, pe.b(),
+                pe.mac().multiplier(), "product", accw));
+        rows.add(new Op.HeapRow(sumIn, 0, false));
+        rows.add(new Op.HeapRow(carryIn, 0, false));
+        g.add(new Op.BitHeap(sumOut, carryOut, rows, MacDatapath.reduction(pe.mac()), pe.mac().fourTwo(), g.loc()));
+        return g.build();
+    }
+
+    /** The column end: its one carry-propagate adder, value = sum + carry mod 2^ACC. */
+    static Datapath edge(int accw, String loc) {
+        DatapathBuilder g = new DatapathBuilder(loc);
+        Value sum = g.input("sum", accw);
+        Value carry = g.input("carry", accw);
+        Value value = g.output("value", accw);
+        g.add(new Op.Add(value, sum, carry, false, loc));
+        return g.build();
+    }
+}
