@@ -20,16 +20,27 @@ import java.util.Set;
  * never the top interface or the arithmetic.
  */
 public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
-                            SourceLoc loc) implements ArraySpec {
+                            OutputMode output, SkewMode skew, SourceLoc loc) implements ArraySpec {
     public SystolicArray {
         // an EnumSet keeps the declaration order, so describe() and reports are deterministic
         transforms = Collections.unmodifiableSet(transforms.isEmpty()
                 ? EnumSet.noneOf(Transform.class) : EnumSet.copyOf(transforms));
     }
 
-    /** An array without transforms. */
+    /** Held output, array skew (the defaults). */
+    public SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
+                         SourceLoc loc) {
+        this(name, pe, rows, cols, dataflow, transforms, OutputMode.HELD, SkewMode.ARRAY, loc);
+    }
+
+    /** An array without transforms, held output, array skew. */
     public SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, SourceLoc loc) {
         this(name, pe, rows, cols, dataflow, Set.of(), loc);
+    }
+
+    /** The same array with {@code output} and {@code skew}. */
+    public SystolicArray withModes(OutputMode output, SkewMode skew) {
+        return new SystolicArray(name, pe, rows, cols, dataflow, transforms, output, skew, loc);
     }
 
     /** Whether the PE keeps its accumulator (OS) or outgoing partial sum (WS) as a carry-save pair (OPT1). */
@@ -39,7 +50,9 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
 
     @Override
     public SystolicArray baseline() {
-        return new SystolicArray(name, pe.withMac(MacStructure.DEFAULT), rows, cols, dataflow, loc);
+        // the output and skew modes are part of the interface's timing, so the baseline keeps them
+        return new SystolicArray(name, pe.withMac(MacStructure.DEFAULT), rows, cols, dataflow, Set.of(), output, skew,
+                loc);
     }
 
     @Override
