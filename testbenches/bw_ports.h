@@ -49,6 +49,11 @@ inline void getPort(const VlWide<N>& port, uint32_t* w, int width) {
     w[N - 1] &= topWordMask(width);
 }
 
+// FieldDesc::skew (bitweave.ir.LaneSkew): the elements move with their beat, or element i is offset by
+// i steps, a step being every clock cycle or (a value k >= 0) a cycle in which input stream k's ready is high.
+constexpr int kNoSkew = -2;
+constexpr int kEveryCycle = -1;
+
 // One data port of a stream (a Field of bitweave.ir.Stream).
 template <typename Model>
 struct FieldDesc {
@@ -57,7 +62,18 @@ struct FieldDesc {
     int words;         // 32-bit words = ceil(width / 32)
     void (*set)(Model&, const uint32_t*);     // input streams only, else nullptr
     void (*get)(Model&, uint32_t*);           // output stream only, else nullptr
+    int lanes;         // elements of the field
+    int laneWidth;     // bits of one element (width = lanes * laneWidth)
+    int skew;          // kNoSkew, kEveryCycle or the index of the input stream whose ready high is a step
 };
+
+// Copies bits [lo, lo + n) of `from` into the same bits of `to` (little-endian 32-bit words).
+inline void copyBits(const uint32_t* from, uint32_t* to, int lo, int n) {
+    for (int i = lo; i < lo + n; ++i) {
+        const uint32_t bit = (from[i / 32] >> (i % 32)) & 1u;
+        to[i / 32] = (to[i / 32] & ~(1u << (i % 32))) | (bit << (i % 32));
+    }
+}
 
 // One valid/ready stream. Input streams use setValid/getReady, the output stream getValid/setReady.
 template <typename Model>

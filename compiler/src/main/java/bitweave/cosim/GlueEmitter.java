@@ -5,6 +5,7 @@ import bitweave.emit.Provenance;
 import bitweave.emit.Templates;
 import bitweave.ir.Design;
 import bitweave.ir.Field;
+import bitweave.ir.LaneSkew;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
 import java.util.ArrayList;
@@ -25,9 +26,9 @@ public final class GlueEmitter {
         TopInterface iface = TopInterface.of(d.top());
         List<StreamModel> inputs = new ArrayList<>();
         for (Stream s : iface.inputs()) {
-            inputs.add(stream(s));
+            inputs.add(stream(s, iface));
         }
-        StreamModel output = stream(iface.output());
+        StreamModel output = stream(iface.output(), iface);
         List<StreamModel> all = new ArrayList<>(inputs);
         all.add(output);
         List<String> header = new ArrayList<>();
@@ -60,13 +61,14 @@ public final class GlueEmitter {
     /** What the model class name starts with. */
     public static final String MODEL_PREFIX = "Vbw_";
 
-    private static StreamModel stream(Stream s) {
+    private static StreamModel stream(Stream s, TopInterface iface) {
         List<FieldModel> fields = new ArrayList<>();
         for (Field f : s.fields()) {
             String port = s.portOf(f);
             String fn = (s.input() ? "set_" : "get_") + port;
             fields.add(new FieldModel(port, f.width(), (f.width() + 31) / 32, s.input(), fn,
-                    s.input() ? "&" + fn : "nullptr", s.input() ? "nullptr" : "&" + fn));
+                    s.input() ? "&" + fn : "nullptr", s.input() ? "nullptr" : "&" + fn, f.elements(),
+                    f.type().width(), skewClock(iface.skewOf(s.name(), f.name()), iface)));
         }
         String validFn = (s.input() ? "setValid_" : "getValid_") + s.name();
         String readyFn = (s.input() ? "getReady_" : "setReady_") + s.name();
@@ -85,7 +87,30 @@ public final class GlueEmitter {
                        String setValidRef, String getReadyRef, String getValidRef, String setReadyRef) {
     }
 
+    /**
+     * @param lanes     elements of the field
+     * @param laneWidth bits of one element
+     * @param skew      {@code kNoSkew}: the elements move with the beat; {@code kEveryCycle}: element i is
+     *                  offset by i clock cycles; k >= 0: by i cycles in which input stream k's ready is high
+     */
     record FieldModel(String port, int width, int words, boolean input, String accessorFn, String setRef,
-                      String getRef) {
+                      String getRef, int lanes, int laneWidth, String skew) {
+    }
+
+    /** The glue's constant for a field's lane skew (bw_ports.h). */
+    private static String skewClock(LaneSkew k, TopInterface iface) {
+        if (k == null) {
+            return "bw::kNoSkew";
+        }
+        if (k.clockStream() == null) {
+            return "bw::kEveryCycle";
+        }
+        for (int i = 0; i < iface.inputs().size(); i++) {
+            if (iface.inputs().get(i).name().equals(k.clockStream())) {
+                return Integer.toString(i);
+            }
+        }
+        throw new IllegalStateException("lane skew of " + k.stream() + "." + k.field() + " counts the cycles of "
+                + k.clockStream() + ", which is not an input stream");
     }
 }

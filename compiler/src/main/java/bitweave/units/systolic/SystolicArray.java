@@ -3,12 +3,14 @@ package bitweave.units.systolic;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Field;
 import bitweave.ir.IntType;
+import bitweave.ir.LaneSkew;
 import bitweave.ir.MacStructure;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
 import bitweave.ir.Transform;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,16 +71,27 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
     public TopInterface topInterface() {
         IntType flag = new IntType(1, false);
         if (dataflow == Dataflow.OUTPUT_STATIONARY) {
+            // skew host: lane i of a and b follows its beat by i clock cycles (the array shifts every cycle)
+            List<LaneSkew> skews = skew == SkewMode.HOST
+                    ? List.of(new LaneSkew("in", "a", null), new LaneSkew("in", "b", null)) : List.of();
             return new TopInterface(
                     List.of(new Stream("in", true, List.of(
                             new Field("a", pe.a(), rows),
                             new Field("b", pe.b(), cols),
                             new Field("last", flag, 1)))),
-                    new Stream("out", false, List.of(new Field("c", pe.acc(), rows * cols))));
+                    new Stream("out", false, List.of(new Field("c", pe.acc(), rows * cols))), skews);
+        }
+        // WS advances only in cycles with in_ready high (the global stall), so its lanes count those
+        List<LaneSkew> skews = new ArrayList<>();
+        if (skew == SkewMode.HOST) {
+            skews.add(new LaneSkew("in", "x", "in"));
+        }
+        if (output == OutputMode.DIRECT) {
+            skews.add(new LaneSkew("out", "y", "in"));
         }
         return new TopInterface(
                 List.of(new Stream("w", true, List.of(new Field("data", pe.b(), rows * cols))),
                         new Stream("in", true, List.of(new Field("x", pe.a(), rows)))),
-                new Stream("out", false, List.of(new Field("y", pe.acc(), cols))));
+                new Stream("out", false, List.of(new Field("y", pe.acc(), cols))), skews);
     }
 }
