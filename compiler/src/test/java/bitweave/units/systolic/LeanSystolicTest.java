@@ -95,7 +95,8 @@ class LeanSystolicTest {
             if (i.module().equals("d_delay")) {
                 String reset = i.params().stream().filter(c -> c.name().equals("RESET")).map(ArrayItem.Connection::expr)
                         .findFirst().orElse("1");
-                assertNull(out.put(i.name(), reset), "one line per instance name: " + i.name());
+                String before = out.put(i.name(), reset);
+                assertTrue(before == null || before.equals(reset), "lines named " + i.name() + " agree on RESET");
             }
         }
         return out;
@@ -104,27 +105,23 @@ class LeanSystolicTest {
     @Test
     void onlyTheStateTheContractNeedsIsReset() {
         Map<String, BigInteger> pe = registers(lowered("", "output_stationary", ""), "d_pe");
-        assertEquals(Set.of("acc_q", "a_out_q", "valid_out_q", "last_out_q", "b_out_q"), pe.keySet());
+        assertEquals(Set.of("acc_q", "a_out", "valid_out", "last_out", "b_out"), pe.keySet());
         assertEquals(BigInteger.ZERO, pe.get("acc_q"), "the held-mode accumulator restarts from its reset value");
-        assertEquals(BigInteger.ZERO, pe.get("valid_out_q"));
-        assertEquals(BigInteger.ZERO, pe.get("last_out_q"));
-        assertNull(pe.get("a_out_q"), "operand forwarding is data");
-        assertNull(pe.get("b_out_q"), "operand forwarding is data");
+        assertEquals(BigInteger.ZERO, pe.get("valid_out"));
+        assertEquals(BigInteger.ZERO, pe.get("last_out"));
+        assertNull(pe.get("a_out"), "operand forwarding is data");
+        assertNull(pe.get("b_out"), "operand forwarding is data");
         RtlDesign os = lowered("", "output_stationary", "");
-        assertEquals(Map.of("held_q", "null"), stringValues(registers(os, "d_hold")), "the held result is data");
-        assertEquals(Map.of("pending_q", "0", "out_valid_q", "0"), stringValues(registers(os, "d_ctrl")));
+        assertEquals(Map.of("held", "null"), stringValues(registers(os, "d_hold")), "the held result is data");
+        assertEquals(Map.of("pending_q", "0", "out_valid", "0"), stringValues(registers(os, "d_ctrl")));
         // the marker lines keep their reset, the operand lines have none
-        assertEquals(Map.of("u_skew_mark", "1", "u_skew", "0"), delayLines(os).entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> {
-                    assertEquals(x, y);
-                    return x;
-                })));
+        assertEquals(Map.of("u_skew_mark", "1", "u_skew", "0"), delayLines(os));
 
         RtlDesign ws = lowered("", "weight_stationary", "");
         Map<String, BigInteger> wsPe = registers(ws, "d_pe");
         assertEquals(BigInteger.ZERO, wsPe.get("w_q"), "the stationary weight is 0 after reset");
-        assertNull(wsPe.get("x_out_q"));
-        assertNull(wsPe.get("p_out_q"));
+        assertNull(wsPe.get("x_out"));
+        assertNull(wsPe.get("p_out"));
         assertEquals(Map.of("u_skew", "0", "u_valid_line", "1", "u_deskew", "0"), delayLines(ws));
         assertEquals(Map.of("in_flight_q", "0"), stringValues(registers(ws, "d_ctrl")));
 
@@ -135,8 +132,8 @@ class LeanSystolicTest {
         assertNull(opt1.get("acc_carry_q"));
         Map<String, BigInteger> wsOpt1 = registers(lowered("; multiplier booth", "weight_stationary",
                 "; transform compressed_accumulation"), "d_pe");
-        assertNull(wsOpt1.get("p_sum_out_q"));
-        assertNull(wsOpt1.get("p_carry_out_q"));
+        assertNull(wsOpt1.get("p_sum_out"));
+        assertNull(wsOpt1.get("p_carry_out"));
         assertEquals(BigInteger.ZERO, wsOpt1.get("w_q"));
     }
 
@@ -155,7 +152,7 @@ class LeanSystolicTest {
                 "WS host skew and direct output: no skew, no de-skew, the drain line gates weight loads");
         RtlDesign direct = lowered("", "output_stationary", "; output direct");
         assertFalse(names(direct).contains("d_hold"), "output direct: no held copy");
-        assertEquals(Set.of("a_out_q", "valid_out_q", "last_out_q", "b_out_q", "acc_q", "fresh_q"),
+        assertEquals(Set.of("a_out", "valid_out", "last_out", "b_out", "acc_q", "fresh_q"),
                 registers(direct, "d_pe").keySet());
         assertNull(registers(direct, "d_pe").get("acc_q"), "fresh_q restarts the accumulator");
         assertEquals(3 + 4 - 1, direct.latencyCycles());
@@ -264,7 +261,6 @@ class LeanSystolicTest {
         assertEquals("unknown output mode 'sideways'; expected held or direct", bad.message());
         assertEquals("unknown skew mode (a number or expression); expected array or host",
                 only("weight_stationary", "; skew 2").message());
-        assertEquals(ErrorCode.WRONG_ARGUMENT_COUNT, only("output_stationary", "; skew host array").code());
         assertEquals(ErrorCode.DUPLICATE_MEMBER, only("output_stationary", "; output held; output direct").code());
     }
 
