@@ -73,18 +73,33 @@ inline void fusePairs(uint32_t* sum, const uint32_t* carry, int width, int eleme
     }
 }
 
+// FieldDesc::skew (bitweave.ir.LaneSkew): the elements move with their beat, or element i is offset by
+// i steps, a step being every clock cycle or (a value k >= 0) a cycle in which input stream k's ready is high.
+constexpr int kNoSkew = -2;
+constexpr int kEveryCycle = -1;
+
 // One data field of a stream (a Field of bitweave.ir.Stream): one port, or for a carry-save output
-// field two (<port>_sum read by get, <port>_carry by getCarry).
+// field two (<port>_sum read by get, <port>_carry by getCarry; laneWidth bits per pair element).
 template <typename Model>
 struct FieldDesc {
-    const char* port;  // Verilog port name, e.g. "in_a"; a carry-save field's name, e.g. "out_c"
-    int width;         // bits (of each port)
+    const char* port;  // Verilog port name, e.g. "in_a"
+    int width;         // bits
     int words;         // 32-bit words = ceil(width / 32)
     void (*set)(Model&, const uint32_t*);     // input streams only, else nullptr
     void (*get)(Model&, uint32_t*);           // output stream only, else nullptr (carry-save: the sum port)
     void (*getCarry)(Model&, uint32_t*);      // carry-save output fields only (the carry port), else nullptr
-    int elementWidth;                         // carry-save: bits per element (the accumulator), else 0
+    int lanes;         // elements of the field
+    int laneWidth;     // bits of one element (width = lanes * laneWidth)
+    int skew;          // kNoSkew, kEveryCycle or the index of the input stream whose ready high is a step
 };
+
+// Copies bits [lo, lo + n) of `from` into the same bits of `to` (little-endian 32-bit words).
+inline void copyBits(const uint32_t* from, uint32_t* to, int lo, int n) {
+    for (int i = lo; i < lo + n; ++i) {
+        const uint32_t bit = (from[i / 32] >> (i % 32)) & 1u;
+        to[i / 32] = (to[i / 32] & ~(1u << (i % 32))) | (bit << (i % 32));
+    }
+}
 
 // One valid/ready stream. Input streams use setValid/getReady, the output stream getValid/setReady.
 template <typename Model>

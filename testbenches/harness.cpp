@@ -34,6 +34,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -221,6 +222,18 @@ class Harness {
         m_counts = m_inputs.counts();
         m_inputCycle.assign(static_cast<std::size_t>(m_counts.vectors), -1);
         m_nextProgress = opt.progressEvery;
+        for (int st = 0; st < m_outputIndex; ++st) {
+            const Stream& in = *m_streams[static_cast<std::size_t>(st)];
+            std::size_t offset = 0;
+            for (int f = 0; f < in.fieldCount; ++f) {
+                const bw::FieldDesc<Model>& fd = in.fields[f];
+                if (fd.skew != bw::kNoSkew) {
+                    m_history.push_back(LaneHistory{st, f, offset, std::deque<std::vector<uint32_t>>(
+                                                                      static_cast<std::size_t>(fd.lanes - 1))});
+                }
+                offset += static_cast<std::size_t>(fd.words);
+            }
+        }
     }
 
 #if VM_TRACE
@@ -235,7 +248,7 @@ class Harness {
         loadNextInput();
         loadNextExpected();
         long lastTransfer = m_cycle;
-        while (m_inputsDone < m_counts.inputs || m_expectedDone < m_counts.expected) {
+        while (m_inputsDone < m_counts.inputs || m_expectedDone < m_counts.expected || !m_laneChecks.empty()) {
             const bool progressing = lastTransfer == m_cycle;  // a beat transferred in the cycle just run
             if (isPrelude() && (m_vectorsDone >= m_pass.vectorLimit || (m_cycle >= kPreludeMaxCycles && progressing))) {
                 std::printf("power-up %s: %ld vectors bit-exact in %ld cycles, valid low through reset\n",
@@ -251,8 +264,10 @@ class Harness {
             const bool outFire = outReady && outValid;
             if (outValid && !validAllowed()) return earlyValid();
             if (outValid) noteOutputValid();
+            if (!checkLanes()) return 1;
             if (outFire && !checkOutputBeat()) return 1;
             if (inFire) noteInputTransfer();  // the transfer happens at the coming edge of this cycle
+            recordSteps(inFire);
             clockEdge();
             if (inFire) {
                 ++m_inputsDone;
@@ -273,6 +288,7 @@ class Harness {
         for (long i = 0; i < tail; ++i) {
             driveInputs(false, true);
             if (m_streams.back()->getValid(m_model)) return extraBeat();
+            recordSteps(false);
             clockEdge();
         }
         std::printf("BW-PASS vectors=%ld cycles=%ld inputs=%ld outputs=%ld min_latency=%ld min_latency_vector=%ld "
@@ -338,8 +354,11 @@ class Harness {
     // Sets every input of the model for the coming clock edge and evaluates it with clk low. Input
     // streams that are not offering a beat get random data: a design must not look at data without
     // valid.
+    // A skewed field (dsl/INTERFACE.md, "Skewed lanes") gets element i from the beat that transferred i
+    // steps ago, random bits where none did.
     void driveInputs(bool offering, bool outReady) {
         m_model.clk = 0;
+        std::size_t skewed = 0;  // index into m_history, which lists skewed fields in stream/field order
         for (int s = 0; s < m_outputIndex; ++s) {
             const Stream& st = *m_streams[static_cast<std::size_t>(s)];
             const bool active = offering && s == m_pendingInput.stream;
@@ -348,11 +367,21 @@ class Harness {
             for (int f = 0; f < st.fieldCount; ++f) {
                 const bw::FieldDesc<Model>& fd = st.fields[f];
                 if (active) {
-                    fd.set(m_model, &m_pendingInput.words[offset]);
+                    m_scratch.assign(m_pendingInput.words.begin() + static_cast<std::ptrdiff_t>(offset),
+                                     m_pendingInput.words.begin() + static_cast<std::ptrdiff_t>(offset + fd.words));
                 } else {
                     randomWords(fd.width);
-                    fd.set(m_model, m_scratch.data());
                 }
+                if (fd.skew != bw::kNoSkew) {
+                    const LaneHistory& h = m_history[skewed++];
+                    const std::vector<uint32_t> noise = randomVector(fd.width);
+                    for (int lane = 1; lane < fd.lanes; ++lane) {
+                        const std::vector<uint32_t>& past = h.past[static_cast<std::size_t>(lane - 1)];
+                        bw::copyBits(past.empty() ? noise.data() : past.data(), m_scratch.data(), lane * fd.laneWidth,
+                                     fd.laneWidth);
+                    }
+                }
+                fd.set(m_model, m_scratch.data());
                 offset += static_cast<std::size_t>(fd.words);
             }
         }
@@ -361,10 +390,69 @@ class Harness {
         dump();
     }
 
-    void randomWords(int width) {
-        m_scratch.assign(static_cast<std::size_t>(bw::wordsFor(width)), 0u);
-        for (uint32_t& w : m_scratch) w = static_cast<uint32_t>(m_rng.next());
-        m_scratch.back() &= bw::topWordMask(width);
+    void randomWords(int width) { m_scratch = randomVector(width); }
+
+    std::vector<uint32_t> randomVector(int width) {
+        std::vector<uint32_t> v(static_cast<std::size_t>(bw::wordsFor(width)), 0u);
+        for (uint32_t& w : v) w = static_cast<uint32_t>(m_rng.next());
+        v.back() &= bw::topWordMask(width);
+        return v;
+    }
+
+    // Whether this cycle is a step of a lane skew: every cycle, or input stream k's ready is high (read
+    // after driveInputs evaluated the model, before the edge).
+    bool isStep(int skew) const {
+        return skew == bw::kEveryCycle || m_streams[static_cast<std::size_t>(skew)]->getReady(m_model);
+    }
+
+    // Before the edge: a step of a skewed input field remembers what transferred in it (nothing unless
+    // the field's stream fired) for the lanes behind.
+    void recordSteps(bool inFire) {
+        for (LaneHistory& h : m_history) {
+            const bw::FieldDesc<Model>& fd = m_streams[static_cast<std::size_t>(h.stream)]->fields[h.field];
+            if (!isStep(fd.skew) || h.past.empty()) continue;
+            h.past.pop_back();
+            if (inFire && m_pendingInput.stream == h.stream) {
+                h.past.emplace_front(m_pendingInput.words.begin() + static_cast<std::ptrdiff_t>(h.offset),
+                                     m_pendingInput.words.begin() + static_cast<std::ptrdiff_t>(h.offset + fd.words));
+            } else {
+                h.past.emplace_front();
+            }
+        }
+    }
+
+    // The lanes of a skewed output field that follow their beat: each is compared in its step.
+    bool checkLanes() {
+        const Stream& out = *m_streams.back();
+        for (std::size_t i = 0; i < m_laneChecks.size();) {
+            LaneCheck& lc = m_laneChecks[i];
+            const bw::FieldDesc<Model>& fd = out.fields[lc.field];
+            if (!isStep(fd.skew) || --lc.stepsLeft > 0) {
+                ++i;
+                continue;
+            }
+            if (!sameLane(fd, lc.expected.data(), lc.lane, lc.vector, lc.beat)) return false;
+            m_laneChecks.erase(m_laneChecks.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+        return true;
+    }
+
+    // Compares element `lane` of output field `fd` with the same element of `want`; on a difference it
+    // reports the whole field, expected against expected-with-this-lane-as-seen.
+    bool sameLane(const bw::FieldDesc<Model>& fd, const uint32_t* want, int lane, long vector, long beat) {
+        readField(fd);
+        std::vector<uint32_t> seen(want, want + fd.words);
+        bw::copyBits(m_scratch.data(), seen.data(), lane * fd.laneWidth, fd.laneWidth);
+        if (std::equal(seen.begin(), seen.end(), want)) return true;
+        const std::string exp = bw::toHex(want, fd.width);
+        const std::string act = bw::toHex(seen.data(), fd.width);
+        std::printf("BW-MISMATCH vector=%ld cycle=%ld port=%s expected=0x%s actual=0x%s beat=%ld extra=0\n", vector,
+                    m_cycle, fd.port, exp.c_str(), act.c_str(), beat);
+        std::printf("MISMATCH at vector %ld (output beat %ld), cycle %ld, port %s, lane %d (it follows its beat by "
+                    "%d steps): expected 0x%s got 0x%s\n", vector, beat, m_cycle, fd.port, lane, lane, exp.c_str(),
+                    act.c_str());
+        printPairHalves(fd);
+        return false;
     }
 
     void clockEdge() {
@@ -403,8 +491,19 @@ class Harness {
         std::size_t offset = 0;
         for (int f = 0; f < out.fieldCount; ++f) {
             const bw::FieldDesc<Model>& fd = out.fields[f];
-            readField(fd);
+            m_scratch.assign(static_cast<std::size_t>(fd.words), 0u);
             const uint32_t* want = &m_expectedBeat.words[offset];
+            if (fd.skew != bw::kNoSkew) {
+                // element 0 comes with the beat, element i i steps later (checkLanes)
+                if (!sameLane(fd, want, 0, m_expectedBeat.vector, m_expectedDone)) return false;
+                for (int lane = 1; lane < fd.lanes; ++lane) {
+                    m_laneChecks.push_back(LaneCheck{f, lane, lane, std::vector<uint32_t>(want, want + fd.words),
+                                                     m_expectedBeat.vector, m_expectedDone});
+                }
+                offset += static_cast<std::size_t>(fd.words);
+                continue;
+            }
+            readField(fd);
             bool same = true;
             for (int w = 0; w < fd.words; ++w) same = same && m_scratch[static_cast<std::size_t>(w)] == want[w];
             if (!same) {
@@ -414,12 +513,7 @@ class Harness {
                             m_expectedBeat.vector, m_cycle, fd.port, exp.c_str(), act.c_str(), m_expectedDone);
                 std::printf("MISMATCH at vector %ld (output beat %ld), cycle %ld, port %s: expected 0x%s got 0x%s\n",
                             m_expectedBeat.vector, m_expectedDone, m_cycle, fd.port, exp.c_str(), act.c_str());
-                if (fd.getCarry) {
-                    std::printf("  (%s is a carry-save field: got is (%s_sum + %s_carry) mod 2^%d per element;"
-                                " sum 0x%s, carry 0x%s)\n", fd.port, fd.port, fd.port, fd.elementWidth,
-                                bw::toHex(m_pairSum.data(), fd.width).c_str(),
-                                bw::toHex(m_pairCarry.data(), fd.width).c_str());
-                }
+                printPairHalves(fd);
                 return false;
             }
             offset += static_cast<std::size_t>(fd.words);
@@ -464,19 +558,6 @@ class Harness {
         }
     }
 
-    // The value of an output field into m_scratch: its port, or for a carry-save field (raw pairs) its
-    // two ports fused element by element, (sum + carry) mod 2^elementWidth (the raw halves stay in
-    // m_pairSum and m_pairCarry for the mismatch message).
-    void readField(const bw::FieldDesc<Model>& fd) {
-        m_scratch.assign(static_cast<std::size_t>(fd.words), 0u);
-        fd.get(m_model, m_scratch.data());
-        if (!fd.getCarry) return;
-        m_pairSum = m_scratch;
-        m_pairCarry.assign(static_cast<std::size_t>(fd.words), 0u);
-        fd.getCarry(m_model, m_pairCarry.data());
-        bw::fusePairs(m_scratch.data(), m_pairCarry.data(), fd.width, fd.elementWidth);
-    }
-
     // An output beat after the last expected one: reported as out_valid expected 0, got 1.
     int extraBeat() {
         const Stream& out = *m_streams.back();
@@ -516,6 +597,45 @@ class Harness {
         return 1;
     }
 
+    // The value of an output field into m_scratch: its port, or for a carry-save field (raw pairs) its
+    // two ports fused element by element, (sum + carry) mod 2^laneWidth (the raw halves stay in
+    // m_pairSum and m_pairCarry for the mismatch message).
+    void readField(const bw::FieldDesc<Model>& fd) {
+        m_scratch.assign(static_cast<std::size_t>(fd.words), 0u);
+        fd.get(m_model, m_scratch.data());
+        if (!fd.getCarry) return;
+        m_pairSum = m_scratch;
+        m_pairCarry.assign(static_cast<std::size_t>(fd.words), 0u);
+        fd.getCarry(m_model, m_pairCarry.data());
+        bw::fusePairs(m_scratch.data(), m_pairCarry.data(), fd.width, fd.laneWidth);
+    }
+
+    // After a mismatch on a carry-save field: the raw halves that were fused.
+    void printPairHalves(const bw::FieldDesc<Model>& fd) const {
+        if (!fd.getCarry) return;
+        std::printf("  (%s is a carry-save field: got is (%s_sum + %s_carry) mod 2^%d per element;"
+                    " sum 0x%s, carry 0x%s)\n", fd.port, fd.port, fd.port, fd.laneWidth,
+                    bw::toHex(m_pairSum.data(), fd.width).c_str(), bw::toHex(m_pairCarry.data(), fd.width).c_str());
+    }
+
+    // A skewed input field: what transferred in each of the last lanes-1 steps (most recent first; empty:
+    // no beat of the field's stream transferred in that step).
+    struct LaneHistory {
+        int stream;
+        int field;
+        std::size_t offset;  // the field's first word in a beat record
+        std::deque<std::vector<uint32_t>> past;
+    };
+    // An element of a skewed output field still to come.
+    struct LaneCheck {
+        int field;
+        int lane;
+        int stepsLeft;
+        std::vector<uint32_t> expected;  // the whole field of the expected beat
+        long vector;
+        long beat;
+    };
+
     VerilatedContext& m_ctx;
     Model& m_model;
     const Options& m_opt;
@@ -543,14 +663,16 @@ class Harness {
     long m_vectorsDone = 0;
     long m_nextProgress = 0;
     std::vector<uint32_t> m_scratch;
-    std::vector<uint32_t> m_pairSum;    // the halves of the last carry-save field read
-    std::vector<uint32_t> m_pairCarry;
     std::vector<long> m_inputCycle;  // per vector: cycle its last input beat transferred, -1 before
     bool m_validSeen = false;
     long m_minLatency = -1;
     long m_minLatencyVector = -1;  // the first vector that came out with m_minLatency, and its cycle
     long m_minLatencyCycle = -1;
     long m_maxLatency = 0;
+    std::vector<uint32_t> m_pairSum;    // the halves of the last carry-save field read
+    std::vector<uint32_t> m_pairCarry;
+    std::vector<LaneHistory> m_history;
+    std::vector<LaneCheck> m_laneChecks;
 };
 
 // What every pass needs from the vector file up front: the counts (for BW-START, printed once) and

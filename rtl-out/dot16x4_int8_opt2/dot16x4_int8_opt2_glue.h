@@ -37,10 +37,10 @@ static bool getValid_out(Model& m) { return m.out_valid; }
 static void setReady_out(Model& m, bool v) { m.out_ready = v; }
 
 static const bw::FieldDesc<Model> kFields_in[] = {
-    {"in_a", 128, 4, &set_in_a, nullptr, nullptr, 0},
-    {"in_b", 512, 16, &set_in_b, nullptr, nullptr, 0}};
+    {"in_a", 128, 4, &set_in_a, nullptr, nullptr, 16, 8, bw::kNoSkew},
+    {"in_b", 512, 16, &set_in_b, nullptr, nullptr, 64, 8, bw::kNoSkew}};
 static const bw::FieldDesc<Model> kFields_out[] = {
-    {"out_sum", 128, 4, nullptr, &get_out_sum, nullptr, 0}};
+    {"out_sum", 128, 4, nullptr, &get_out_sum, nullptr, 4, 32, bw::kNoSkew}};
 static const bw::StreamDesc<Model> kInputs[] = {
     {"in", "in_valid", "in_ready", kFields_in, 2, &setValid_in, &getReady_in, nullptr, nullptr}};
 static const int kInputCount = 1;

@@ -56,11 +56,7 @@ module systolic_os_int8_pe (
     end
   end
   always @(posedge clk) begin
-    if (rst) begin
-      a_out_q <= 8'h0;
-    end else begin
-      a_out_q <= a_in;
-    end
+    a_out_q <= a_in;
   end
   assign a_out = a_out_q;
   always @(posedge clk) begin
@@ -80,11 +76,7 @@ module systolic_os_int8_pe (
   end
   assign last_out = last_out_q;
   always @(posedge clk) begin
-    if (rst) begin
-      b_out_q <= 8'h0;
-    end else begin
-      b_out_q <= b_in;
-    end
+    b_out_q <= b_in;
   end
   assign b_out = b_out_q;
 

@@ -2,5 +2,6 @@
 systolic_os_int8_opt1_delay.v
 systolic_os_int8_opt1_pe.v
 systolic_os_int8_opt1_hold.v
+systolic_os_int8_opt1_edge.v
 systolic_os_int8_opt1_ctrl.v
 systolic_os_int8_opt1.v

@@ -47,24 +47,32 @@ module systolic_os_int8_opt1 #(
   // does not grow with the array and Verilator need not re-assemble a bus every evaluation
   generate
     for (r = 0; r < ROWS; r = r + 1) begin : g_skew_a
-      // row r of A waits r cycles, with the beat's valid and last marker beside it
+      // row r of A waits r cycles, with the beat's valid and last marker beside it (only the marker is reset)
       wire [A_W-1:0] a;
       wire valid;
       wire last;
       // @[systolic_os_int8_opt1.bw:18:7]
-      systolic_os_int8_opt1_delay #(.W(A_W + 2), .DEPTH(r)) u_skew (
+      systolic_os_int8_opt1_delay #(.W(2), .DEPTH(r)) u_skew_mark (
         .clk(clk),
         .rst(rst),
         .en(1'b1),
-        .din({in_fire, in_last, in_a[r*A_W +: A_W]}),
-        .dout({valid, last, a})
+        .din({in_fire, in_last}),
+        .dout({valid, last})
+      );
+      // @[systolic_os_int8_opt1.bw:18:7]
+      systolic_os_int8_opt1_delay #(.W(A_W), .DEPTH(r), .RESET(0)) u_skew (
+        .clk(clk),
+        .rst(rst),
+        .en(1'b1),
+        .din(in_a[r*A_W +: A_W]),
+        .dout(a)
       );
     end
     for (c = 0; c < COLS; c = c + 1) begin : g_skew_b
       // column c of B waits c cycles
       wire [B_W-1:0] b;
       // @[systolic_os_int8_opt1.bw:18:7]
-      systolic_os_int8_opt1_delay #(.W(B_W), .DEPTH(c)) u_skew (
+      systolic_os_int8_opt1_delay #(.W(B_W), .DEPTH(c), .RESET(0)) u_skew (
         .clk(clk),
         .rst(rst),
         .en(1'b1),
@@ -73,6 +81,8 @@ module systolic_os_int8_opt1 #(
       );
     end
     for (r = 0; r < ROWS; r = r + 1) begin : g_row
+      // the row's one carry-propagate adder fuses the pair of the PE that finished
+      wire [ACC_W-1:0] row_value;
       for (c = 0; c < COLS; c = c + 1) begin : g_col
         wire [A_W-1:0] a_in;
         wire valid_in;
@@ -124,17 +134,32 @@ module systolic_os_int8_opt1 #(
           .result_sum(result_sum),
           .result_carry(result_carry)
         );
-        // slice (r, c) of out_c: PE(r, c)'s pair of the last finished tile, added in the holder
+        // one PE of a row finishes per cycle: its masked pair reaches the row's adder through an OR chain
+        wire [ACC_W-1:0] or_sum;
+        wire [ACC_W-1:0] or_carry;
+        if (c == 0) begin : g_or_first
+          assign or_sum = result_sum;
+          assign or_carry = result_carry;
+        end else begin : g_or_next
+          assign or_sum = g_row[r].g_col[c-1].or_sum | result_sum;
+          assign or_carry = g_row[r].g_col[c-1].or_carry | result_carry;
+        end
+        // slice (r, c) of out_c holds PE(r, c)'s result of the last finished tile
         // @[systolic_os_int8_opt1.bw:11:4]
         systolic_os_int8_opt1_hold u_hold (
           .clk(clk),
           .rst(rst),
           .load(result_load),
-          .sum(result_sum),
-          .carry(result_carry),
+          .value(g_row[r].row_value),
           .held(out_c[(r*COLS+c)*ACC_W +: ACC_W])
         );
       end
+      // @[systolic_os_int8_opt1.bw:18:7]
+      systolic_os_int8_opt1_edge u_edge (
+        .sum(g_col[COLS-1].or_sum),
+        .carry(g_col[COLS-1].or_carry),
+        .value(row_value)
+      );
     end
   endgenerate
 endmodule

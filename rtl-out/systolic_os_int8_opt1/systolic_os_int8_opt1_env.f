@@ -2,5 +2,6 @@
 ${BITWEAVE_RTL}/systolic_os_int8_opt1_delay.v
 ${BITWEAVE_RTL}/systolic_os_int8_opt1_pe.v
 ${BITWEAVE_RTL}/systolic_os_int8_opt1_hold.v
+${BITWEAVE_RTL}/systolic_os_int8_opt1_edge.v
 ${BITWEAVE_RTL}/systolic_os_int8_opt1_ctrl.v
 ${BITWEAVE_RTL}/systolic_os_int8_opt1.v

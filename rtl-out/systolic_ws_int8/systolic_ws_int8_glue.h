@@ -42,11 +42,11 @@ static bool getValid_out(Model& m) { return m.out_valid; }
 static void setReady_out(Model& m, bool v) { m.out_ready = v; }
 
 static const bw::FieldDesc<Model> kFields_w[] = {
-    {"w_data", 128, 4, &set_w_data, nullptr, nullptr, 0}};
+    {"w_data", 128, 4, &set_w_data, nullptr, nullptr, 16, 8, bw::kNoSkew}};
 static const bw::FieldDesc<Model> kFields_in[] = {
-    {"in_x", 32, 1, &set_in_x, nullptr, nullptr, 0}};
+    {"in_x", 32, 1, &set_in_x, nullptr, nullptr, 4, 8, bw::kNoSkew}};
 static const bw::FieldDesc<Model> kFields_out[] = {
-    {"out_y", 64, 2, nullptr, &get_out_y, nullptr, 0}};
+    {"out_y", 64, 2, nullptr, &get_out_y, nullptr, 4, 16, bw::kNoSkew}};
 static const bw::StreamDesc<Model> kInputs[] = {
     {"w", "w_valid", "w_ready", kFields_w, 1, &setValid_w, &getReady_w, nullptr, nullptr},
     {"in", "in_valid", "in_ready", kFields_in, 1, &setValid_in, &getReady_in, nullptr, nullptr}};

@@ -42,17 +42,13 @@ module systolic_ws_int8_pe (
   // saturate signed: in range when exact_sum[17:15] are all equal, else the sign picks the bound
   assign fitted_sum = ((&exact_sum[17:15]) | (~|exact_sum[17:15])) ? exact_sum[15:0] : (exact_sum[17] ? 16'h8000 : 16'h7fff);
   always @(posedge clk) begin
-    if (rst) begin
-      x_out_q <= 8'h0;
-    end else if (en) begin
+    if (en) begin
       x_out_q <= x_in;
     end
   end
   assign x_out = x_out_q;
   always @(posedge clk) begin
-    if (rst) begin
-      p_out_q <= 16'h0;
-    end else if (en) begin
+    if (en) begin
       p_out_q <= fitted_sum;
     end
   end

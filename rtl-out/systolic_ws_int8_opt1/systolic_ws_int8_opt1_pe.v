@@ -858,25 +858,19 @@ module systolic_ws_int8_opt1_pe (
   assign p_heap_zero = 1'h0;
   assign p_heap_carry = {p_heap_s4_c31_ha0_s, p_heap_s4_c30_ha0_s, p_heap_s4_c29_ha0_s, p_heap_s4_c28_ha0_s, p_heap_s4_c27_ha0_s, p_heap_s4_c26_ha0_s, p_heap_s4_c25_ha0_s, p_heap_s4_c24_ha0_s, p_heap_s4_c23_ha0_s, p_heap_s4_c22_ha0_s, p_heap_s4_c21_ha0_s, p_heap_s4_c20_ha0_s, p_heap_s4_c19_ha0_s, p_heap_s4_c18_ha0_s, p_heap_s4_c17_ha0_s, p_heap_s4_c16_ha0_s, p_heap_s4_c15_ha0_s, p_heap_s4_c14_ha0_s, p_heap_s4_c13_ha0_s, p_heap_s4_c12_ha0_s, p_heap_s4_c11_ha0_s, p_heap_s4_c10_ha0_s, p_heap_s4_c9_fa0_s, p_heap_s4_c8_ha0_s, p_heap_zero, p_heap_s3_c6_fa0_s, p_heap_s3_c5_fa0_s, p_heap_s3_c4_ha0_s, p_heap_zero, p_heap_zero, p_heap_s1_c1_fa0_s, p_heap_r9_b0};
   always @(posedge clk) begin
-    if (rst) begin
-      x_out_q <= 8'h0;
-    end else if (en) begin
+    if (en) begin
       x_out_q <= x_in;
     end
   end
   assign x_out = x_out_q;
   always @(posedge clk) begin
-    if (rst) begin
-      p_sum_out_q <= 32'h0;
-    end else if (en) begin
+    if (en) begin
       p_sum_out_q <= p_heap_sum;
     end
   end
   assign p_sum_out = p_sum_out_q;
   always @(posedge clk) begin
-    if (rst) begin
-      p_carry_out_q <= 32'h0;
-    end else if (en) begin
+    if (en) begin
       p_carry_out_q <= p_heap_carry;
     end
   end

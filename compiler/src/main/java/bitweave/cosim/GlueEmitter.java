@@ -5,6 +5,7 @@ import bitweave.emit.Provenance;
 import bitweave.emit.Templates;
 import bitweave.ir.Design;
 import bitweave.ir.Field;
+import bitweave.ir.LaneSkew;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
 import java.util.ArrayList;
@@ -25,9 +26,9 @@ public final class GlueEmitter {
         TopInterface iface = TopInterface.of(d.top());
         List<StreamModel> inputs = new ArrayList<>();
         for (Stream s : iface.inputs()) {
-            inputs.add(stream(s));
+            inputs.add(stream(s, iface));
         }
-        StreamModel output = stream(iface.output());
+        StreamModel output = stream(iface.output(), iface);
         List<StreamModel> all = new ArrayList<>(inputs);
         all.add(output);
         List<String> header = new ArrayList<>();
@@ -60,7 +61,7 @@ public final class GlueEmitter {
     /** What the model class name starts with. */
     public static final String MODEL_PREFIX = "Vbw_";
 
-    private static StreamModel stream(Stream s) {
+    private static StreamModel stream(Stream s, TopInterface iface) {
         List<FieldModel> fields = new ArrayList<>();
         for (Field f : s.fields()) {
             String port = s.portOf(f);
@@ -71,7 +72,8 @@ public final class GlueEmitter {
             String carryFn = f.carrySave() ? "get_" + carryPort : null;
             fields.add(new FieldModel(port, rtl.get(0), f.width(), (f.width() + 31) / 32, s.input(), fn,
                     s.input() ? "&" + fn : "nullptr", s.input() ? "nullptr" : "&" + fn, carryPort, carryFn,
-                    f.carrySave() ? "&" + carryFn : "nullptr", f.carrySave() ? f.type().width() : 0));
+                    f.carrySave() ? "&" + carryFn : "nullptr", f.elements(), f.type().width(),
+                    skewClock(iface.skewOf(s.name(), f.name()), iface)));
         }
         String validFn = (s.input() ? "setValid_" : "getValid_") + s.name();
         String readyFn = (s.input() ? "getReady_" : "setReady_") + s.name();
@@ -90,8 +92,33 @@ public final class GlueEmitter {
                        String setValidRef, String getReadyRef, String getValidRef, String setReadyRef) {
     }
 
-    /** {@code port}: the field's name (messages); {@code rtlPort}: the port read or written (the sum port of a pair). */
-    record FieldModel(String port, String rtlPort, int width, int words, boolean input, String accessorFn, String setRef,
-                      String getRef, String carryPort, String carryFn, String carryRef, int elementWidth) {
+    /**
+     * @param port      the field's name (messages); {@code rtlPort}: the port read or written (the sum port of a pair)
+     * @param carryPort a carry-save field's carry port (raw pairs), else null
+     * @param lanes     elements of the field
+     * @param laneWidth bits of one element
+     * @param skew      {@code kNoSkew}: the elements move with the beat; {@code kEveryCycle}: element i is
+     *                  offset by i clock cycles; k >= 0: by i cycles in which input stream k's ready is high
+     */
+    record FieldModel(String port, String rtlPort, int width, int words, boolean input, String accessorFn,
+                      String setRef, String getRef, String carryPort, String carryFn, String carryRef, int lanes,
+                      int laneWidth, String skew) {
+    }
+
+    /** The glue's constant for a field's lane skew (bw_ports.h). */
+    private static String skewClock(LaneSkew k, TopInterface iface) {
+        if (k == null) {
+            return "bw::kNoSkew";
+        }
+        if (k.clockStream() == null) {
+            return "bw::kEveryCycle";
+        }
+        for (int i = 0; i < iface.inputs().size(); i++) {
+            if (iface.inputs().get(i).name().equals(k.clockStream())) {
+                return Integer.toString(i);
+            }
+        }
+        throw new IllegalStateException("lane skew of " + k.stream() + "." + k.field() + " counts the cycles of "
+                + k.clockStream() + ", which is not an input stream");
     }
 }

@@ -9,8 +9,23 @@ import java.util.List;
  *
  * @param inputs input streams in the order the harness serializes them (file order of beats)
  * @param output the single output stream
+ * @param skews  fields whose elements are offset in time from their beat (host skew, host de-skew)
  */
-public record TopInterface(List<Stream> inputs, Stream output) {
+public record TopInterface(List<Stream> inputs, Stream output, List<LaneSkew> skews) {
+    public TopInterface {
+        skews = List.copyOf(skews);
+    }
+
+    /** A contract whose every field moves with its beat (no {@link LaneSkew}). */
+    public TopInterface(List<Stream> inputs, Stream output) {
+        this(inputs, output, List.of());
+    }
+
+    /** The lane skew of {@code stream}'s {@code field}, or null when its elements move with the beat. */
+    public LaneSkew skewOf(String stream, String field) {
+        return skews.stream().filter(k -> k.stream().equals(stream) && k.field().equals(field)).findFirst()
+                .orElse(null);
+    }
 
     /** The contract of {@code array}; each kind builds its own (see {@link ArraySpec#topInterface}). */
     public static TopInterface of(ArraySpec array) {

@@ -26,9 +26,11 @@ public final class LoweringSupport {
 
     public static RtlModule delayModule(String designName, String locator) {
         return new RtlModule(moduleName(designName, "delay"),
-                "delay line: DEPTH registers of W bits, shifted when en is high (DEPTH = 0 is a wire)",
+                "delay line: DEPTH registers of W bits, shifted when en is high (DEPTH = 0 is a wire);"
+                        + " RESET = 0 leaves them without reset (data a valid bit qualifies)",
                 locator,
-                List.of(new RtlParam("W", 1, "data width"), new RtlParam("DEPTH", 1, "number of register stages")),
+                List.of(new RtlParam("W", 1, "data width"), new RtlParam("DEPTH", 1, "number of register stages"),
+                        new RtlParam("RESET", 1, "1: the registers reset to 0; 0: no reset (data lines)")),
                 List.of(RtlPort.inBit("clk"), RtlPort.inBit("rst"), RtlPort.inBit("en"),
                         RtlPort.in("din", "W", 1), RtlPort.out("dout", "W", 1)),
                 new DelayBody());

@@ -22,6 +22,18 @@ public final class Structure {
                 pairs("clk", "clk", "rst", "rst", "en", enable, "din", din, "dout", dout), locator);
     }
 
+    /**
+     * A delay line of data bits without reset (RESET = 0): for values a valid bit travelling in a reset
+     * line qualifies, so their power-up contents never reach a valid output.
+     */
+    public static ArrayItem.Instance dataDelay(String module, String instanceName, String width, String depth,
+                                               String enable, String din, String dout, String locator) {
+        return new ArrayItem.Instance(module, instanceName,
+                List.of(new ArrayItem.Connection("W", width), new ArrayItem.Connection("DEPTH", depth),
+                        new ArrayItem.Connection("RESET", "0")),
+                pairs("clk", "clk", "rst", "rst", "en", enable, "din", din, "dout", dout), locator);
+    }
+
     private static List<ArrayItem.Connection> pairs(String... portPairs) {
         List<ArrayItem.Connection> out = new ArrayList<>();
         for (int i = 0; i < portPairs.length; i += 2) {

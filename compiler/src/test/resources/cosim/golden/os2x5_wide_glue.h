@@ -39,11 +39,11 @@ static bool getValid_out(Model& m) { return m.out_valid; }
 static void setReady_out(Model& m, bool v) { m.out_ready = v; }
 
 static const bw::FieldDesc<Model> kFields_in[] = {
-    {"in_a", 96, 3, &set_in_a, nullptr, nullptr, 0},
-    {"in_b", 130, 5, &set_in_b, nullptr, nullptr, 0},
-    {"in_last", 1, 1, &set_in_last, nullptr, nullptr, 0}};
+    {"in_a", 96, 3, &set_in_a, nullptr, nullptr, 2, 48, bw::kNoSkew},
+    {"in_b", 130, 5, &set_in_b, nullptr, nullptr, 5, 26, bw::kNoSkew},
+    {"in_last", 1, 1, &set_in_last, nullptr, nullptr, 1, 1, bw::kNoSkew}};
 static const bw::FieldDesc<Model> kFields_out[] = {
-    {"out_c", 130, 5, nullptr, &get_out_c, nullptr, 0}};
+    {"out_c", 130, 5, nullptr, &get_out_c, nullptr, 10, 13, bw::kNoSkew}};
 static const bw::StreamDesc<Model> kInputs[] = {
     {"in", "in_valid", "in_ready", kFields_in, 3, &setValid_in, &getReady_in, nullptr, nullptr}};
 static const int kInputCount = 1;

@@ -7,7 +7,6 @@ import bitweave.datapath.Value;
 import bitweave.ir.MacStructure;
 import bitweave.ir.PeSpec;
 import bitweave.passes.MacDatapath;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,11 +22,13 @@ import java.util.List;
  * <p>The arithmetic is exact only modulo 2^ACC, which is why the transform needs {@code wrap} (E0217):
  * fit(acc + a·b) with wrap is (acc + a·b) mod 2^ACC, and so is every pair the heap produces.
  *
- * <p>The pair is fused by one carry-propagate adder outside the loop, so the top interface and the
- * golden model are unchanged: in the OS holder, after the register that captures the tile's final pair
- * (holding the pair costs ACC more flip-flops per PE than holding the sum, but keeps the adder off
- * every register-to-register path of the PE; adding before capturing would put heap + adder in series
- * on the path from the accumulator to the holder); in WS, one adder per column end, before the de-skew.
+ * <p>The pair is fused by carry-propagate adders outside the loop, so the top interface and the golden
+ * model are unchanged. OS, {@code output held}: one adder per row. The pair stays in the PE's registers
+ * for a cycle after the tile's last step; the PEs of a row finish one cycle apart, so the row ORs their
+ * masked pairs into its adder, whose value each PE's holder captures (ACC flip-flops per PE, not the
+ * 2 x ACC a held pair would take, and one adder per row instead of one per PE; the adder reads
+ * registers, never the heap, so heap and adder are not in series). OS, {@code output direct}: out_c
+ * reads the pairs, one adder per PE on the output. WS: one adder per column end, before the de-skew.
  */
 final class CompressedAccumulation {
     private CompressedAccumulation() {
@@ -50,61 +51,61 @@ final class CompressedAccumulation {
 
     /**
      * Output-stationary PE: operand forwarding as in the MAC PE; on a valid step the pair becomes
-     * heap(a·b, sum, carry); the tile's last valid step hands that pair out (result_load with
-     * result_sum, result_carry) and clears the stored pair to (0, 0) for the next tile.
+     * heap(a·b, sum, carry), or heap(a·b, 0, 0) on a tile's first step ({@code fresh_q}, see
+     * {@link LowerSystolicOs#freshFlag}), so the pair is not cleared at the tile's end: it stays in the
+     * registers at least through the next cycle, where the row's adder (held) or the PE's own adder on
+     * out_c (direct) reads it. The pair registers need no reset, fresh_q masks them.
+     *
+     * <p>{@code held}: result_load (the forwarded valid and last, both 1) marks that cycle, and the pair is
+     * handed out masked by it (0 otherwise), so the row can OR its PEs' pairs: the PEs of one row finish
+     * one cycle apart, and a tile's last beat waits until the previous tile's out beat is read, so at
+     * most one PE of a row hands a pair out in any cycle. Direct: the pair itself goes out.
      */
-    static Datapath outputStationaryPe(PeSpec pe) {
-        int aw = pe.a().width();
-        int bw = pe.b().width();
+    static Datapath outputStationaryPe(PeSpec pe, boolean held) {
         int accw = pe.acc().width();
         DatapathBuilder g = new DatapathBuilder(pe.loc().locator());
-        Value aIn = g.input("a_in", aw);
-        Value validIn = g.input("valid_in", 1);
-        Value lastIn = g.input("last_in", 1);
-        Value bIn = g.input("b_in", bw);
-        Value aOut = g.output("a_out", aw);
-        Value validOut = g.output("valid_out", 1);
-        Value lastOut = g.output("last_out", 1);
-        Value bOut = g.output("b_out", bw);
-        Value resultLoad = g.output("result_load", 1);
+        LowerSystolicOs.PePorts p = new LowerSystolicOs.PePorts(g, pe);
+        Value resultLoad = held ? g.output("result_load", 1) : null;
         Value resultSum = g.output("result_sum", accw);
         Value resultCarry = g.output("result_carry", accw);
 
         Value sumQ = g.fresh("acc_sum_q", accw);
         Value carryQ = g.fresh("acc_carry_q", accw);
+        Value freshQ = LowerSystolicOs.freshFlag(g, p.validIn, p.lastIn);
+        Value zero = g.constant("acc_clear", accw, 0);
+        Value sumBase = g.mux("acc_sum_base", freshQ, zero, sumQ);
+        Value carryBase = g.mux("acc_carry_base", freshQ, zero, carryQ);
         Value nextSum = g.fresh("acc_heap_sum", accw);
         Value nextCarry = g.fresh("acc_heap_carry", accw);
-        heap(g, pe, nextSum, nextCarry, stepRows(g, pe, aIn, bIn, sumQ, carryQ));
-        g.add(new Op.Slice(resultSum, nextSum, 0, g.loc()));
-        g.add(new Op.Slice(resultCarry, nextCarry, 0, g.loc()));
-        g.add(new Op.Logic(resultLoad, Op.LogicKind.AND, List.of(validIn, lastIn), g.loc()));
-        Value zero = g.constant("acc_clear", accw, 0);
-        Value sumD = g.mux("acc_sum_d", resultLoad, zero, g.mux("acc_sum_step", validIn, nextSum, sumQ));
-        Value carryD = g.mux("acc_carry_d", resultLoad, zero, g.mux("acc_carry_step", validIn, nextCarry, carryQ));
-        g.register(sumQ, sumD, null, BigInteger.ZERO);
-        g.register(carryQ, carryD, null, BigInteger.ZERO);
-        g.register(aOut, aIn, null, BigInteger.ZERO);
-        g.register(validOut, validIn, null, BigInteger.ZERO);
-        g.register(lastOut, lastIn, null, BigInteger.ZERO);
-        g.register(bOut, bIn, null, BigInteger.ZERO);
+        heap(g, pe, nextSum, nextCarry, stepRows(g, pe, p.aIn, p.bIn, sumBase, carryBase));
+        g.register(sumQ, g.mux("acc_sum_d", p.validIn, nextSum, sumQ), null, null);
+        g.register(carryQ, g.mux("acc_carry_d", p.validIn, nextCarry, carryQ), null, null);
+        p.forward(g);
+        if (held) {
+            g.add(new Op.Logic(resultLoad, Op.LogicKind.AND, List.of(p.validOut, p.lastOut), g.loc()));
+            g.add(new Op.Mux(resultSum, resultLoad, sumQ, zero, g.loc()));
+            g.add(new Op.Mux(resultCarry, resultLoad, carryQ, zero, g.loc()));
+        } else {
+            g.add(new Op.Slice(resultSum, sumQ, 0, g.loc()));
+            g.add(new Op.Slice(resultCarry, carryQ, 0, g.loc()));
+        }
         return g.build();
     }
 
     /**
-     * Output-stationary holder: captures the tile's final pair on {@code load}; its one carry-propagate
-     * adder fuses the held pair into the result (sum + carry mod 2^ACC), between the registers and out_c.
+     * Output-stationary holder of {@code output held}: captures its row adder's value on {@code load}
+     * (no reset: out_valid qualifies it). In the load cycle the value passes straight to {@code held},
+     * so out_c changes in the same cycle as with the untransformed PE, whose holder loads one cycle
+     * earlier from the carry-propagated sum (the out beat's timing, and with it bitweave equiv against
+     * the baseline, are unchanged).
      */
     static Datapath outputStationaryHold(int accw) {
         DatapathBuilder g = new DatapathBuilder("");
         Value load = g.input("load", 1);
-        Value sum = g.input("sum", accw);
-        Value carry = g.input("carry", accw);
+        Value value = g.input("value", accw);
         Value held = g.output("held", accw);
-        Value sumQ = g.fresh("sum_q", accw);
-        Value carryQ = g.fresh("carry_q", accw);
-        g.register(sumQ, sum, load, BigInteger.ZERO);
-        g.register(carryQ, carry, load, BigInteger.ZERO);
-        g.add(new Op.Add(held, sumQ, carryQ, false, g.loc()));
+        Value heldQ = g.registerData("held_q", value, load);
+        g.add(new Op.Mux(held, load, value, heldQ, g.loc()));
         return g.build();
     }
 
@@ -131,9 +132,10 @@ final class CompressedAccumulation {
         Value nextSum = g.fresh("p_heap_sum", accw);
         Value nextCarry = g.fresh("p_heap_carry", accw);
         heap(g, pe, nextSum, nextCarry, stepRows(g, pe, xIn, wQ, sumIn, carryIn));
-        g.register(xOut, xIn, en, BigInteger.ZERO);
-        g.register(sumOut, nextSum, en, BigInteger.ZERO);
-        g.register(carryOut, nextCarry, en, BigInteger.ZERO);
+        // data qualified by the valid line: no reset
+        g.register(xOut, xIn, en, null);
+        g.register(sumOut, nextSum, en, null);
+        g.register(carryOut, nextCarry, en, null);
         return g.build();
     }
 

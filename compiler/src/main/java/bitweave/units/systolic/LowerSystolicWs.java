@@ -68,7 +68,11 @@ public final class LowerSystolicWs implements LoweringPass {
         int aw = pe.a().width();
         int bw = pe.b().width();
         int accw = pe.acc().width();
-        int latency = array.rows() + array.cols() - 1;
+        boolean direct = array.output() == OutputMode.DIRECT;
+        boolean hostSkew = array.skew() == SkewMode.HOST;
+        // the beat's valid bit (lane 0 of y with output direct) and the last lane: ROWS + COLS - 1 stages
+        int drain = array.rows() + array.cols() - 1;
+        int latency = direct ? array.rows() : drain;
         String peLoc = pe.loc().locator();
         String arrayLoc = array.loc().locator();
 
@@ -83,7 +87,7 @@ public final class LowerSystolicWs implements LoweringPass {
                         "weight-stationary PE '" + pe.name() + "': p_out = fit(p_in + x*w)", peLoc, peGraph(pe));
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "flow control: the array advances while the out stage is empty or read; w loads only when no"
-                        + " activation is in flight", arrayLoc, ctrlGraph(latency, arrayLoc));
+                        + " activation is in flight", arrayLoc, ctrlGraph(drain, arrayLoc));
         List<RtlParam> params = List.of(
                 new RtlParam("ROWS", array.rows(), "rows of the PE grid (length of x)"),
                 new RtlParam("COLS", array.cols(), "columns of the PE grid (length of y)"),
@@ -94,12 +98,14 @@ public final class LowerSystolicWs implements LoweringPass {
                 "w_data", "ROWS*COLS*B_W", "in_x", "ROWS*A_W", "out_y", "COLS*ACC_W"));
         RtlModule top = new RtlModule(unit,
                 "systolic array '" + array.name() + "' " + array.rows() + "x" + array.cols()
-                        + ", weight_stationary, of PE '" + pe.name() + "'",
+                        + ", weight_stationary" + (direct ? ", output direct" : "") + (hostSkew ? ", skew host" : "")
+                        + ", of PE '" + pe.name() + "'",
                 arrayLoc, params, ports,
                 new StructuralBody(pair
                         ? pairTopItems(delay.name(), peModule.name(), ctrl.name(),
-                                array.rawPairs() ? null : edge(unit, arrayLoc, accw).name(), peLoc, arrayLoc)
-                        : topItems(delay.name(), peModule.name(), ctrl.name(), peLoc, arrayLoc)));
+                                array.rawPairs() ? null : edge(unit, arrayLoc, accw).name(), peLoc, arrayLoc, direct,
+                                hostSkew)
+                        : topItems(delay.name(), peModule.name(), ctrl.name(), peLoc, arrayLoc, direct, hostSkew)));
         List<RtlModule> modules = pair && !array.rawPairs()
                 ? List.of(delay, peModule, edge(unit, arrayLoc, accw), ctrl, top)
                 : List.of(delay, peModule, ctrl, top);
@@ -131,20 +137,26 @@ public final class LowerSystolicWs implements LoweringPass {
         Value exact = MacDatapath.exactSum(g, pIn, pe.acc(), product, "exact_sum");
         Value fitted = g.fresh("fitted_sum", accw);
         MacDatapath.fit(g, fitted, exact, pe);
-        g.register(xOut, xIn, en, BigInteger.ZERO);
-        g.register(pOut, fitted, en, BigInteger.ZERO);
+        // the weight is state the contract names (0 after reset); x and the partial sum are data
+        g.register(xOut, xIn, en, null);
+        g.register(pOut, fitted, en, null);
         return g.build();
     }
 
-    /** advance = !out_valid || out_ready; w_ready when no accepted activation awaits its out beat. */
-    static Datapath ctrlGraph(int latency, String loc) {
-        // The count reaches at most latency + 1 (one accepted while the out beat waits); one spare bit.
-        int countWidth = 32 - Integer.numberOfLeadingZeros(latency) + 1;
+    /**
+     * advance = !out_valid || out_ready; w_ready when no accepted activation is still in the array: the
+     * count rises with in_fire and falls when the beat's marker leaves the drain line ({@code drained}
+     * with advance: the out beat transfers, or with output direct its last lane has left the array).
+     */
+    static Datapath ctrlGraph(int drain, String loc) {
+        // The count reaches at most drain + 1 (one accepted while the out beat waits); one spare bit.
+        int countWidth = 32 - Integer.numberOfLeadingZeros(drain) + 1;
         DatapathBuilder g = new DatapathBuilder(loc);
         Value inValid = g.input("in_valid", 1);
         Value wValid = g.input("w_valid", 1);
         Value outReady = g.input("out_ready", 1);
         Value outValid = g.input("out_valid", 1);
+        Value drained = g.input("drained", 1);
         Value advance = g.output("advance", 1);
         Value inFire = g.output("in_fire", 1);
         Value wReady = g.output("w_ready", 1);
@@ -152,11 +164,11 @@ public final class LowerSystolicWs implements LoweringPass {
 
         g.add(new Op.Logic(advance, Op.LogicKind.OR, List.of(g.not("out_empty", outValid), outReady), loc));
         g.add(new Op.Logic(inFire, Op.LogicKind.AND, List.of(inValid, advance), loc));
-        Value outFire = g.and("out_fire", outValid, outReady);
+        Value outFire = g.and("drain_fire", drained, advance);
         Value inFlightQ = g.fresh("in_flight_q", countWidth);
         Value plus = g.add("in_flight_plus", inFlightQ, g.extend("in_fire_count", inFire, countWidth, false));
         Value inFlightD = g.fresh("in_flight_d", countWidth);
-        g.add(new Op.Add(inFlightD, plus, g.extend("out_fire_count", outFire, countWidth, false), true, loc));
+        g.add(new Op.Add(inFlightD, plus, g.extend("drain_count", outFire, countWidth, false), true, loc));
         g.register(inFlightQ, inFlightD, null, BigInteger.ZERO);
         Value anyInFlight = g.fresh("any_in_flight", 1);
         g.add(new Op.Reduce(anyInFlight, Op.LogicKind.OR, inFlightQ, loc));
@@ -165,26 +177,62 @@ public final class LowerSystolicWs implements LoweringPass {
         return g.build();
     }
 
-    private static List<ArrayItem> skewX(String delay, String arrayLoc) {
+    private static List<ArrayItem> skewX(String delay, String arrayLoc, boolean hostSkew) {
+        if (hostSkew) {
+            return List.of(
+                    new Comment("the host has delayed x_r by r advancing cycles (cycles with in_ready high)"),
+                    new Wire("x", "A_W", false),
+                    new Assign("x", "in_x[r*A_W +: A_W]"));
+        }
         return List.of(
                 new Comment("x_r waits r cycles, so it meets the partial sum coming down from row r-1"),
                 new Wire("x", "A_W", false),
-                Structure.delay(delay, "u_skew", "A_W", "r", "advance", "in_x[r*A_W +: A_W]", "x", arrayLoc));
+                Structure.dataDelay(delay, "u_skew", "A_W", "r", "advance", "in_x[r*A_W +: A_W]", "x", arrayLoc));
     }
 
     /** Control, the in_ready assignment and the valid line: the same with and without the transform. */
-    private static List<ArrayItem> control(String delay, String ctrl, String arrayLoc) {
-        return List.of(
+    private static List<ArrayItem> control(String delay, String ctrl, String arrayLoc, boolean direct) {
+        List<ArrayItem> items = new ArrayList<>(List.of(
                 new Wire("advance", null, false), new Wire("in_fire", null, false), new Wire("w_fire", null, false),
+                new Wire("drained", null, false),
                 new Comment("back-pressure stalls the whole array, so data, skew and valid bits keep their alignment"),
                 Structure.instance(ctrl, "u_ctrl", arrayLoc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
                         "w_valid", "w_valid", "out_ready", "out_ready", "out_valid", "out_valid",
-                        "advance", "advance", "in_fire", "in_fire", "w_ready", "w_ready",
+                        "drained", "drained", "advance", "advance", "in_fire", "in_fire", "w_ready", "w_ready",
                         "w_fire", "w_fire"),
-                new Assign("in_ready", "advance"),
-                new Comment("the valid bit travels beside the data: ROWS+COLS-1 stages from in to the aligned out beat"),
-                Structure.delay(delay, "u_valid_line", "1", "ROWS + COLS - 1", "advance", "in_fire", "out_valid",
-                        arrayLoc));
+                new Assign("in_ready", "advance")));
+        if (direct) {
+            items.addAll(List.of(
+                    new Comment("the valid bit travels beside lane 0: ROWS stages from in to the out beat; the drain"),
+                    new Comment("line follows the beat's last lane COLS-1 stages further (no weight load before it)"),
+                    Structure.delay(delay, "u_valid_line", "1", "ROWS", "advance", "in_fire", "out_valid", arrayLoc),
+                    Structure.delay(delay, "u_drain_line", "1", "COLS - 1", "advance", "out_valid", "drained",
+                            arrayLoc)));
+        } else {
+            items.addAll(List.of(
+                    new Comment("the valid bit travels beside the data: ROWS+COLS-1 stages from in to the aligned out beat"),
+                    Structure.delay(delay, "u_valid_line", "1", "ROWS + COLS - 1", "advance", "in_fire", "out_valid",
+                            arrayLoc),
+                    new Assign("drained", "out_valid")));
+        }
+        return items;
+    }
+
+    /** Column c's value reaches out_y through the de-skew line (held) or directly (output direct). */
+    private static ArrayItem columnOut(String delay, String value, boolean direct, String arrayLoc) {
+        return columnOut(delay, "u_deskew", "out_y", value, direct, arrayLoc);
+    }
+
+    private static ArrayItem columnOut(String delay, String instance, String port, String value, boolean direct,
+                                       String arrayLoc) {
+        String slice = port + "[c*ACC_W +: ACC_W]";
+        return direct ? new Assign(slice, value)
+                : Structure.dataDelay(delay, instance, "ACC_W", "COLS-1-c", "advance", value, slice, arrayLoc);
+    }
+
+    private static String deskewComment(boolean direct) {
+        return direct ? "output direct: column c leaves c advancing cycles after column 0; the host de-skews"
+                : "column c finishes c cycles after column 0: delay it COLS-1-c cycles so y is one aligned beat";
     }
 
     /**
@@ -193,7 +241,7 @@ public final class LowerSystolicWs implements LoweringPass {
      * null) both halves are de-skewed unfused, onto out_y_sum and out_y_carry.
      */
     private static List<ArrayItem> pairTopItems(String delay, String pe, String ctrl, String edge, String peLoc,
-                                                String arrayLoc) {
+                                                String arrayLoc, boolean direct, boolean hostSkew) {
         List<ArrayItem> cell = List.of(
                 new Wire("x_in", "A_W", false),
                 new Wire("p_sum_in", "ACC_W", false), new Wire("p_carry_in", "ACC_W", false),
@@ -211,28 +259,26 @@ public final class LowerSystolicWs implements LoweringPass {
                         "p_sum_in", "p_sum_in", "p_carry_in", "p_carry_in", "x_out", "x_out",
                         "p_sum_out", "p_sum_out", "p_carry_out", "p_carry_out"));
         List<ArrayItem> deskew = edge == null ? List.of(
-                new Comment("raw pairs: column c's bottom pair, delayed COLS-1-c cycles so each half is one aligned beat"),
-                Structure.delay(delay, "u_deskew_sum", "ACC_W", "COLS-1-c", "advance", "g_row[ROWS-1].g_col[c].p_sum_out",
-                        "out_y_sum[c*ACC_W +: ACC_W]", arrayLoc),
-                Structure.delay(delay, "u_deskew_carry", "ACC_W", "COLS-1-c", "advance",
-                        "g_row[ROWS-1].g_col[c].p_carry_out", "out_y_carry[c*ACC_W +: ACC_W]", arrayLoc)) : List.of(
+                new Comment("raw pairs: column c's bottom pair, unfused; " + deskewComment(direct)),
+                columnOut(delay, "u_deskew_sum", "out_y_sum", "g_row[ROWS-1].g_col[c].p_sum_out", direct, arrayLoc),
+                columnOut(delay, "u_deskew_carry", "out_y_carry", "g_row[ROWS-1].g_col[c].p_carry_out", direct,
+                        arrayLoc)) : List.of(
                 new Comment("the column's one carry-propagate adder fuses the bottom pair"),
                 new Wire("y", "ACC_W", false),
                 Structure.instance(edge, "u_edge", arrayLoc, "sum", "g_row[ROWS-1].g_col[c].p_sum_out",
                         "carry", "g_row[ROWS-1].g_col[c].p_carry_out", "value", "y"),
-                new Comment("column c finishes c cycles after column 0: delay it COLS-1-c cycles so y is one aligned beat"),
-                Structure.delay(delay, "u_deskew", "ACC_W", "COLS-1-c", "advance", "y",
-                        "out_y[c*ACC_W +: ACC_W]", arrayLoc));
-        List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc));
+                new Comment(deskewComment(direct)),
+                columnOut(delay, "y", direct, arrayLoc));
+        List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc, direct));
         items.add(new Generate(List.of(
-                new Loop("r", "ROWS", "g_skew_x", skewX(delay, arrayLoc)),
+                new Loop("r", "ROWS", "g_skew_x", skewX(delay, arrayLoc, hostSkew)),
                 new Loop("r", "ROWS", "g_row", List.of(new Loop("c", "COLS", "g_col", cell))),
                 new Loop("c", "COLS", "g_deskew", deskew))));
         return items;
     }
 
-    private static List<ArrayItem> topItems(String delay, String pe, String ctrl, String peLoc, String arrayLoc) {
-        List<ArrayItem> skewX = skewX(delay, arrayLoc);
+    private static List<ArrayItem> topItems(String delay, String pe, String ctrl, String peLoc, String arrayLoc,
+                                            boolean direct, boolean hostSkew) {
         List<ArrayItem> cell = List.of(
                 new Wire("x_in", "A_W", false), new Wire("p_in", "ACC_W", false), new Wire("p_out", "ACC_W", false),
                 new Comment("x leaving the right column is not read"),
@@ -245,12 +291,11 @@ public final class LowerSystolicWs implements LoweringPass {
                         "w_load", "w_fire", "w_in", "w_data[(r*COLS+c)*B_W +: B_W]",
                         "x_in", "x_in", "p_in", "p_in", "x_out", "x_out", "p_out", "p_out"));
         List<ArrayItem> deskew = List.of(
-                new Comment("column c finishes c cycles after column 0: delay it COLS-1-c cycles so y is one aligned beat"),
-                Structure.delay(delay, "u_deskew", "ACC_W", "COLS-1-c", "advance", "g_row[ROWS-1].g_col[c].p_out",
-                        "out_y[c*ACC_W +: ACC_W]", arrayLoc));
-        List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc));
+                new Comment(deskewComment(direct)),
+                columnOut(delay, "g_row[ROWS-1].g_col[c].p_out", direct, arrayLoc));
+        List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc, direct));
         items.add(new Generate(List.of(
-                new Loop("r", "ROWS", "g_skew_x", skewX),
+                new Loop("r", "ROWS", "g_skew_x", skewX(delay, arrayLoc, hostSkew)),
                 new Loop("r", "ROWS", "g_row", List.of(new Loop("c", "COLS", "g_col", cell))),
                 new Loop("c", "COLS", "g_deskew", deskew))));
         return items;

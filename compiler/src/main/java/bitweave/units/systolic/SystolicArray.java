@@ -3,12 +3,14 @@ package bitweave.units.systolic;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Field;
 import bitweave.ir.IntType;
+import bitweave.ir.LaneSkew;
 import bitweave.ir.MacStructure;
 import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
 import bitweave.ir.Transform;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +24,8 @@ import java.util.Set;
  * then carry-save, carried by two ports (dsl/INTERFACE.md); otherwise the interface is unchanged.
  */
 public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
-                            SourceLoc loc, boolean rawPairs) implements ArraySpec {
+                            OutputMode output, SkewMode skew, SourceLoc loc, boolean rawPairs)
+        implements ArraySpec {
     public SystolicArray {
         // an EnumSet keeps the declaration order, so describe() and reports are deterministic
         transforms = Collections.unmodifiableSet(transforms.isEmpty()
@@ -34,13 +37,24 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
 
     /** Pairs fused at the edge (no {@code raw_pairs}). */
     public SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
-                         SourceLoc loc) {
-        this(name, pe, rows, cols, dataflow, transforms, loc, false);
+                         OutputMode output, SkewMode skew, SourceLoc loc) {
+        this(name, pe, rows, cols, dataflow, transforms, output, skew, loc, false);
     }
 
-    /** An array without transforms. */
+    /** Held output, array skew (the defaults). */
+    public SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
+                         SourceLoc loc) {
+        this(name, pe, rows, cols, dataflow, transforms, OutputMode.HELD, SkewMode.ARRAY, loc);
+    }
+
+    /** An array without transforms, held output, array skew. */
     public SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, SourceLoc loc) {
         this(name, pe, rows, cols, dataflow, Set.of(), loc);
+    }
+
+    /** The same array with {@code output} and {@code skew}. */
+    public SystolicArray withModes(OutputMode output, SkewMode skew) {
+        return new SystolicArray(name, pe, rows, cols, dataflow, transforms, output, skew, loc, rawPairs);
     }
 
     /** Whether the PE keeps its accumulator (OS) or outgoing partial sum (WS) as a carry-save pair (OPT1). */
@@ -50,7 +64,9 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
 
     @Override
     public SystolicArray baseline() {
-        return new SystolicArray(name, pe.withMac(MacStructure.DEFAULT), rows, cols, dataflow, loc);
+        // the output and skew modes are part of the interface's timing, so the baseline keeps them
+        return new SystolicArray(name, pe.withMac(MacStructure.DEFAULT), rows, cols, dataflow, Set.of(), output, skew,
+                loc);
     }
 
     @Override
@@ -67,16 +83,27 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
     public TopInterface topInterface() {
         IntType flag = new IntType(1, false);
         if (dataflow == Dataflow.OUTPUT_STATIONARY) {
+            // skew host: lane i of a and b follows its beat by i clock cycles (the array shifts every cycle)
+            List<LaneSkew> skews = skew == SkewMode.HOST
+                    ? List.of(new LaneSkew("in", "a", null), new LaneSkew("in", "b", null)) : List.of();
             return new TopInterface(
                     List.of(new Stream("in", true, List.of(
                             new Field("a", pe.a(), rows),
                             new Field("b", pe.b(), cols),
                             new Field("last", flag, 1)))),
-                    new Stream("out", false, List.of(new Field("c", pe.acc(), rows * cols, rawPairs))));
+                    new Stream("out", false, List.of(new Field("c", pe.acc(), rows * cols, rawPairs))), skews);
+        }
+        // WS advances only in cycles with in_ready high (the global stall), so its lanes count those
+        List<LaneSkew> skews = new ArrayList<>();
+        if (skew == SkewMode.HOST) {
+            skews.add(new LaneSkew("in", "x", "in"));
+        }
+        if (output == OutputMode.DIRECT) {
+            skews.add(new LaneSkew("out", "y", "in"));
         }
         return new TopInterface(
                 List.of(new Stream("w", true, List.of(new Field("data", pe.b(), rows * cols))),
                         new Stream("in", true, List.of(new Field("x", pe.a(), rows)))),
-                new Stream("out", false, List.of(new Field("y", pe.acc(), cols, rawPairs))));
+                new Stream("out", false, List.of(new Field("y", pe.acc(), cols, rawPairs))), skews);
     }
 }

@@ -46,18 +46,46 @@ public final class SystolicKind implements UnitKind {
         Long rows = ctx.inRange(decl.args().get(0), "systolic ROWS", 1, MAX_SIDE, ErrorCode.ARRAY_SIZE_OUT_OF_RANGE);
         Long cols = ctx.inRange(decl.args().get(1), "systolic COLS", 1, MAX_SIDE, ErrorCode.ARRAY_SIZE_OUT_OF_RANGE);
         String owner = "systolic array '" + decl.name() + "'";
-        MemberSet members = ctx.members(decl.members(), List.of("dataflow", TransformMember.MEMBER), owner,
+        MemberSet members = ctx.members(decl.members(), List.of("dataflow", TransformMember.MEMBER, "output", "skew"), owner,
                 decl.nameLoc());
         Dataflow dataflow = dataflow(members.require("dataflow", "dataflow output_stationary"), members, ctx);
         String shape = dataflow == Dataflow.WEIGHT_STATIONARY ? "a weight-stationary systolic array"
                 : "an output-stationary systolic array";
         Member tm = members.optional(TransformMember.MEMBER);
         Set<Transform> transforms = TransformMember.parse(tm, members, ctx, APPLICABLE, shape, pe);
-        if (pe == null || rows == null || cols == null || dataflow == null || transforms == null) {
+        OutputMode output = word(members.optional("output"), members, ctx, "output held", OutputMode.class,
+                OutputMode.HELD);
+        SkewMode skew = word(members.optional("skew"), members, ctx, "skew array", SkewMode.class, SkewMode.ARRAY);
+        if (pe == null || rows == null || cols == null || dataflow == null || transforms == null || output == null
+                || skew == null) {
             return null;
         }
-        return new SystolicArray(decl.name(), pe, rows.intValue(), cols.intValue(), dataflow, transforms,
+        return new SystolicArray(decl.name(), pe, rows.intValue(), cols.intValue(), dataflow, transforms, output, skew,
                 decl.nameLoc(), TransformMember.rawPairs(tm));
+    }
+
+    /** An optional one-word member ({@code output held|direct}, {@code skew array|host}); absent: {@code dflt}. */
+    private static <E extends Enum<E>> E word(Member m, MemberSet members, ArrayContext ctx, String usage,
+                                              Class<E> type, E dflt) {
+        if (m == null) {
+            return dflt;
+        }
+        if (!members.untyped(m) || !members.argCount(m, 1, usage)) {
+            return null;
+        }
+        Expr arg = m.args().get(0);
+        StringBuilder expected = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            String name = e.name().toLowerCase(java.util.Locale.ROOT);
+            if (arg instanceof Expr.NameRef w && w.name().equals(name)) {
+                return e;
+            }
+            expected.append(expected.length() == 0 ? "" : " or ").append(name);
+        }
+        String what = arg instanceof Expr.NameRef w ? "'" + w.name() + "'" : "(a number or expression)";
+        ctx.error(ErrorCode.BAD_OPTION_VALUE, arg.loc(), "unknown " + usage.substring(0, usage.indexOf(' ')) + " mode "
+                + what + "; expected " + expected);
+        return null;
     }
 
     private static Dataflow dataflow(Member m, MemberSet members, ArrayContext ctx) {
@@ -85,6 +113,12 @@ public final class SystolicKind implements UnitKind {
         StringBuilder sb = new StringBuilder("systolic " + s.rows() + "x" + s.cols() + " " + s.dataflow().dslName());
         for (Transform t : s.transforms()) {
             sb.append(", transform ").append(t.dslName()).append(" (").append(t.paperName).append(')');
+        }
+        if (s.output() != OutputMode.HELD) {
+            sb.append(", output ").append(s.output().dslName());
+        }
+        if (s.skew() != SkewMode.ARRAY) {
+            sb.append(", skew ").append(s.skew().dslName());
         }
         if (s.rawPairs()) {
             sb.append(", raw pairs");

@@ -47,24 +47,32 @@ module golden_os_2x3 #(
   // does not grow with the array and Verilator need not re-assemble a bus every evaluation
   generate
     for (r = 0; r < ROWS; r = r + 1) begin : g_skew_a
-      // row r of A waits r cycles, with the beat's valid and last marker beside it
+      // row r of A waits r cycles, with the beat's valid and last marker beside it (only the marker is reset)
       wire [A_W-1:0] a;
       wire valid;
       wire last;
       // @[golden_os_2x3.bw:9:1]
-      golden_os_2x3_delay #(.W(A_W + 2), .DEPTH(r)) u_skew (
+      golden_os_2x3_delay #(.W(2), .DEPTH(r)) u_skew_mark (
         .clk(clk),
         .rst(rst),
         .en(1'b1),
-        .din({in_fire, in_last, in_a[r*A_W +: A_W]}),
-        .dout({valid, last, a})
+        .din({in_fire, in_last}),
+        .dout({valid, last})
+      );
+      // @[golden_os_2x3.bw:9:1]
+      golden_os_2x3_delay #(.W(A_W), .DEPTH(r), .RESET(0)) u_skew (
+        .clk(clk),
+        .rst(rst),
+        .en(1'b1),
+        .din(in_a[r*A_W +: A_W]),
+        .dout(a)
       );
     end
     for (c = 0; c < COLS; c = c + 1) begin : g_skew_b
       // column c of B waits c cycles
       wire [B_W-1:0] b;
       // @[golden_os_2x3.bw:9:1]
-      golden_os_2x3_delay #(.W(B_W), .DEPTH(c)) u_skew (
+      golden_os_2x3_delay #(.W(B_W), .DEPTH(c), .RESET(0)) u_skew (
         .clk(clk),
         .rst(rst),
         .en(1'b1),

@@ -12,11 +12,14 @@ module golden_os_2x3_hold (
 );
   reg [15:0] held_q;
 
+  // input bits no operation reads
+  // verilator lint_off UNUSED
+  wire unused_rst = rst;
+  // verilator lint_on UNUSED
+
   // @[]
   always @(posedge clk) begin
-    if (rst) begin
-      held_q <= 16'h0;
-    end else if (load) begin
+    if (load) begin
       held_q <= value;
     end
   end

@@ -32,6 +32,7 @@ module golden_ws_2x2 #(
   wire advance;
   wire in_fire;
   wire w_fire;
+  wire drained;
   // back-pressure stalls the whole array, so data, skew and valid bits keep their alignment
   // @[golden_ws_2x2.bw:9:1]
   golden_ws_2x2_ctrl u_ctrl (
@@ -41,6 +42,7 @@ module golden_ws_2x2 #(
     .w_valid(w_valid),
     .out_ready(out_ready),
     .out_valid(out_valid),
+    .drained(drained),
     .advance(advance),
     .in_fire(in_fire),
     .w_ready(w_ready),
@@ -56,12 +58,13 @@ module golden_ws_2x2 #(
     .din(in_fire),
     .dout(out_valid)
   );
+  assign drained = out_valid;
   generate
     for (r = 0; r < ROWS; r = r + 1) begin : g_skew_x
       // x_r waits r cycles, so it meets the partial sum coming down from row r-1
       wire [A_W-1:0] x;
       // @[golden_ws_2x2.bw:9:1]
-      golden_ws_2x2_delay #(.W(A_W), .DEPTH(r)) u_skew (
+      golden_ws_2x2_delay #(.W(A_W), .DEPTH(r), .RESET(0)) u_skew (
         .clk(clk),
         .rst(rst),
         .en(advance),
@@ -105,7 +108,7 @@ module golden_ws_2x2 #(
     for (c = 0; c < COLS; c = c + 1) begin : g_deskew
       // column c finishes c cycles after column 0: delay it COLS-1-c cycles so y is one aligned beat
       // @[golden_ws_2x2.bw:9:1]
-      golden_ws_2x2_delay #(.W(ACC_W), .DEPTH(COLS-1-c)) u_deskew (
+      golden_ws_2x2_delay #(.W(ACC_W), .DEPTH(COLS-1-c), .RESET(0)) u_deskew (
         .clk(clk),
         .rst(rst),
         .en(advance),

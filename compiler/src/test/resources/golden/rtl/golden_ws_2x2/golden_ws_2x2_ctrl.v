@@ -10,16 +10,17 @@ module golden_ws_2x2_ctrl (
   input  wire w_valid,
   input  wire out_ready,
   input  wire out_valid,
+  input  wire drained,
   output wire advance,
   output wire in_fire,
   output wire w_ready,
   output wire w_fire
 );
   wire out_empty;
-  wire out_fire;
+  wire drain_fire;
   wire [2:0] in_fire_count;
   wire [2:0] in_flight_plus;
-  wire [2:0] out_fire_count;
+  wire [2:0] drain_count;
   wire [2:0] in_flight_d;
   reg [2:0] in_flight_q;
   wire any_in_flight;
@@ -28,11 +29,11 @@ module golden_ws_2x2_ctrl (
   assign out_empty = ~out_valid;
   assign advance = out_empty | out_ready;
   assign in_fire = in_valid & advance;
-  assign out_fire = out_valid & out_ready;
+  assign drain_fire = drained & advance;
   assign in_fire_count = {{2{1'b0}}, in_fire};
   assign in_flight_plus = in_flight_q + in_fire_count;
-  assign out_fire_count = {{2{1'b0}}, out_fire};
-  assign in_flight_d = in_flight_plus - out_fire_count;
+  assign drain_count = {{2{1'b0}}, drain_fire};
+  assign in_flight_d = in_flight_plus - drain_count;
   always @(posedge clk) begin
     if (rst) begin
       in_flight_q <= 3'h0;

@@ -42,17 +42,13 @@ module golden_ws_2x2_pe (
   // saturate signed: in range when exact_sum[9:7] are all equal, else the sign picks the bound
   assign fitted_sum = ((&exact_sum[9:7]) | (~|exact_sum[9:7])) ? exact_sum[7:0] : (exact_sum[9] ? 8'h80 : 8'h7f);
   always @(posedge clk) begin
-    if (rst) begin
-      x_out_q <= 4'h0;
-    end else if (en) begin
+    if (en) begin
       x_out_q <= x_in;
     end
   end
   assign x_out = x_out_q;
   always @(posedge clk) begin
-    if (rst) begin
-      p_out_q <= 8'h0;
-    end else if (en) begin
+    if (en) begin
       p_out_q <= fitted_sum;
     end
   end
