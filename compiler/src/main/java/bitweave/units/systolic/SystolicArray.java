@@ -44,7 +44,7 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
     /** Held output, array skew (the defaults). */
     public SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
                          SourceLoc loc) {
-        this(name, pe, rows, cols, dataflow, transforms, OutputMode.HELD, SkewMode.ARRAY, loc);
+        this(name, pe, rows, cols, dataflow, transforms, OutputMode.HELD, SkewMode.INTERNAL, loc);
     }
 
     /** An array without transforms, held output, array skew. */

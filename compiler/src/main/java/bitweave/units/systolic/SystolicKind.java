@@ -55,7 +55,7 @@ public final class SystolicKind implements UnitKind {
         Set<Transform> transforms = TransformMember.parse(tm, members, ctx, APPLICABLE, shape, pe);
         OutputMode output = word(members.optional("output"), members, ctx, "output held", OutputMode.class,
                 OutputMode.HELD);
-        SkewMode skew = word(members.optional("skew"), members, ctx, "skew array", SkewMode.class, SkewMode.ARRAY);
+        SkewMode skew = word(members.optional("skew"), members, ctx, "skew internal", SkewMode.class, SkewMode.INTERNAL);
         if (pe == null || rows == null || cols == null || dataflow == null || transforms == null || output == null
                 || skew == null) {
             return null;
@@ -64,7 +64,7 @@ public final class SystolicKind implements UnitKind {
                 decl.nameLoc(), TransformMember.rawPairs(tm));
     }
 
-    /** An optional one-word member ({@code output held|direct}, {@code skew array|host}); absent: {@code dflt}. */
+    /** An optional one-word member ({@code output held|direct}, {@code skew internal|host}); absent: {@code dflt}. */
     private static <E extends Enum<E>> E word(Member m, MemberSet members, ArrayContext ctx, String usage,
                                               Class<E> type, E dflt) {
         if (m == null) {
@@ -117,7 +117,7 @@ public final class SystolicKind implements UnitKind {
         if (s.output() != OutputMode.HELD) {
             sb.append(", output ").append(s.output().dslName());
         }
-        if (s.skew() != SkewMode.ARRAY) {
+        if (s.skew() != SkewMode.INTERNAL) {
             sb.append(", skew ").append(s.skew().dslName());
         }
         if (s.rawPairs()) {

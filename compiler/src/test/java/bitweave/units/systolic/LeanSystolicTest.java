@@ -259,9 +259,18 @@ class LeanSystolicTest {
         Diagnostic bad = only("output_stationary", "; output sideways");
         assertEquals(ErrorCode.BAD_OPTION_VALUE, bad.code());
         assertEquals("unknown output mode 'sideways'; expected held or direct", bad.message());
-        assertEquals("unknown skew mode (a number or expression); expected array or host",
+        assertEquals("unknown skew mode (a number or expression); expected internal or host",
                 only("weight_stationary", "; skew 2").message());
         assertEquals(ErrorCode.DUPLICATE_MEMBER, only("output_stationary", "; output held; output direct").code());
+    }
+
+    /** The defaults can be written out (a default word must not be a keyword of the grammar, as `array` is). */
+    @Test
+    void theDefaultWordsCanBeWritten() {
+        for (String dataflow : List.of("output_stationary", "weight_stationary")) {
+            Design written = load("", dataflow, "; output held; skew internal");
+            assertEquals(load("", dataflow, "").top(), written.top(), dataflow);
+        }
     }
 
     private static Diagnostic only(String dataflow, String members) {
