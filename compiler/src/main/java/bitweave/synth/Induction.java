@@ -30,9 +30,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class Induction {
     static final String ABC = "yosys-abc";
-    /** Wall-clock limit of one dprove run; its PDR phase gets a part of it. */
-    static final int TIMEOUT_SECONDS = 60;
-    private static final int PDR_SECONDS = 20;
+    /**
+     * dprove's engines stop by themselves (conflict limits; PDR after {@value #PDR_SECONDS} s of ABC's
+     * clock, about 20-40 CPU-s in all at the sizes CI proves). This wall-clock limit only guards against a
+     * hang: on a loaded machine a run takes several times its CPU time.
+     */
+    static final int TIMEOUT_SECONDS = 600;
+    private static final int PDR_SECONDS = 30;
 
     private final Path executable;
     private final Map<String, String> env;
