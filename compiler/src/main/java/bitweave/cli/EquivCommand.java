@@ -21,7 +21,8 @@ import org.apache.commons.cli.ParseException;
 
 /**
  * {@code bitweave equiv F.bw [--against G.bw] [--depth N]}: proves with Yosys that two units compute the
- * same outputs, cycle by cycle from reset (bitweave.synth.Equivalence). Without --against the reference is
+ * same outputs, cycle by cycle from reset (bitweave.synth.Equivalence): for all cycles by induction when
+ * ABC's dprove succeeds, otherwise (or with --depth) for a bounded number of cycles. Without --against the reference is
  * F.bw's own baseline (the behavioural multiplier, no transform: {@link Design#baseline()}), so the proof
  * says the multiplier structure and the transforms F.bw asks for preserve its arithmetic. Exit 0 with
  * {@code PROVED ...}, 1 with {@code NOT EQUIVALENT ...} and a counterexample.
@@ -44,8 +45,9 @@ final class EquivCommand implements Command {
                 .desc("the design to compare with (default: F.bw's own baseline, the behavioral multiplier and no"
                         + " transform); -P and --top apply to both designs").get());
         options.addOption(Option.builder().longOpt("depth").hasArg().argName("N")
-                .desc("cycles checked after the reset cycle (1.." + Equivalence.MAX_DEPTH
-                        + "; default: the larger latency + 2)").get());
+                .desc("run only the bounded check, for N cycles after the reset cycle (1.." + Equivalence.MAX_DEPTH
+                        + "); default: a proof for all cycles (ABC dprove) first, then the bounded check for the"
+                        + " larger latency + 2 cycles").get());
         CommandLine cl = DesignOptions.parse(options, args);
         if (DesignOptions.helpRequested(cl, options, this, "F.bw [--against G.bw] [--depth N] [options]", console)) {
             return Main.EXIT_OK;
@@ -78,15 +80,21 @@ final class EquivCommand implements Command {
         RtlOutput gate = CompileOutputs.of(gateDesign).rtl();
         int bound = depth != null ? depth : Equivalence.defaultDepth(gold, gate);
         long start = System.nanoTime();
-        EquivResult result = Equivalence.check(new Equivalence.Unit(goldFile, gold), new Equivalence.Unit(gateFile, gate),
-                bound, yosys);
+        Equivalence.Unit goldUnit = new Equivalence.Unit(goldFile, gold);
+        Equivalence.Unit gateUnit = new Equivalence.Unit(gateFile, gate);
+        EquivResult result = depth != null ? Equivalence.checkBounded(goldUnit, gateUnit, bound, yosys)
+                : Equivalence.check(goldUnit, gateUnit, bound, yosys);
         double secs = (System.nanoTime() - start) / 1e9;
         PrintStream o = console.out();
         String what = goldDesign.name() + " (" + goldFile + ") and " + gateDesign.name() + " (" + gateFile + ")";
         if (result instanceof EquivResult.Proved p && p.combinational()) {
             o.println("PROVED " + what + " equivalent for all inputs (combinational, SAT)");
+        } else if (result instanceof EquivResult.Proved p && p.method() == EquivResult.Method.INDUCTION) {
+            o.println("PROVED " + what + " equivalent for all cycles from reset (induction, abc dprove)");
+            o.println("  from any power-on register state: rst high in cycle 1, then any inputs with rst low;"
+                    + " every output bit equal in every cycle after the reset cycle");
         } else if (result instanceof EquivResult.Proved p) {
-            o.println("PROVED " + what + " equivalent for " + p.depth() + " cycles from reset");
+            o.println("PROVED " + what + " equivalent for " + p.depth() + " cycles from reset (bounded, sat)");
             o.println("  bound: rst high in cycle 1, then " + p.depth() + " cycles of arbitrary inputs with rst low;"
                     + " every output bit equal in each (registers without reset start undefined;"
                     + " bits " + goldFile + " leaves undefined are not compared)");

@@ -7,14 +7,25 @@ import java.util.Map;
 public sealed interface EquivResult {
     boolean proved();
 
-    /**
-     * No input sequence makes an output differ. {@code combinational}: the units have no registers and the
-     * proof covers every input (depth is 0); otherwise it covers {@code depth} cycles after the reset cycle.
-     */
-    record Proved(boolean combinational, int depth) implements EquivResult {
+    /** How a proof was found, and so what it covers. */
+    enum Method {
+        /** No registers: one SAT proof for every input (depth 0). */
+        COMBINATIONAL,
+        /** ABC's dprove on the AIGER miter: every cycle after reset, from any power-on state (depth 0). */
+        INDUCTION,
+        /** Yosys {@code sat -seq}: {@code depth} cycles after the reset cycle. */
+        BOUNDED
+    }
+
+    /** No input sequence makes an output differ, within what {@code method} covers. */
+    record Proved(Method method, int depth) implements EquivResult {
         @Override
         public boolean proved() {
             return true;
+        }
+
+        public boolean combinational() {
+            return method == Method.COMBINATIONAL;
         }
     }
 

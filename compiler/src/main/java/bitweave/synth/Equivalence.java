@@ -14,11 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Proves with Yosys that two units with the same top ports compute the same outputs: for a unit without
- * registers, for every input (SAT); for a sequential unit, in every cycle of a bounded run from reset.
+ * registers, for every input (SAT); for a sequential unit, first for every cycle after reset by ABC's
+ * {@code dprove} ({@link Induction}: strict, from any power-on state), and when that does not succeed in
+ * every cycle of a bounded run from reset, which also yields the counterexample.
  *
  * <p>The bounded check: a miter ({@code miter -equiv}) drives both units with the same inputs; {@code sat
  * -seq} unrolls it for {@code depth + 1} cycles. Cycle 1 holds {@code rst} high; cycles 2..depth+1 take
@@ -72,6 +75,24 @@ public final class Equivalence {
         return check(new Unit("gold", gold), new Unit("gate", gate), depth, Yosys.locate(System.getenv()));
     }
 
+    /** Only the bounded check (no induction attempt), with labels gold/gate. */
+    public static EquivResult checkBounded(RtlOutput gold, RtlOutput gate, int depth) {
+        return checkBounded(new Unit("gold", gold), new Unit("gate", gate), depth, Yosys.locate(System.getenv()));
+    }
+
+    /** Only the bounded check (no induction attempt): what {@code equiv --depth N} asks for. */
+    public static EquivResult checkBounded(Unit gold, Unit gate, int depth, Yosys yosys) {
+        return check(gold, gate, depth, yosys, Optional.empty());
+    }
+
+    /**
+     * {@link #check(Unit, Unit, int, Yosys, Optional)} trying induction first when yosys-abc is on this
+     * process's PATH.
+     */
+    public static EquivResult check(Unit gold, Unit gate, int depth, Yosys yosys) {
+        return check(gold, gate, depth, yosys, Induction.locate(System.getenv()));
+    }
+
     /**
      * @param gold  the reference (e.g. the untransformed baseline); its undefined output bits are not compared
      * @param gate  the unit under proof
@@ -79,7 +100,7 @@ public final class Equivalence {
      * @throws UserError E0903 when the ports differ (naming the port), E0904 when a sequential unit has no
      *                   {@code rst} input, E0901/E0902 when Yosys fails or prints something unexpected
      */
-    public static EquivResult check(Unit gold, Unit gate, int depth, Yosys yosys) {
+    static EquivResult check(Unit gold, Unit gate, int depth, Yosys yosys, Optional<Induction> induction) {
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new IllegalArgumentException("depth " + depth + " outside 1.." + MAX_DEPTH);
         }
@@ -99,6 +120,10 @@ public final class Equivalence {
                 if (sequential && ports.stream().noneMatch(p -> p.name().equals(RESET) && p.direction().equals("input"))) {
                     throw new UserError(ErrorCode.EQUIV_NO_RESET, "cannot compare " + gold.label() + " and " + gate.label()
                             + " from reset: they have registers but no '" + RESET + "' input");
+                }
+                if (sequential && induction.isPresent()
+                        && induction.get().prove(work, ports, yosys) == Induction.Outcome.EQUIVALENT) {
+                    return new EquivResult.Proved(EquivResult.Method.INDUCTION, 0);
                 }
                 Files.writeString(work.resolve("prove.ys"), proveScript(sequential, depth));
                 Yosys.Run run = yosys.script(work, "prove.ys", "prove.log");
@@ -198,7 +223,8 @@ public final class Equivalence {
     private static EquivResult verdict(Yosys.Run run, List<Port> ports, boolean sequential, int depth) {
         String log = run.log();
         if (run.exit() == 0 && log.contains("no model found: SUCCESS!")) {
-            return new EquivResult.Proved(!sequential, sequential ? depth : 0);
+            return sequential ? new EquivResult.Proved(EquivResult.Method.BOUNDED, depth)
+                    : new EquivResult.Proved(EquivResult.Method.COMBINATIONAL, 0);
         }
         if (log.contains("model found: FAIL!")) {
             SatModel model = SatModel.parse(log);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code bitweave equiv} through the CLI on 2-wide int4 adder trees (each Yosys run about a second): equal
  * arithmetic under other names proves, a design against itself proves (the module names of the two sides
- * are the same and must not clash), wrap against saturate yields a real counterexample, and designs whose
- * ports differ are refused naming the port.
+ * are the same and must not clash), wrap against saturate and a mutated OPT1 PE yield real counterexamples,
+ * and designs whose ports differ are refused naming the port.
  */
 class EquivCommandTest {
     private static final String DIR = "compiler/src/test/resources/synth/";
@@ -20,15 +20,18 @@ class EquivCommandTest {
                 "--depth", "5");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().startsWith("PROVED tree_wrap (" + DIR + "tree_wrap.bw) and dot_two (" + DIR
-                + "tree_wrap_renamed.bw) equivalent for 5 cycles from reset\n"), r.out());
+                + "tree_wrap_renamed.bw) equivalent for 5 cycles from reset (bounded, sat)\n"), r.out());
     }
 
     @Test
     void aDesignIsProvedAgainstItselfAtTheDefaultDepth() {
         CliRunner.Result r = CliRunner.run("equiv", DIR + "tree_wrap.bw", "--against", DIR + "tree_wrap.bw");
         assertEquals(0, r.exit(), r.toString());
-        // latency of a one-stage tree: PIPE + 1 = 2 cycles; default bound latency + 2
-        assertTrue(r.out().contains("equivalent for 4 cycles from reset"), r.out());
+        // The proof for all cycles is strict (any power-on state, every output bit): the tree's output
+        // register has no reset, so the two copies show different stale data before the first beat and only
+        // the bounded check, which exempts undefined reference bits, proves them. Its default bound: latency
+        // of a one-stage tree PIPE + 1 = 2 cycles, plus 2.
+        assertTrue(r.out().contains(") equivalent for 4 cycles from reset (bounded, sat)\n"), r.out());
     }
 
     @Test
@@ -40,6 +43,21 @@ class EquivCommandTest {
         assertTrue(r.out().contains("    cycle 1: rst=1 "), r.out());
         // The counterexample must be a real overflow: the wrapped sum differs from the clamped one.
         assertTrue(r.out().matches("(?s).*out_sum: 8'h[0-9a-f]{2} in \\S+, 8'h(7f|80) in \\S+ \\(bits .*"), r.out());
+    }
+
+    /**
+     * A wrong transformed unit is caught: the same OPT1 Booth PE, but its b read as unsigned (same ports).
+     * The counterexample must be real: some beat multiplies by a b whose sign bit is set, which is where
+     * int4 and uint4 differ.
+     */
+    @Test
+    void aMutatedTransformedDesignIsNotEquivalent() {
+        CliRunner.Result r = CliRunner.run("equiv", DIR + "os_opt1_1x1.bw", "--against", DIR + "os_opt1_1x1_unsigned_b.bw");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("NOT EQUIVALENT os_opt1 (" + DIR + "os_opt1_1x1.bw) and os_opt1_unsigned_b (" + DIR
+                + "os_opt1_1x1_unsigned_b.bw): output out_c differs in cycle "), r.out());
+        assertTrue(r.out().contains("    cycle 1: rst=1 "), r.out());
+        assertTrue(r.out().matches("(?s).*cycle \\d+: rst=[01] in_valid=1 in_a=4'h[0-9a-f] in_b=4'h[89a-f] .*"), r.out());
     }
 
     @Test
@@ -54,8 +72,12 @@ class EquivCommandTest {
     void withoutAgainstADesignIsProvedAgainstItsOwnBaseline() {
         CliRunner.Result r = CliRunner.run("equiv", DIR + "tree_booth.bw");
         assertEquals(0, r.exit(), r.toString());
+        CliRunner.Result b = CliRunner.run("equiv", DIR + "tree_booth.bw", "--depth", "4");
+        assertEquals(0, b.exit(), b.toString());
+        // latency of a one-stage tree: PIPE + 1 = 2 cycles; --depth asks for the bounded check only
+        assertTrue(b.out().contains("tree_booth.bw) equivalent for 4 cycles from reset (bounded, sat)\n"), b.out());
         assertTrue(r.out().startsWith("PROVED tree_booth (" + DIR + "tree_booth.bw baseline) and tree_booth ("
-                + DIR + "tree_booth.bw) equivalent for 4 cycles from reset"), r.out());
+                + DIR + "tree_booth.bw) equivalent for all cycles from reset (induction, abc dprove)\n"), r.out());
     }
 
     @Test

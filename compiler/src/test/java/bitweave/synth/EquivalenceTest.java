@@ -34,6 +34,35 @@ class EquivalenceTest {
         assertEquals(32, n.goldBits().length());
     }
 
+    /**
+     * The transformed side itself mutated: an OPT1 PE against its baseline proves (for all cycles, and
+     * bounded); the same PE whose
+     * edge adder (sum + carry of the held pair) is turned into an OR must not, and fails on out_c in a
+     * cycle where a result beat is out.
+     */
+    @Test
+    void aMutatedCompressedAccumulationIsCaught() {
+        Path p = Path.of("compiler/src/test/resources/synth/os_opt1_1x1.bw");
+        bitweave.ir.Design opt1 = Frontend.loadWithWarnings(p, p.toString(), Map.of(), null).design();
+        RtlOutput baseline = CompileOutputs.of(opt1.baseline()).rtl();
+        RtlOutput gate = CompileOutputs.of(opt1).rtl();
+        int depth = Equivalence.defaultDepth(baseline, gate);
+        assertEquals(new EquivResult.Proved(EquivResult.Method.INDUCTION, 0), Equivalence.check(baseline, gate, depth));
+        assertEquals(new EquivResult.Proved(EquivResult.Method.BOUNDED, depth), Equivalence.checkBounded(baseline, gate, depth));
+
+        String adder = "sum_q + carry_q";
+        assertTrue(gate.verilogFiles().stream().anyMatch(f -> f.content().contains(adder)),
+                "the mutation site (the edge adder of the held pair) is gone; move it");
+        java.util.List<bitweave.emit.GeneratedFile> mutated = gate.verilogFiles().stream()
+                .map(f -> new bitweave.emit.GeneratedFile(f.name(), f.content().replace(adder, "sum_q | carry_q")))
+                .toList();
+        RtlOutput wrong = new RtlOutput(mutated, gate.topModule(), gate.fileList(), gate.portableLists(),
+                gate.parameters(), gate.latencyCycles(), gate.macsPerCycle());
+        EquivResult.NotEquivalent n = assertInstanceOf(Equivalence.check(baseline, wrong, depth));
+        assertEquals("out_c", n.port());
+        assertTrue(n.cycle() >= 2 && n.cycle() <= depth + 1, "cycle " + n.cycle());
+    }
+
     @Test
     void theBoundIsStatedInTheScript() {
         String s = Equivalence.proveScript(true, 3);
@@ -53,7 +82,7 @@ class EquivalenceTest {
         RtlOutput sum = handWritten("sum_ab", "a + b");
         RtlOutput swapped = handWritten("sum_ba", "b + a");
         RtlOutput or = handWritten("or_ab", "a | b");
-        assertEquals(new EquivResult.Proved(true, 0), Equivalence.check(sum, swapped, 1));
+        assertEquals(new EquivResult.Proved(EquivResult.Method.COMBINATIONAL, 0), Equivalence.check(sum, swapped, 1));
         EquivResult.NotEquivalent n = assertInstanceOf(Equivalence.check(sum, or, 1));
         assertEquals(1, n.cycle());
         assertEquals("y", n.port());
