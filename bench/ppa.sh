@@ -7,7 +7,8 @@
 #   transformed : booth plus the shape's bit-weight transform (OPT1 compressed accumulation for systolic
 #                 and cube, OPT2 same-bit-weight reduction for the tree and the 2D-Matrix)
 # "gain" is behavioral GE×depth / variant GE×depth (depth stands in for delay: Yosys does not size gates
-# for a clock), beside the paper's area-efficiency ratio for the shape.
+# for a clock), beside the paper's area-efficiency ratio for the shape. The "direct+host" systolic rows
+# are the leaner modes (LANGUAGE.md 6.1: no held copy of C / no de-skew, host-skewed operands).
 #   bench/ppa.sh [quick|full] [JAR]   quick (default): 4x4 arrays, cube 4x4x4, tree K16 x N4, matrix 4x4x8;
 #                                     full adds 16x16 arrays, cube 8x8x8 and tree K16 x N16 (tens of minutes)
 #   PPA_ROWS=REGEX    only the configs whose name matches (e.g. PPA_ROWS='16x16|N16')
@@ -33,6 +34,8 @@ design() {   # $1 name, $2 array head, $3 acc, $4 body, $5 multiplier line, $6 t
 configs=(
   "systolic OS 4x4|1.27|systolic(4, 4)|int32|  dataflow output_stationary\n|compressed_accumulation"
   "systolic WS 4x4|1.27|systolic(4, 4)|int32|  dataflow weight_stationary\n|compressed_accumulation"
+  "systolic OS 4x4 direct+host|1.27|systolic(4, 4)|int32|  dataflow output_stationary\n  output direct\n  skew host\n|compressed_accumulation"
+  "systolic WS 4x4 direct+host|1.27|systolic(4, 4)|int32|  dataflow weight_stationary\n  output direct\n  skew host\n|compressed_accumulation"
   "3D-Cube 4x4x4|1.28|cube(4, 4, 4)|int19||compressed_accumulation"
   "adder tree K16 x N4|1.56|adder_tree(16)|int32|  columns 4\n|same_bit_weight_reduction"
   "2D-Matrix 4x4 K8|1.44|matrix(4, 4, 8)|int32||same_bit_weight_reduction"
