@@ -42,9 +42,9 @@ import java.util.Map;
  * Latency = 1.
  *
  * <p>With {@code transform compressed_accumulation} (OPT1) the partial sum along y is a carry-save pair
- * and each PE one bit heap ({@link CubePairs}); each column ends in one carry-propagate adder before its
- * out register, or, with {@code raw_pairs}, in two out registers holding the pair (out_c_sum,
- * out_c_carry). Latency and flow control are the same.
+ * and each PE two bit heaps, the product rows and then the incoming pair ({@link CubePairs}); each
+ * column ends in one carry-propagate adder before its out register, or, with {@code raw_pairs}, in
+ * two out registers holding the pair (out_c_sum, out_c_carry). Latency and flow control are the same.
  *
  * <p>Datapath modules: the PE (one multiply-accumulate step, combinational), the out register of a
  * column, the column end's adder (OPT1 only), and the flow control. Array level: generate loops over z, x and y (the text does not grow with
