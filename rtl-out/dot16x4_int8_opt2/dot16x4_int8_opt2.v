@@ -31,7 +31,6 @@ module dot16x4_int8_opt2 #(
   genvar c;
   genvar i;
   localparam LEVELS = 4;
-  localparam LEAVES = 16;
   localparam DOT_W = 20;
   localparam DIGITS = 4;
   localparam CODE_W = 12;

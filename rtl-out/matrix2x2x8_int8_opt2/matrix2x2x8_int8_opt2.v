@@ -35,7 +35,6 @@ module matrix2x2x8_int8_opt2 #(
   genvar n;
   genvar i;
   localparam LEVELS = 3;
-  localparam LEAVES = 8;
   localparam DOT_W = 19;
   localparam DIGITS = 4;
   localparam CODE_W = 12;

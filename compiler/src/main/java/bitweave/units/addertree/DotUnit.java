@@ -86,12 +86,13 @@ public final class DotUnit {
         return opt2 != null ? opt2.modules() : List.of(mul, add);
     }
 
-    /** LEVELS, LEAVES, DOT_W (and OPT2's widths): the flags' stages use LEVELS in every variant. */
+    /** LEVELS, the plain tree's LEAVES, DOT_W and OPT2's widths: the flags' stages use LEVELS in every variant. */
     public List<ArrayItem> localParams() {
-        List<ArrayItem> out = new ArrayList<>(List.of(
-                new LocalParam("LEVELS", String.valueOf(levels(k))),
-                new LocalParam("LEAVES", String.valueOf(1 << levels(k))),
-                new LocalParam("DOT_W", String.valueOf(dotw))));
+        List<ArrayItem> out = new ArrayList<>(List.of(new LocalParam("LEVELS", String.valueOf(levels(k)))));
+        if (opt2 == null) {
+            out.add(new LocalParam("LEAVES", String.valueOf(1 << levels(k))));
+        }
+        out.add(new LocalParam("DOT_W", String.valueOf(dotw)));
         if (opt2 != null) {
             out.addAll(opt2.localParams());
         }
