@@ -2,7 +2,7 @@
 dot16x4_int8_opt2_delay.v
 dot16x4_int8_opt2_enc.v
 dot16x4_int8_opt2_pp.v
-dot16x4_int8_opt2_csa.v
+dot16x4_int8_opt2_weights.v
 dot16x4_int8_opt2_final.v
 dot16x4_int8_opt2_edge.v
 dot16x4_int8_opt2_ctrl.v

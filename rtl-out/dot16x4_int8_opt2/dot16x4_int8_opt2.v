@@ -27,87 +27,88 @@ module dot16x4_int8_opt2 #(
   input  wire out_ready,
   output wire [N*ACC_W-1:0] out_sum
 );
-  genvar i;
-  genvar c;
-  genvar d;
-  genvar n;
   genvar j;
+  genvar c;
+  genvar i;
   localparam LEVELS = 4;
-  localparam LEAVES = 16;
   localparam DOT_W = 20;
-  localparam COLUMNS = N;
   localparam DIGITS = 4;
   localparam CODE_W = 12;
   localparam ROW_W = 9;
-  localparam SUM_W = 14;
+  localparam EXTRA_W = 4;
+  localparam PAIRS_W = 126;
+  localparam COLUMNS = N;
   wire advance;
   wire in_fire;
   wire group_end;
   generate
-    // the encoding of every a_i, once per beat, shared by the columns
-    for (i = 0; i < K; i = i + 1) begin : g_enc
+    // the encoding of every a, once per beat, shared by every unit that multiplies by it
+    for (j = 0; j < K; j = j + 1) begin : g_enc
       wire [CODE_W-1:0] code;
       // @[dot16x4_int8_opt2.bw:8:4]
       dot16x4_int8_opt2_enc u_enc (
-        .a(in_a[i*A_W +: A_W]),
+        .a(in_a[j*A_W +: A_W]),
         .code(code)
       );
     end
     for (c = 0; c < COLUMNS; c = c + 1) begin : g_col
-      // the rows of every multiplier: digit d of a_i times this column's b_i
+      // the rows of every multiplier: digit d of its a times its b
+      wire [K*DIGITS*ROW_W-1:0] rows_d;
+      wire [K*DIGITS*ROW_W-1:0] rows;
+      wire [K*EXTRA_W-1:0] extras_d;
+      wire [K*EXTRA_W-1:0] extras;
       for (i = 0; i < K; i = i + 1) begin : g_mul
-        wire [DIGITS*ROW_W-1:0] rows;
-        wire [DIGITS-1:0] extras;
         // @[dot16x4_int8_opt2.bw:8:4]
         dot16x4_int8_opt2_pp u_pp (
           .code(g_enc[i].code),
           .b(in_b[(c*K+i)*B_W +: B_W]),
-          .rows(rows),
-          .extras(extras)
+          .rows(rows_d[i*DIGITS*ROW_W +: DIGITS*ROW_W]),
+          .extras(extras_d[i*EXTRA_W +: EXTRA_W])
         );
       end
-      // per digit weight d a binary heap of carry-save nodes over the K rows of that weight ({sum, carry} pairs; 1 is the root, LEAVES..2*LEAVES-1 the rows, zero beyond K)
-      wire [DIGITS*2*SUM_W-1:0] weights;
-      for (d = 0; d < DIGITS; d = d + 1) begin : g_weight
-        for (n = 1; n < 2*LEAVES; n = n + 1) begin : g_node
-          localparam LEVEL = LEVELS + 1 - $clog2(n + 1);
-          wire [2*SUM_W-1:0] pair_d;
-          wire [2*SUM_W-1:0] pair;
-          if (n >= LEAVES) begin : g_leaf
-            if (n - LEAVES < K) begin : g_row
-              assign pair_d = {{(SUM_W-ROW_W){1'b0}}, g_mul[n-LEAVES].rows[d*ROW_W +: ROW_W], {(SUM_W-1){1'b0}}, g_mul[n-LEAVES].extras[d]};
-            end else begin : g_padding
-              assign pair_d = {(2*SUM_W){1'b0}};
-            end
-          end else begin : g_csa
-            // @[dot16x4_int8_opt2.bw:15:7]
-            dot16x4_int8_opt2_csa u_csa (
-              .l(g_node[2*n].pair),
-              .r(g_node[2*n+1].pair),
-              .pair(pair_d)
-            );
-          end
-          // @[dot16x4_int8_opt2.bw:15:7]
-          dot16x4_int8_opt2_delay #(.W(2*SUM_W), .DEPTH((n > 1 && LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0)) u_stage (
-            .clk(clk),
-            .rst(rst),
-            .en(advance),
-            .din(pair_d),
-            .dout(pair)
-          );
-        end
-        assign weights[d*2*SUM_W +: 2*SUM_W] = g_node[1].pair;
-      end
-      // shifted once, added once: the root level's register holds the finished dot product
+      // @[dot16x4_int8_opt2.bw:15:7]
+      dot16x4_int8_opt2_delay #(.W(K*DIGITS*ROW_W), .DEPTH((PIPE >= 3) ? 1 : 0)) u_rows_stage (
+        .clk(clk),
+        .rst(rst),
+        .en(advance),
+        .din(rows_d),
+        .dout(rows)
+      );
+      // @[dot16x4_int8_opt2.bw:15:7]
+      dot16x4_int8_opt2_delay #(.W(K*EXTRA_W), .DEPTH((PIPE >= 3) ? 1 : 0)) u_extras_stage (
+        .clk(clk),
+        .rst(rst),
+        .en(advance),
+        .din(extras_d),
+        .dout(extras)
+      );
+      // per digit weight one flat bit heap over the K rows of that weight
+      wire [PAIRS_W-1:0] pairs_d;
+      wire [PAIRS_W-1:0] pairs;
+      // @[dot16x4_int8_opt2.bw:15:7]
+      dot16x4_int8_opt2_weights u_weights (
+        .rows(rows),
+        .extras(extras),
+        .pairs(pairs_d)
+      );
+      // @[dot16x4_int8_opt2.bw:15:7]
+      dot16x4_int8_opt2_delay #(.W(PAIRS_W), .DEPTH((PIPE >= 2) ? 1 : 0)) u_pairs_stage (
+        .clk(clk),
+        .rst(rst),
+        .en(advance),
+        .din(pairs_d),
+        .dout(pairs)
+      );
+      // shifted once, added once
       wire [DOT_W-1:0] dot_d;
       wire [DOT_W-1:0] dot;
       // @[dot16x4_int8_opt2.bw:15:7]
       dot16x4_int8_opt2_final u_final (
-        .weights(weights),
+        .pairs(pairs),
         .dot(dot_d)
       );
       // @[dot16x4_int8_opt2.bw:15:7]
-      dot16x4_int8_opt2_delay #(.W(DOT_W), .DEPTH((PIPE >= 1) ? 1 : 0)) u_dot_stage (
+      dot16x4_int8_opt2_delay #(.W(DOT_W), .DEPTH((PIPE >= 3) ? PIPE - 2 : ((PIPE >= 1) ? 1 : 0))) u_dot_stage (
         .clk(clk),
         .rst(rst),
         .en(advance),

@@ -2,7 +2,7 @@
 ${BITWEAVE_RTL}/dot16x4_int8_opt2_delay.v
 ${BITWEAVE_RTL}/dot16x4_int8_opt2_enc.v
 ${BITWEAVE_RTL}/dot16x4_int8_opt2_pp.v
-${BITWEAVE_RTL}/dot16x4_int8_opt2_csa.v
+${BITWEAVE_RTL}/dot16x4_int8_opt2_weights.v
 ${BITWEAVE_RTL}/dot16x4_int8_opt2_final.v
 ${BITWEAVE_RTL}/dot16x4_int8_opt2_edge.v
 ${BITWEAVE_RTL}/dot16x4_int8_opt2_ctrl.v

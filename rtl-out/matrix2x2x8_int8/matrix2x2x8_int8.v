@@ -10,7 +10,7 @@ module matrix2x2x8_int8 #(
   parameter N = 2,
   // products per dot unit and beat
   parameter K = 8,
-  // register stages inside each tree (0..4)
+  // register stages inside each dot unit (0..4)
   parameter PIPE = 2,
   // width of a (int8)
   parameter A_W = 8,
@@ -34,13 +34,12 @@ module matrix2x2x8_int8 #(
   genvar m;
   genvar n;
   genvar i;
-  // node i of each tree: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)
   localparam LEVELS = 3;
   localparam LEAVES = 8;
   localparam DOT_W = 19;
   wire advance;
   wire in_fire;
-  // back-pressure stalls the whole grid, so the trees and the flags stay aligned
+  // back-pressure stalls the whole grid, so the units and the flags stay aligned
   // @[matrix2x2x8_int8.bw:16:7]
   matrix2x2x8_int8_ctrl u_ctrl (
     .clk(clk),
@@ -55,7 +54,7 @@ module matrix2x2x8_int8 #(
   );
   assign in_ready = advance;
   generate
-    // the beat's valid and last flag travel beside the trees, through the same stages
+    // the beat's valid and last flag travel beside the units, through the same stages
     for (j = 0; j < LEVELS + 1; j = j + 1) begin : g_level
       localparam LEVEL = j;
       wire [2-1:0] flags_d;
@@ -77,7 +76,9 @@ module matrix2x2x8_int8 #(
     // A[m][k] reaches the N units of row m, B[k][n] the M units of column n
     for (m = 0; m < M; m = m + 1) begin : g_m
       for (n = 0; n < N; n = n + 1) begin : g_n
-        // dot unit (m, n): row m of A times column n of B, node i of a binary heap
+        // dot unit (m, n): row m of A times column n of B
+        // node i of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)
+        wire [DOT_W-1:0] dot;
         for (i = 1; i < 2*LEAVES; i = i + 1) begin : g_node
           localparam LEVEL = LEVELS + 1 - $clog2(i + 1);
           wire [DOT_W-1:0] value_d;
@@ -110,12 +111,13 @@ module matrix2x2x8_int8 #(
             .dout(value)
           );
         end
+        assign dot = g_m[m].g_n[n].g_node[1].value;
         // @[matrix2x2x8_int8.bw:10:4]
         matrix2x2x8_int8_acc u_acc (
           .clk(clk),
           .rst(rst),
           .advance(advance),
-          .dot(g_m[m].g_n[n].g_node[1].value),
+          .dot(dot),
           .dot_valid(g_level[LEVELS].flags[1]),
           .dot_last(g_level[LEVELS].flags[0]),
           .c(out_c[(m*N+n)*ACC_W +: ACC_W])

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The checker rules of cube(X, Y, Z) and matrix(M, N, K) (LANGUAGE.md 6.5, 6.6): accepted forms and each error. */
 class ShapesCheckTest {
     private static final String PE = "design d\npe mac { a : int8; b : int8; acc : int32 wrap }\n";
+    private static final String BOOTH = "design d\npe mac { a : int8; b : int8; acc : int32 wrap; multiplier booth }\n";
     private static final String SAT = "design d\npe mac { a : int8; b : int8; acc : int32 saturate }\n";
 
     private static Design load(String text) {
@@ -98,6 +99,9 @@ class ShapesCheckTest {
         assertEquals(4, ((MatrixArray) load(PE + "array top = matrix(2, 2, 8) of mac { pipeline 4 }\n").top()).pipeline());
         assertEquals(0, ((MatrixArray) load(SAT + "array top = matrix(1, 1, 1) of mac { pipeline 0 }\n").top()).pipeline());
         assertEquals(1024, ((MatrixArray) load(PE + "array top = matrix(1, 4, 1024) of mac\n").top()).k());
+        MatrixArray opt2 = (MatrixArray) load(BOOTH + "array top = matrix(2, 3, 4) of mac { transform same_bit_weight_reduction }\n").top();
+        assertTrue(opt2.sameBitWeight());
+        assertTrue(!opt2.baseline().sameBitWeight(), "the baseline (golden) matrix has no transform");
     }
 
     @Test
@@ -112,9 +116,16 @@ class ShapesCheckTest {
         assertTrue(pipe.message().startsWith("pipeline = 5 is outside 0..4"), pipe.message());
         assertEquals(ErrorCode.WRONG_ARGUMENT_COUNT, only(PE + "array top = matrix(2, 2, 8) of mac { pipeline }\n").code());
         assertEquals(ErrorCode.UNKNOWN_MEMBER, only(PE + "array top = matrix(2, 2, 2) of mac { accumulate }\n").code());
+        // OPT2 applies inside the dot units, under the adder tree's legality: partial products (E0218), K >= 2 (E0224)
         Diagnostic t = only(PE + "array top = matrix(2, 2, 2) of mac { transform same_bit_weight_reduction }\n");
-        assertEquals(ErrorCode.TRANSFORM_NOT_APPLICABLE, t.code());
-        assertTrue(t.message().endsWith("does not apply to a 2D-Matrix; it takes no transform"), t.message());
+        assertEquals(ErrorCode.TRANSFORM_NEEDS_PARTIAL_PRODUCTS, t.code());
+        assertTrue(t.message().contains("uses the behavioral multiplier"), t.message());
+        assertEquals(ErrorCode.TRANSFORM_NEEDS_REDUCTION_OVER_K, only(BOOTH
+                + "array top = matrix(2, 2, 1) of mac { transform same_bit_weight_reduction }\n").code());
+        Diagnostic opt1 = only(BOOTH + "array top = matrix(2, 2, 2) of mac { transform compressed_accumulation }\n");
+        assertEquals(ErrorCode.TRANSFORM_NOT_APPLICABLE, opt1.code());
+        assertTrue(opt1.message().endsWith("does not apply to a 2D-Matrix; it takes same_bit_weight_reduction"),
+                opt1.message());
         // both errors of one body are reported together
         assertEquals(2, errors(PE + "array top = matrix(2, 2, 2) of mac { pipeline 9; transform x }\n").size());
     }

@@ -85,15 +85,21 @@ class CosimMutationTest {
                     "assign p_carry_in = g_z[z].g_x[x].g_y[y-1].p_sum_out;"),
             new Mutation("cube4_int8_opt1", "cube4_int8_opt1_edge.v", "cube: the column end's adder -> xor",
                     "assign value = sum \\+ carry;", "assign value = sum ^ carry;"),
-            // inside the OPT2 datapath (same-bit-weight reduction)
-            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2.v", "OPT2: drop one partial product (digit 1 of a_0)",
-                    "if \\(n - LEAVES < K\\) begin : g_row", "if (n - LEAVES < K && !(d == 1 && n == LEAVES)) begin : g_row"),
-            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2.v", "OPT2: wrong shift of one weight's sum",
-                    "assign weights\\[d\\*2\\*SUM_W \\+: 2\\*SUM_W\\] = g_node\\[1\\]\\.pair;",
-                    "assign weights[d*2*SUM_W +: 2*SUM_W] = (d == 1) ? {g_node[1].pair[2*SUM_W-2:SUM_W], 1'b0,"
-                            + " g_node[1].pair[SUM_W-1:0]} : g_node[1].pair;"),
-            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2_csa.v", "OPT2: a tree node's carry vector not shifted",
-                    "assign pair = \\{node_sum, node_carry\\};", "assign pair = {node_sum, node_carry >> 1};"));
+            // inside the OPT2 datapath (same-bit-weight reduction): the per-weight heaps and the final heap
+            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2_weights.v", "OPT2: drop one partial product (digit 1 of a_0)",
+                    "assign weight1_row0 = rows\\[17:9\\];", "assign weight1_row0 = 9'h0;"),
+            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2_weights.v", "OPT2: drop a negative digit's +1 (digit 0 of a_0)",
+                    "assign weight1_extra0 = extras\\[0\\];", "assign weight1_extra0 = 1'b0;"),
+            new Mutation("dot16x4_int8_opt2", "dot16x4_int8_opt2_final.v", "OPT2: wrong shift of one weight's sum",
+                    "assign weight1_sum = pairs\\[55:41\\];", "assign weight1_sum = {pairs[54:41], 1'b0};"),
+            new Mutation("matrix2x2x8_int8_opt2", "matrix2x2x8_int8_opt2_weights.v",
+                    "matrix OPT2: drop one partial product (digit 1 of A[m][0])",
+                    "assign weight1_row0 = rows\\[17:9\\];", "assign weight1_row0 = 9'h0;"),
+            new Mutation("matrix2x2x8_int8_opt2", "matrix2x2x8_int8_opt2_final.v", "matrix OPT2: wrong shift of one weight's sum",
+                    "assign weight1_sum = pairs\\[51:38\\];", "assign weight1_sum = {pairs[50:38], 1'b0};"),
+            new Mutation("matrix2x2x8_int8_opt2", "matrix2x2x8_int8_opt2.v",
+                    "matrix OPT2: every row reads the shared encoding of row 0's A",
+                    "\\.code\\(g_enc\\[m\\*K\\+i\\]\\.code\\)", ".code(g_enc[i].code)"));
 
     /** Seeds for the mutants that used to be caught only on some seeds (issue 5, item 18). */
     private static final int[] RESET_SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
@@ -104,7 +110,7 @@ class CosimMutationTest {
     @Test
     void unmutatedRtlPassesAndEveryMutationFails() throws IOException {
         for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8",
-                "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "cube4_int8_opt1", "dot16x4_int8_opt2")) {
+                "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "cube4_int8_opt1", "dot16x4_int8_opt2", "matrix2x2x8_int8_opt2")) {
             Path dir = compile(example, tmp.resolve("clean-" + example));
             CliRunner.Result r = sim(example, dir);
             assertEquals(0, r.exit(), "control run must pass: " + r);

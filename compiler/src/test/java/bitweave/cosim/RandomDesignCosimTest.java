@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Property: a random design (unit kind, shape, operand widths and signedness, accumulator width and
- * policy, pipeline depth, accumulate flag, multiplier and reduction), written as DSL text and taken through the whole compiler,
- * co-simulates bit-exact against the golden model. Seeded; the seed and the design text are printed on
+ * policy, pipeline depth, accumulate flag, multiplier and reduction, OPT2 on trees and matrices),
+ * written as DSL text and taken through the whole compiler, co-simulates bit-exact against the golden
+ * model. Seeded; the seed and the design text are printed on
  * failure; override with -Dbitweave.seed=N (and -Dbitweave.designs=N for a longer run).
  */
 class RandomDesignCosimTest {
@@ -77,7 +78,7 @@ class RandomDesignCosimTest {
                 int maxPipe = 32 - Integer.numberOfLeadingZeros(k - 1) + 1;   // ceil(log2 K) + 1
                 sb.append("array top = matrix(").append(1 + rnd.nextInt(3)).append(", ").append(1 + rnd.nextInt(3))
                   .append(", ").append(k).append(") of mac {\n  pipeline ").append(rnd.nextInt(maxPipe + 1))
-                  .append("\n}\n");
+                  .append('\n').append(sameBitWeight(rnd, sb, k)).append("}\n");
             }
             default -> {
                 int k = 1 + rnd.nextInt(20);
@@ -87,7 +88,7 @@ class RandomDesignCosimTest {
                 if (rnd.nextBoolean()) {
                     sb.append("  accumulate\n");
                 }
-                sb.append("}\n");
+                sb.append(sameBitWeight(rnd, sb, k)).append("}\n");
             }
         }
         return sb.toString();
@@ -108,6 +109,15 @@ class RandomDesignCosimTest {
             return rnd.nextBoolean() ? "  multiplier behavioral\n" : "";
         }
         return "  multiplier " + m + "\n  reduction " + reductions[rnd.nextInt(reductions.length)] + "\n";
+    }
+
+    /**
+     * OPT2 on a third of the trees and matrices where it is legal: the PE makes partial products (a
+     * {@code reduction} line comes with every such multiplier) and K >= 2.
+     */
+    private static String sameBitWeight(Random rnd, StringBuilder designSoFar, int k) {
+        boolean legal = designSoFar.indexOf("  reduction ") >= 0 && k >= 2;
+        return legal && rnd.nextInt(3) == 0 ? "  transform same_bit_weight_reduction\n" : "";
     }
 
     private static int width(String type) {

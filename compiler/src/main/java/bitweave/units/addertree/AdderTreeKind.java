@@ -91,9 +91,10 @@ public final class AdderTreeKind implements UnitKind {
 
     /**
      * OPT2 regroups partial products by bit weight, so the multiply must make partial products (E0218),
-     * and it groups them across the K multipliers, so there must be more than one (E0224).
+     * and it groups them across the K multipliers, so there must be more than one (E0224). The 2D-Matrix
+     * applies it to its K-wide dot units under the same rules.
      */
-    private static boolean sameBitWeightLegal(Member tm, Set<Transform> transforms, PeSpec pe, Long k, ArrayContext ctx) {
+    public static boolean sameBitWeightLegal(Member tm, Set<Transform> transforms, PeSpec pe, Long k, ArrayContext ctx) {
         if (transforms == null || !transforms.contains(Transform.SAME_BIT_WEIGHT_REDUCTION)) {
             return true;
         }

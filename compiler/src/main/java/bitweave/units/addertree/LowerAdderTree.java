@@ -41,13 +41,13 @@ import java.util.Map;
  * together when the output register is empty or being read (in_ready = !out_valid || out_ready).
  * Latency = PIPE + 1.
  *
- * <p>The two IR levels. Datapath modules: one multiplier (the exact product, sign-extended to the tree
- * width), one tree adder, the column edge (fit, the optional accumulator, the column's output
- * register) and the control (the global stall, the output valid). Array level: per column a binary
- * heap of nodes in a generate loop (leaves = products, inner nodes = adders), with a register stage
- * after level j when j >= LEVELS + 1 - PIPE, and the valid (and last) bits travelling through the same
- * stages once for all columns. With {@code transform same_bit_weight_reduction} the trees are built by
- * {@link SameBitWeightTree} instead; the edge, the control and the flag stages are the same.
+ * <p>The two IR levels. Datapath modules: the dot unit's ({@link DotUnit}: one multiplier and one tree
+ * adder, or OPT2's encoder, selectors, per-weight heaps and final adder), the column edge (fit, the
+ * optional accumulator, the column's output register) and the control (the global stall, the output
+ * valid). Array level: per column one dot unit in a generate loop, and the valid (and last) bits
+ * travelling through the same PIPE stages once for all columns. With {@code transform
+ * same_bit_weight_reduction} the units are {@link SameBitWeightTree}'s, the encoding of each a_i made
+ * once for all N columns; the edge, the control and the flag stages are the same.
  */
 public final class LowerAdderTree implements LoweringPass {
     @Override
@@ -65,18 +65,6 @@ public final class LowerAdderTree implements LoweringPass {
         return build(design, (AdderTree) design.top());
     }
 
-    static int levels(int k) {
-        return k <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(k - 1);
-    }
-
-    /** Every node holds an exact partial dot product: the product width plus one bit per adder level. */
-    static int dotWidth(AdderTree tree) {
-        return MacDatapath.productWidth(tree.pe().a(), tree.pe().b()) + levels(tree.k());
-    }
-
-    /** The register-stage condition of a tree level (LEVEL in the generate scope). */
-    static final String STAGED = "(LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0";
-
     static RtlDesign build(Design design, AdderTree tree) {
         PeSpec pe = tree.pe();
         if (tree.k() < 1 || tree.columns() < 1 || tree.pipeline() < 0 || tree.pipeline() > AdderTree.maxPipeline(tree.k())) {
@@ -85,43 +73,25 @@ public final class LowerAdderTree implements LoweringPass {
                     + AdderTree.maxPipeline(tree.k()) + ")");
         }
         String unit = design.unitName();
-        int levels = levels(tree.k());
-        int dotw = dotWidth(tree);
         String peLoc = pe.loc().locator();
         String treeLoc = tree.loc().locator();
+        DotUnit dot = new DotUnit(pe, tree.k(), tree.sameBitWeight(), unit, treeLoc);
 
         RtlModule delay = LoweringSupport.delayModule(unit, treeLoc);
         RtlModule edge = DatapathModules.module(LoweringSupport.moduleName(unit, "edge"),
                 tree.accumulate() ? "one column: acc = fit(acc + dot) until the group's last beat, then its output register"
                         : "one column: sum = fit(dot) into its output register", peLoc,
-                edgeGraph(pe, dotw, tree.accumulate()));
+                edgeGraph(pe, dot.dotWidth(), tree.accumulate()));
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "the global stall (every register shifts while the output is empty or read) and the output valid",
                 treeLoc, ctrlGraph(tree.accumulate(), treeLoc));
         List<RtlModule> modules = new ArrayList<>(List.of(delay));
-        List<ArrayItem> columnItems;
-        List<ArrayItem> localParams = new ArrayList<>(List.of(
-                new LocalParam("LEVELS", String.valueOf(levels)),
-                new LocalParam("LEAVES", String.valueOf(1 << levels)),
-                new LocalParam("DOT_W", String.valueOf(dotw)),
-                new LocalParam("COLUMNS", tree.columns() > 1 ? "N" : "1")));
-        List<ArrayItem> shared = List.of();
-        if (tree.sameBitWeight()) {
-            SameBitWeightTree opt2 = new SameBitWeightTree(tree, unit, dotw);
-            modules.addAll(opt2.modules());
-            columnItems = opt2.columnItems(delay.name());
-            localParams.addAll(opt2.localParams());
-            shared = opt2.sharedItems();
-        } else {
-            RtlModule mul = DatapathModules.module(LoweringSupport.moduleName(unit, "mul"),
-                    "one product a*b of PE '" + pe.name() + "', exact, sign-extended to the tree width", peLoc,
-                    mulGraph(pe, dotw));
-            RtlModule add = DatapathModules.module(LoweringSupport.moduleName(unit, "add"),
-                    "one adder of the tree (exact: the tree width has a bit per level)", treeLoc, addGraph(dotw, treeLoc));
-            modules.add(mul);
-            modules.add(add);
-            columnItems = treeItems(delay.name(), mul.name(), add.name(), peLoc, treeLoc);
-        }
+        modules.addAll(dot.modules());
+        List<ArrayItem> localParams = new ArrayList<>(dot.localParams());
+        localParams.add(new LocalParam("COLUMNS", tree.columns() > 1 ? "N" : "1"));
+        // column c's multiplier i: a_i (shared by the columns) times b[c*K + i]
+        List<ArrayItem> columnItems = dot.unitItems(delay.name(), i -> i, i -> "in_b[(c*K+" + i + ")*B_W +: B_W]", "");
+        List<ArrayItem> shared = dot.sharedItems("K");
         modules.add(edge);
         modules.add(ctrl);
         boolean wide = tree.columns() > 1;
@@ -146,25 +116,6 @@ public final class LowerAdderTree implements LoweringPass {
                 treeLoc, params, ports, new StructuralBody(body));
         modules.add(top);
         return new RtlDesign(modules, top.name(), tree.pipeline() + 1, tree.peakMacsPerCycle());
-    }
-
-    static Datapath mulGraph(PeSpec pe, int dotw) {
-        DatapathBuilder g = new DatapathBuilder(pe.loc().locator());
-        Value a = g.input("a", pe.a().width());
-        Value b = g.input("b", pe.b().width());
-        Value out = g.output("product", dotw);
-        Value product = MacDatapath.product(g, a, pe.a(), b, pe.b(), "exact_product");
-        g.add(new Op.Extend(out, product, true, g.loc()));
-        return g.build();
-    }
-
-    static Datapath addGraph(int dotw, String loc) {
-        DatapathBuilder g = new DatapathBuilder(loc);
-        Value l = g.input("l", dotw);
-        Value r = g.input("r", dotw);
-        Value sum = g.output("sum", dotw);
-        g.add(new Op.Add(sum, l, r, false, loc));
-        return g.build();
     }
 
     /**
@@ -217,26 +168,6 @@ public final class LowerAdderTree implements LoweringPass {
         return g.build();
     }
 
-    /** One column's tree (inside g_col[c]): its result is {@code dot}. */
-    private static List<ArrayItem> treeItems(String delay, String mul, String add, String peLoc, String treeLoc) {
-        List<ArrayItem> node = List.of(
-                new LocalParam("LEVEL", "LEVELS + 1 - $clog2(n + 1)"),
-                new Wire("value_d", "DOT_W", false), new Wire("value", "DOT_W", false),
-                new Branch("n >= LEAVES", "g_leaf", List.of(
-                        new Branch("n - LEAVES < K", "g_product", List.of(
-                                Structure.instance(mul, "u_mul", peLoc, "a", "in_a[(n-LEAVES)*A_W +: A_W]",
-                                        "b", "in_b[(c*K+n-LEAVES)*B_W +: B_W]", "product", "value_d")),
-                                "g_padding", List.of(new Assign("value_d", "{DOT_W{1'b0}}")))),
-                        "g_add", List.of(Structure.instance(add, "u_add", treeLoc, "l", "g_node[2*n].value",
-                                "r", "g_node[2*n+1].value", "sum", "value_d"))),
-                Structure.delay(delay, "u_stage", "DOT_W", STAGED, "advance", "value_d", "value", treeLoc));
-        return List.of(
-                new Comment("node n of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)"),
-                new Wire("dot", "DOT_W", false),
-                new Loop("n", "1", "2*LEAVES", "g_node", node),
-                new Assign("dot", "g_node[1].value"));
-    }
-
     private static List<ArrayItem> topItems(AdderTree tree, List<ArrayItem> localParams, List<ArrayItem> shared,
                                             List<ArrayItem> columnItems, String delay, RtlModule edge, String ctrl,
                                             String peLoc, String treeLoc) {
@@ -249,7 +180,7 @@ public final class LowerAdderTree implements LoweringPass {
                 new Wire("flags_d", flagWidth, false), new Wire("flags", flagWidth, false),
                 new Branch("j == 0", "g_first", List.of(new Assign("flags_d", first)),
                         "g_next", List.of(new Assign("flags_d", "g_level[j-1].flags"))),
-                Structure.delay(delay, "u_stage", flagWidth, STAGED, "advance", "flags_d", "flags", treeLoc));
+                Structure.delay(delay, "u_stage", flagWidth, DotUnit.STAGED, "advance", "flags_d", "flags", treeLoc));
         List<String> edgePorts = new ArrayList<>(List.of("clk", "clk", "rst", "rst", "advance", "advance",
                 "dot", "dot"));
         if (accumulate) {

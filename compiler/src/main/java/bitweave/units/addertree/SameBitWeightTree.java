@@ -9,13 +9,12 @@ import bitweave.ir.MacStructure.Multiplier;
 import bitweave.ir.PeSpec;
 import bitweave.passes.DatapathModules;
 import bitweave.passes.LowerMultipliers;
-import bitweave.passes.MacDatapath;
 import bitweave.passes.LowerMultipliers.DigitRow;
 import bitweave.passes.LowerMultipliers.Digits;
 import bitweave.passes.LoweringSupport;
+import bitweave.passes.MacDatapath;
 import bitweave.passes.Structure;
 import bitweave.rtl.ArrayItem.Assign;
-import bitweave.rtl.ArrayItem.Branch;
 import bitweave.rtl.ArrayItem.Comment;
 import bitweave.rtl.ArrayItem.LocalParam;
 import bitweave.rtl.ArrayItem.Loop;
@@ -25,55 +24,73 @@ import bitweave.rtl.RtlModule;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * The trees of {@code transform same_bit_weight_reduction} (TPE OPT2, DOMAIN.md 2.2): the bit-weight
- * loop is moved below the K loop. A column's dot product is Σ_i a_i·b_i = Σ_d 2^shift(d) · Σ_i
- * (d-th digit of a_i)·b_i, so for every digit weight d the K partial products of that weight are
- * reduced together in a narrow carry-save tree, and only the DIGITS per-weight sums are shifted and
- * added, once per column, by one bit heap and one carry-propagate adder.
+ * The dot units of {@code transform same_bit_weight_reduction} (TPE OPT2, DOMAIN.md 2.2): the bit-weight
+ * loop is moved below the K loop. A dot product is Σ_i a_i·b_i = Σ_d 2^shift(d) · Σ_i (digit d of
+ * a_i)·b_i, so for every digit weight d the K partial products of that weight go into ONE flat bit heap
+ * (compressed by compress-bit-heaps with the PE's reduction), and only the per-weight (sum, carry) pairs
+ * are shifted, once, into a final heap with one carry-propagate adder. Used by the adder tree (a unit
+ * per column) and the 2D-Matrix (a unit per grid cell), through {@link DotUnit}.
  *
  * <p>Modules (datapath graphs):
  * <ul>
- * <li>{@code _enc}: the digits of one a_i (Booth or EN-T encoder; the AND array's digits are a's bits,
- *   no module). The encoding depends on a only, which all N columns share, so it is built once per
- *   multiplier and beat, outside the column loop.</li>
- * <li>{@code _pp}: the DIGITS partial-product rows of one a_i·b (selectors of lower-multipliers, via
- *   {@link LowerMultipliers#digitRow}), each ROW_W bits, and one extra bit per digit (a negative
- *   digit's +1). A signed row is sent in offset form, its top bit inverted (row + 2^(ROW_W-1)), so every
- *   bit the trees see is a non-negative weight: no sign extension anywhere. The K·N offsets are one
- *   constant, subtracted in {@code _final}.</li>
- * <li>{@code _csa}: one node of a per-weight tree, a bit heap of two carry-save pairs (4 rows) into
- *   one pair. As every row is non-negative and the tree's total is below 2^SUM_W, the pairs are exact
- *   (no carry leaves the top), so a pair can be shifted by its weight afterwards.</li>
- * <li>{@code _final}: the DIGITS root pairs, each at its weight, and the offset constant: one bit heap
- *   and one carry-propagate adder, the exact dot product of DOT_W bits.</li>
+ * <li>{@code _enc}: the digits of one a (Booth or EN-T encoder; the AND array's digits are a's bits, no
+ *   module). The encoding depends on a only, so it is made once per a and beat and shared by every
+ *   unit that multiplies by that a (the N columns of the tree, the N units of a matrix row).</li>
+ * <li>{@code _pp}: the DIGITS partial-product rows of one a·b (selectors of lower-multipliers, via
+ *   {@link LowerMultipliers#digitRow}), ROW_W bits each, and the digits' extra bits (a negative digit's
+ *   +1). A signed row is sent in offset form, its top bit inverted (row + 2^(ROW_W-1)), so every bit a
+ *   heap sees is a non-negative weight: no sign extension anywhere. The K·Σ offsets are one constant,
+ *   subtracted in {@code _final}.</li>
+ * <li>{@code _weights}: per digit weight one bit heap over the K rows of that weight. The extra bit of
+ *   digit d sits at the weight of digit d's row bit 0, which is two columns (radix 4; one for the AND
+ *   array) below the rows of digit d+1: so the K extras of digit d fill the empty bottom column of digit
+ *   d+1's heap instead of doubling the height of a column (a Booth array's classic placement), and the
+ *   top digit's extras are a small heap of their own. As every bit is non-negative and a heap's width
+ *   holds its largest total, each pair is exact (or exact modulo 2^DOT_W once at its weight, when the
+ *   width is cut there), so it can be shifted afterwards.</li>
+ * <li>{@code _final}: the pairs, each at its weight, and the offset constant: one bit heap and one
+ *   carry-propagate adder, the dot product of DOT_W bits.</li>
  * </ul>
- * The array level keeps its generate loops: the encoders (K), per column the selectors (K) and per
- * digit weight a binary heap of csa nodes (2·LEAVES - 1), so the text does not grow with K or N.
+ * The datapath modules grow with K (the heaps take K rows); the array level keeps its generate loops.
  *
- * <p>Pipeline: as in the plain tree, level j (0 = the selected rows, LEVELS = the root) is followed
- * by a register when j >= LEVELS + 1 - PIPE; the root level's register sits after {@code _final} (on
- * the finished DOT_W-bit dot product rather than on DIGITS carry-save pairs), so latency = PIPE + 1.
+ * <p>Pipeline (PIPE registers, latency PIPE + 1 as in the plain tree): PIPE >= 1 registers the dot
+ * product, PIPE >= 2 also the pairs between the heaps and the final adder, PIPE >= 3 also the selected
+ * rows before the heaps; stages beyond three are further registers on the dot product.
  */
 final class SameBitWeightTree {
-    private final AdderTree tree;
     private final PeSpec pe;
+    private final int k;
+    private final String unitLoc;
     private final Multiplier kind;
     private final int digits;
     private final int codeWidth;
     private final int rowWidth;
     private final boolean rowSigned;
-    private final int sumWidth;
+    /** For each digit, its index among the extra bits of one multiplier, or -1 (none). */
+    private final int[] extraIndex;
+    private final int extrasWidth;
     private final int dotw;
+    private final List<Heap> heaps;
+    private final int pairsWidth;
     private final RtlModule enc;
     private final RtlModule pp;
-    private final RtlModule csa;
+    private final RtlModule weights;
     private final RtlModule fin;
 
-    SameBitWeightTree(AdderTree tree, String unit, int dotw) {
-        this.tree = tree;
-        this.pe = tree.pe();
+    /**
+     * One per-weight heap: K rows of digit {@code rowDigit} (-1: none) at column {@code rowShift}, the K
+     * extras of digit {@code extraDigit} (-1: none) at column 0; the heap sits at weight 2^base.
+     */
+    private record Heap(String name, int rowDigit, int extraDigit, int base, int rowShift, int width) {
+    }
+
+    SameBitWeightTree(PeSpec pe, int k, String unit, String unitLoc, int dotw) {
+        this.pe = pe;
+        this.k = k;
+        this.unitLoc = unitLoc;
         this.kind = pe.mac().multiplier();
         if (!kind.makesPartialProducts()) {
             throw new IllegalStateException("same_bit_weight_reduction needs partial products (checker: E0218)");
@@ -82,22 +99,25 @@ final class SameBitWeightTree {
         this.digits = Digits.count(kind, pe.a().width(), pe.a().signed());
         this.codeWidth = kind == Multiplier.AND_ARRAY ? pe.a().width() : 3 * digits;
         String peLoc = pe.loc().locator();
-        String treeLoc = tree.loc().locator();
+        this.extraIndex = new int[digits];
         RowShape shape = rowShape();
         this.rowWidth = shape.width();
         this.rowSigned = shape.signed();
-        this.sumWidth = rowWidth + LowerAdderTree.levels(tree.k()) + 1;
+        this.extrasWidth = shape.extras();
+        this.heaps = heaps();
+        this.pairsWidth = heaps.stream().mapToInt(h -> 2 * h.width()).sum();
         this.enc = kind == Multiplier.AND_ARRAY ? null : DatapathModules.module(LoweringSupport.moduleName(unit, "enc"),
-                "the " + kind.dslName() + " digits of one a (neg, one, two; digit i is bit i of each), shared by the columns",
-                peLoc, encGraph());
+                "the " + kind.dslName() + " digits of one a (neg, one, two; digit i is bit i of each), shared by"
+                        + " every unit that multiplies by it", peLoc, encGraph());
         this.pp = DatapathModules.module(LoweringSupport.moduleName(unit, "pp"),
-                "the partial-product rows of one a*b, one per digit weight, in offset form (top bit inverted), and"
-                        + " each digit's extra bit", peLoc, ppGraph());
-        this.csa = DatapathModules.module(LoweringSupport.moduleName(unit, "csa"),
-                "one node of a per-weight carry-save tree: two exact (sum, carry) pairs into one", treeLoc, csaGraph());
+                "the partial-product rows of one a*b, one per digit weight, in offset form (top bit inverted)"
+                        + (extrasWidth > 0 ? ", and the digits' extra bits" : ""), peLoc, ppGraph());
+        this.weights = DatapathModules.module(LoweringSupport.moduleName(unit, "weights"),
+                "per digit weight one flat bit heap over the K rows of that weight: exact (sum, carry) pairs",
+                unitLoc, weightsGraph());
         this.fin = DatapathModules.module(LoweringSupport.moduleName(unit, "final"),
-                "the per-weight pairs shifted to their weights, minus the offsets: one bit heap and one adder", treeLoc,
-                finalGraph());
+                "the per-weight pairs shifted to their weights, minus the offsets: one bit heap and one adder",
+                unitLoc, finalGraph());
     }
 
     List<RtlModule> modules() {
@@ -105,86 +125,133 @@ final class SameBitWeightTree {
         if (enc != null) {
             out.add(enc);
         }
-        out.addAll(List.of(pp, csa, fin));
+        out.addAll(List.of(pp, weights, fin));
         return out;
     }
 
     List<ArrayItem> localParams() {
-        return List.of(
+        List<ArrayItem> out = new ArrayList<>(List.of(
                 new LocalParam("DIGITS", String.valueOf(digits)),
                 new LocalParam("CODE_W", String.valueOf(codeWidth)),
-                new LocalParam("ROW_W", String.valueOf(rowWidth)),
-                new LocalParam("SUM_W", String.valueOf(sumWidth)));
+                new LocalParam("ROW_W", String.valueOf(rowWidth))));
+        if (extrasWidth > 0) {
+            out.add(new LocalParam("EXTRA_W", String.valueOf(extrasWidth)));
+        }
+        out.add(new LocalParam("PAIRS_W", String.valueOf(pairsWidth)));
+        return out;
     }
 
-    /** Before the column loop: the encoding of every a_i, shared by all columns. */
-    List<ArrayItem> sharedItems() {
+    /**
+     * The encoding of every a, once per beat ({@code count} of them, a_j = in_a[j]), before the units:
+     * the units read the digits of their i-th a as {@code g_enc[...].code}.
+     */
+    List<ArrayItem> encoderItems(String count) {
         String peLoc = pe.loc().locator();
         List<ArrayItem> body = new ArrayList<>();
         body.add(new Wire("code", "CODE_W", false));
         if (enc == null) {
-            body.add(new Assign("code", "in_a[i*A_W +: A_W]"));
+            body.add(new Assign("code", "in_a[j*A_W +: A_W]"));
         } else {
-            body.add(Structure.instance(enc.name(), "u_enc", peLoc, "a", "in_a[i*A_W +: A_W]", "code", "code"));
+            body.add(Structure.instance(enc.name(), "u_enc", peLoc, "a", "in_a[j*A_W +: A_W]", "code", "code"));
         }
         return List.of(
-                new Comment(enc == null ? "the digits of every a_i (the AND array's digits are its bits), shared by the columns"
-                        : "the encoding of every a_i, once per beat, shared by the columns"),
-                new Loop("i", "0", "K", "g_enc", body));
+                new Comment(enc == null ? "the digits of every a (the AND array's digits are its bits), shared by the units"
+                        : "the encoding of every a, once per beat, shared by every unit that multiplies by it"),
+                new Loop("j", "0", count, "g_enc", body));
     }
 
-    /** Inside g_col[c]: the selectors, one tree per digit weight, the final shift-and-add; result {@code dot}. */
-    List<ArrayItem> columnItems(String delay) {
+    /**
+     * One dot unit: the selectors of its K multipliers (multiplier i reads the digits {@code code.apply("i")}
+     * and the operand {@code b.apply("i")}), the per-weight heaps, the final adder; its result is the
+     * wire {@code dot}.
+     */
+    List<ArrayItem> unitItems(String delay, UnaryOperator<String> code, UnaryOperator<String> b) {
         String peLoc = pe.loc().locator();
-        String treeLoc = tree.loc().locator();
-        List<ArrayItem> mul = List.of(
-                new Wire("rows", "DIGITS*ROW_W", false), new Wire("extras", "DIGITS", false),
-                Structure.instance(pp.name(), "u_pp", peLoc, "code", "g_enc[i].code", "b", "in_b[(c*K+i)*B_W +: B_W]",
-                        "rows", "rows", "extras", "extras"));
-        String leaf = "{{(SUM_W-ROW_W){1'b0}}, g_mul[n-LEAVES].rows[d*ROW_W +: ROW_W], {(SUM_W-1){1'b0}},"
-                + " g_mul[n-LEAVES].extras[d]}";
-        List<ArrayItem> node = List.of(
-                new LocalParam("LEVEL", "LEVELS + 1 - $clog2(n + 1)"),
-                new Wire("pair_d", "2*SUM_W", false), new Wire("pair", "2*SUM_W", false),
-                new Branch("n >= LEAVES", "g_leaf", List.of(
-                        new Branch("n - LEAVES < K", "g_row", List.of(new Assign("pair_d", leaf)),
-                                "g_padding", List.of(new Assign("pair_d", "{(2*SUM_W){1'b0}}")))),
-                        "g_csa", List.of(Structure.instance(csa.name(), "u_csa", treeLoc, "l", "g_node[2*n].pair",
-                                "r", "g_node[2*n+1].pair", "pair", "pair_d"))),
-                Structure.delay(delay, "u_stage", "2*SUM_W", "(n > 1 && LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0", "advance",
-                        "pair_d", "pair", treeLoc));
-        List<ArrayItem> weight = List.of(
-                new Loop("n", "1", "2*LEAVES", "g_node", node),
-                new Assign("weights[d*2*SUM_W +: 2*SUM_W]", "g_node[1].pair"));
-        return List.of(
-                new Comment("the rows of every multiplier: digit d of a_i times this column's b_i"),
-                new Loop("i", "0", "K", "g_mul", mul),
-                new Comment("per digit weight d a binary heap of carry-save nodes over the K rows of that weight"
-                        + " ({sum, carry} pairs; 1 is the root, LEAVES..2*LEAVES-1 the rows, zero beyond K)"),
-                new Wire("weights", "DIGITS*2*SUM_W", false),
-                new Loop("d", "0", "DIGITS", "g_weight", weight),
-                new Comment("shifted once, added once: the root level's register holds the finished dot product"),
+        List<String> ppPorts = new ArrayList<>(List.of("code", code.apply("i"), "b", b.apply("i"),
+                "rows", "rows_d[i*DIGITS*ROW_W +: DIGITS*ROW_W]"));
+        if (extrasWidth > 0) {
+            ppPorts.addAll(List.of("extras", "extras_d[i*EXTRA_W +: EXTRA_W]"));
+        }
+        List<ArrayItem> mul = List.of(Structure.instance(pp.name(), "u_pp", peLoc, ppPorts.toArray(String[]::new)));
+        List<ArrayItem> items = new ArrayList<>(List.of(
+                new Comment("the rows of every multiplier: digit d of its a times its b"),
+                new Wire("rows_d", "K*DIGITS*ROW_W", false), new Wire("rows", "K*DIGITS*ROW_W", false)));
+        if (extrasWidth > 0) {
+            items.addAll(List.of(new Wire("extras_d", "K*EXTRA_W", false), new Wire("extras", "K*EXTRA_W", false)));
+        }
+        items.add(new Loop("i", "0", "K", "g_mul", mul));
+        items.add(Structure.delay(delay, "u_rows_stage", "K*DIGITS*ROW_W", "(PIPE >= 3) ? 1 : 0", "advance", "rows_d",
+                "rows", unitLoc));
+        List<String> weightPorts = new ArrayList<>(List.of("rows", "rows"));
+        if (extrasWidth > 0) {
+            items.add(Structure.delay(delay, "u_extras_stage", "K*EXTRA_W", "(PIPE >= 3) ? 1 : 0", "advance",
+                    "extras_d", "extras", unitLoc));
+            weightPorts.addAll(List.of("extras", "extras"));
+        }
+        weightPorts.addAll(List.of("pairs", "pairs_d"));
+        items.addAll(List.of(
+                new Comment("per digit weight one flat bit heap over the K rows of that weight"),
+                new Wire("pairs_d", "PAIRS_W", false), new Wire("pairs", "PAIRS_W", false),
+                Structure.instance(weights.name(), "u_weights", unitLoc, weightPorts.toArray(String[]::new)),
+                Structure.delay(delay, "u_pairs_stage", "PAIRS_W", "(PIPE >= 2) ? 1 : 0", "advance", "pairs_d", "pairs",
+                        unitLoc),
+                new Comment("shifted once, added once"),
                 new Wire("dot_d", "DOT_W", false), new Wire("dot", "DOT_W", false),
-                Structure.instance(fin.name(), "u_final", treeLoc, "weights", "weights", "dot", "dot_d"),
-                Structure.delay(delay, "u_dot_stage", "DOT_W", "(PIPE >= 1) ? 1 : 0", "advance", "dot_d", "dot", treeLoc));
+                Structure.instance(fin.name(), "u_final", unitLoc, "pairs", "pairs", "dot", "dot_d"),
+                Structure.delay(delay, "u_dot_stage", "DOT_W", "(PIPE >= 3) ? PIPE - 2 : ((PIPE >= 1) ? 1 : 0)",
+                        "advance", "dot_d", "dot", unitLoc)));
+        return items;
     }
 
-    private record RowShape(int width, boolean signed) {
+    private record RowShape(int width, boolean signed, int extras) {
     }
 
-    /** ROW_W and whether the rows are signed: the widest digit row, signed if any is. */
+    /** ROW_W (the widest digit row), whether any row is signed, and which digits have an extra bit. */
     private RowShape rowShape() {
         DatapathBuilder g = new DatapathBuilder("");
         Digits d = digitsOf(g, g.input("code", codeWidth));
         Value b = g.input("b", pe.b().width());
         int width = 0;
         boolean signed = false;
+        int extras = 0;
         for (int i = 0; i < digits; i++) {
             DigitRow r = LowerMultipliers.digitRow(g, d, i, "m", b, pe.b().signed());
             width = Math.max(width, r.row().width());
             signed |= r.signed();
+            extraIndex[i] = r.extra() != null ? extras++ : -1;
         }
-        return new RowShape(width, signed);
+        return new RowShape(width, signed, extras);
+    }
+
+    /**
+     * The heaps, lowest weight first: digit d's rows, with the extras of digit d-1 in the bottom column
+     * when digit d-1 has them (its extra's weight is that column's); then the top digit's extras alone.
+     */
+    private List<Heap> heaps() {
+        Digits shifts = new Digits(kind, digits, null, null, null, null, pe.a().signed());
+        BigInteger rows = BigInteger.valueOf(k).multiply(BigInteger.ONE.shiftLeft(rowWidth).subtract(BigInteger.ONE));
+        List<Heap> out = new ArrayList<>();
+        for (int d = 0; d < digits; d++) {
+            int lower = d > 0 && extraIndex[d - 1] >= 0 ? d - 1 : -1;
+            int base = lower >= 0 ? shifts.shift(lower) : shifts.shift(d);
+            int rowShift = shifts.shift(d) - base;
+            BigInteger max = rows.shiftLeft(rowShift).add(BigInteger.valueOf(lower >= 0 ? k : 0));
+            out.add(new Heap("weight" + d, d, lower, base, rowShift, width(max, base)));
+        }
+        int top = digits - 1;
+        if (extraIndex[top] >= 0) {
+            int base = shifts.shift(top);
+            out.add(new Heap("top_extras", -1, top, base, 0, width(BigInteger.valueOf(k), base)));
+        }
+        return out;
+    }
+
+    /**
+     * Bits of a heap whose total is at most {@code max}: exact, or cut at DOT_W once at its weight (the
+     * dot product is kept modulo 2^DOT_W, so bits above it do not matter).
+     */
+    private int width(BigInteger max, int base) {
+        return Math.min(max.bitLength(), dotw - base);
     }
 
     /** The digits as the encoder packs them into {@code code}: {two, one, neg} (the AND array: a itself). */
@@ -212,7 +279,7 @@ final class SameBitWeightTree {
         Value code = g.input("code", codeWidth);
         Value b = g.input("b", pe.b().width());
         Value rows = g.output("rows", digits * rowWidth);
-        Value extras = g.output("extras", digits);
+        Value extras = extrasWidth > 0 ? g.output("extras", extrasWidth) : null;
         Digits d = digitsOf(g, code);
         List<Value> rowParts = new ArrayList<>();
         List<Value> extraParts = new ArrayList<>();
@@ -225,50 +292,66 @@ final class SameBitWeightTree {
                 row = g.logic("m_offset" + i, Op.LogicKind.XOR, row, top);
             }
             rowParts.add(row);
-            extraParts.add(r.extra() != null ? r.extra() : g.constant("m_no_extra" + i, 1, 0));
+            if (r.extra() != null) {
+                extraParts.add(r.extra());
+            }
         }
         g.add(new Op.Concat(rows, rowParts, g.loc()));
-        g.add(new Op.Concat(extras, extraParts, g.loc()));
+        if (extras != null) {
+            g.add(new Op.Concat(extras, extraParts, g.loc()));
+        }
         return g.build();
     }
 
-    private Datapath csaGraph() {
+    private Datapath weightsGraph() {
         MacStructure mac = pe.mac();
-        DatapathBuilder g = new DatapathBuilder(tree.loc().locator());
-        Value l = g.input("l", 2 * sumWidth);
-        Value r = g.input("r", 2 * sumWidth);
-        Value pair = g.output("pair", 2 * sumWidth);
-        List<Op.HeapRow> rows = new ArrayList<>();
-        for (Value side : List.of(l, r)) {
-            rows.add(new Op.HeapRow(g.slice(side.name() + "_sum", side, sumWidth, sumWidth), 0, false));
-            rows.add(new Op.HeapRow(g.slice(side.name() + "_carry", side, 0, sumWidth), 0, false));
+        DatapathBuilder g = new DatapathBuilder(unitLoc);
+        Value rows = g.input("rows", k * digits * rowWidth);
+        Value extras = extrasWidth > 0 ? g.input("extras", k * extrasWidth) : null;
+        Value pairs = g.output("pairs", pairsWidth);
+        List<Value> parts = new ArrayList<>();
+        for (Heap h : heaps) {
+            List<Op.HeapRow> heapRows = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                if (h.rowDigit() >= 0) {
+                    Value row = g.slice(h.name() + "_row" + i, rows, (i * digits + h.rowDigit()) * rowWidth, rowWidth);
+                    heapRows.add(new Op.HeapRow(row, h.rowShift(), false));
+                }
+                if (h.extraDigit() >= 0) {
+                    Value extra = g.bit(h.name() + "_extra" + i, extras, i * extrasWidth + extraIndex[h.extraDigit()]);
+                    heapRows.add(new Op.HeapRow(extra, 0, false));
+                }
+            }
+            Value sum = g.fresh(h.name() + "_heap_sum", h.width());
+            Value carry = g.fresh(h.name() + "_heap_carry", h.width());
+            g.add(new Op.BitHeap(sum, carry, heapRows, MacDatapath.reduction(mac), mac.fourTwo(), g.loc()));
+            parts.add(0, carry);
+            parts.add(0, sum);
         }
-        Value sum = g.fresh("node_sum", sumWidth);
-        Value carry = g.fresh("node_carry", sumWidth);
-        g.add(new Op.BitHeap(sum, carry, rows, MacDatapath.reduction(mac), mac.fourTwo(), g.loc()));
-        g.add(new Op.Concat(pair, List.of(sum, carry), g.loc()));
+        g.add(new Op.Concat(pairs, parts, g.loc()));
         return g.build();
     }
 
     private Datapath finalGraph() {
         MacStructure mac = pe.mac();
-        DatapathBuilder g = new DatapathBuilder(tree.loc().locator());
-        Value weights = g.input("weights", digits * 2 * sumWidth);
+        DatapathBuilder g = new DatapathBuilder(unitLoc);
+        Value pairs = g.input("pairs", pairsWidth);
         Value dot = g.output("dot", dotw);
         Digits shifts = new Digits(kind, digits, null, null, null, null, pe.a().signed());
         List<Op.HeapRow> rows = new ArrayList<>();
+        int lo = 0;
+        for (Heap h : heaps) {
+            rows.add(new Op.HeapRow(g.slice(h.name() + "_carry", pairs, lo, h.width()), h.base(), false));
+            rows.add(new Op.HeapRow(g.slice(h.name() + "_sum", pairs, lo + h.width(), h.width()), h.base(), false));
+            lo += 2 * h.width();
+        }
         BigInteger offsets = BigInteger.ZERO;
-        for (int d = 0; d < digits; d++) {
-            int shift = shifts.shift(d);
-            Value pair = g.slice("weight" + d, weights, d * 2 * sumWidth, 2 * sumWidth);
-            rows.add(new Op.HeapRow(g.slice("weight" + d + "_sum", pair, sumWidth, sumWidth), shift, false));
-            rows.add(new Op.HeapRow(g.slice("weight" + d + "_carry", pair, 0, sumWidth), shift, false));
-            if (rowSigned) {
-                offsets = offsets.add(BigInteger.ONE.shiftLeft(shift + rowWidth - 1));
+        if (rowSigned) {
+            for (int d = 0; d < digits; d++) {
+                offsets = offsets.add(BigInteger.ONE.shiftLeft(shifts.shift(d) + rowWidth - 1));
             }
         }
-        BigInteger modulus = BigInteger.ONE.shiftLeft(dotw);
-        BigInteger correction = offsets.multiply(BigInteger.valueOf(tree.k())).negate().mod(modulus);
+        BigInteger correction = offsets.multiply(BigInteger.valueOf(k)).negate().mod(BigInteger.ONE.shiftLeft(dotw));
         if (correction.signum() != 0) {
             rows.add(new Op.HeapRow(g.constant("offsets", dotw, correction), 0, false));
         }

@@ -8,21 +8,39 @@ import bitweave.ir.PeSpec;
 import bitweave.ir.SourceLoc;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
+import bitweave.ir.Transform;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A 2D-Matrix {@code matrix(M, N, K)} (FlexFlow / tensor-core style): an M x N grid of K-wide
  * dot-product units. One beat is one M x N x K product step, A (M x K) broadcast along the rows of the
  * grid and B (K x N) along its columns; the steps of a group are accumulated until a beat marked last.
  *
- * @param pipeline register stages inside each dot unit's adder tree (0 = the only register is the out
- *                 register), as in the adder tree
+ * @param pipeline   register stages inside each dot unit (0 = the only register is the out register), as
+ *                   in the adder tree
+ * @param transforms bit-weight transforms (only {@link Transform#SAME_BIT_WEIGHT_REDUCTION} applies)
  */
-public record MatrixArray(String name, PeSpec pe, int m, int n, int k, int pipeline, SourceLoc loc)
-        implements ArraySpec {
+public record MatrixArray(String name, PeSpec pe, int m, int n, int k, int pipeline, Set<Transform> transforms,
+                          SourceLoc loc) implements ArraySpec {
+    public MatrixArray {
+        transforms = transforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(transforms));
+    }
+
+    /** No transform. */
+    public MatrixArray(String name, PeSpec pe, int m, int n, int k, int pipeline, SourceLoc loc) {
+        this(name, pe, m, n, k, pipeline, Set.of(), loc);
+    }
+
     @Override
     public MatrixArray baseline() {
-        return new MatrixArray(name, pe.withMac(MacStructure.DEFAULT), m, n, k, pipeline, loc);
+        return new MatrixArray(name, pe.withMac(MacStructure.DEFAULT), m, n, k, pipeline, Set.of(), loc);
+    }
+
+    /** OPT2: in each dot unit the partial products of its K multipliers that share a bit weight are reduced together. */
+    public boolean sameBitWeight() {
+        return transforms.contains(Transform.SAME_BIT_WEIGHT_REDUCTION);
     }
 
     /** One register per adder level (ceil(log2 K) levels) plus one after the multipliers, as the adder tree. */

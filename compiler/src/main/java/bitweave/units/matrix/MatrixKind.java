@@ -14,13 +14,15 @@ import bitweave.parse.Decl;
 import bitweave.parse.Member;
 import bitweave.passes.LoweringPass;
 import bitweave.units.UnitKind;
+import bitweave.units.addertree.AdderTreeKind;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code matrix(M, N, K) of pe { pipeline P }}: the 2D-Matrix of the TPE paper, an M x N grid of K-wide
- * dot-product units accumulating over the beats of a group. {@code transform} takes none for now (E0216).
+ * dot-product units accumulating over the beats of a group. {@code transform same_bit_weight_reduction}
+ * (OPT2) applies inside each dot unit.
  */
 public final class MatrixKind implements UnitKind {
     static final int MAX_SIDE = 64;
@@ -28,8 +30,8 @@ public final class MatrixKind implements UnitKind {
     /** The multiplier budget of the largest systolic array (64 x 64 PEs). */
     static final long MAX_MULTIPLIERS = 4096;
     static final int DEFAULT_PIPELINE = 1;
-    /** Transforms implemented for the 2D-Matrix (same-bit-weight reduction is planned, LANGUAGE.md 6.4). */
-    private static final Set<Transform> TRANSFORMS = EnumSet.noneOf(Transform.class);
+    /** Transforms implemented for the 2D-Matrix (LANGUAGE.md 6.4). */
+    private static final Set<Transform> TRANSFORMS = EnumSet.of(Transform.SAME_BIT_WEIGHT_REDUCTION);
 
     @Override
     public String dslName() {
@@ -72,12 +74,14 @@ public final class MatrixKind implements UnitKind {
                 ok = ctx.eval(p.args().get(0)) != null; // still report errors inside the expression
             }
         }
-        Set<Transform> transforms = TransformMember.parse(members.optional(TransformMember.MEMBER), members, ctx,
-                TRANSFORMS, "a 2D-Matrix", pe);
-        if (pe == null || !sizesOk || !ok || transforms == null) {
+        Member tm = members.optional(TransformMember.MEMBER);
+        Set<Transform> transforms = TransformMember.parse(tm, members, ctx, TRANSFORMS, "a 2D-Matrix", pe);
+        // OPT2 in each dot unit: the same legality as on the adder tree (E0218, E0224)
+        ok &= transforms != null && AdderTreeKind.sameBitWeightLegal(tm, transforms, pe, k, ctx);
+        if (pe == null || !sizesOk || !ok) {
             return null;
         }
-        return new MatrixArray(decl.name(), pe, m.intValue(), n.intValue(), k.intValue(), (int) pipeline,
+        return new MatrixArray(decl.name(), pe, m.intValue(), n.intValue(), k.intValue(), (int) pipeline, transforms,
                 decl.nameLoc());
     }
 
@@ -89,7 +93,8 @@ public final class MatrixKind implements UnitKind {
     @Override
     public String describe(ArraySpec spec) {
         MatrixArray t = (MatrixArray) spec;
-        return "matrix " + t.m() + "x" + t.n() + "x" + t.k() + ", pipeline " + t.pipeline();
+        return "matrix " + t.m() + "x" + t.n() + "x" + t.k() + ", pipeline " + t.pipeline()
+                + (t.sameBitWeight() ? ", transform same_bit_weight_reduction" : "");
     }
 
     @Override

@@ -27,7 +27,7 @@ module golden_tree_k3 #(
   output wire [ACC_W-1:0] out_sum
 );
   genvar c;
-  genvar n;
+  genvar i;
   genvar j;
   localparam LEVELS = 2;
   localparam LEAVES = 4;
@@ -38,18 +38,18 @@ module golden_tree_k3 #(
   wire group_end;
   generate
     for (c = 0; c < COLUMNS; c = c + 1) begin : g_col
-      // node n of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)
+      // node i of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)
       wire [DOT_W-1:0] dot;
-      for (n = 1; n < 2*LEAVES; n = n + 1) begin : g_node
-        localparam LEVEL = LEVELS + 1 - $clog2(n + 1);
+      for (i = 1; i < 2*LEAVES; i = i + 1) begin : g_node
+        localparam LEVEL = LEVELS + 1 - $clog2(i + 1);
         wire [DOT_W-1:0] value_d;
         wire [DOT_W-1:0] value;
-        if (n >= LEAVES) begin : g_leaf
-          if (n - LEAVES < K) begin : g_product
+        if (i >= LEAVES) begin : g_leaf
+          if (i - LEAVES < K) begin : g_product
             // @[golden_tree_k3.bw:3:1]
             golden_tree_k3_mul u_mul (
-              .a(in_a[(n-LEAVES)*A_W +: A_W]),
-              .b(in_b[(c*K+n-LEAVES)*B_W +: B_W]),
+              .a(in_a[(i-LEAVES)*A_W +: A_W]),
+              .b(in_b[(c*K+i-LEAVES)*B_W +: B_W]),
               .product(value_d)
             );
           end else begin : g_padding
@@ -58,8 +58,8 @@ module golden_tree_k3 #(
         end else begin : g_add
           // @[golden_tree_k3.bw:9:1]
           golden_tree_k3_add u_add (
-            .l(g_node[2*n].value),
-            .r(g_node[2*n+1].value),
+            .l(g_node[2*i].value),
+            .r(g_node[2*i+1].value),
             .sum(value_d)
           );
         end
