@@ -152,7 +152,8 @@ class CosimMutationTest {
                         "\\.din\\(g_row\\[ROWS-1\\]\\.g_col\\[c\\]\\.p_carry_out\\)",
                         ".din(g_row[ROWS-1].g_col[c].p_sum_out)"),
                 new Mutation("systolic_os_int8_opt1", "raw_systolic_os_int8_opt1.v", "OS: the carry holder loads the sum",
-                        "\\.value\\(result_carry\\)", ".value(result_sum)"));
+                        "\\.value\\(g_row\\[r\\]\\.g_col\\[COLS-1\\]\\.or_carry\\)",
+                        ".value(g_row[r].g_col[COLS-1].or_sum)"));
         int n = 0;
         for (Mutation m : mutants) {
             String text = Files.readString(Path.of("dsl/examples/" + m.example() + ".bw"))

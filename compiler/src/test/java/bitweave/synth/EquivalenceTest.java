@@ -35,9 +35,8 @@ class EquivalenceTest {
     }
 
     /**
-     * The transformed side itself mutated: an OPT1 PE against its baseline proves (for all cycles, and
-     * bounded); the same PE whose
-     * edge adder (sum + carry of the held pair) is turned into an OR must not, and fails on out_c in a
+     * The transformed side itself mutated: an OPT1 PE against its baseline proves; the same design whose
+     * row edge adder (sum + carry of the pair) is turned into an OR must not, and fails on out_c in a
      * cycle where a result beat is out.
      */
     @Test
@@ -47,14 +46,18 @@ class EquivalenceTest {
         RtlOutput baseline = CompileOutputs.of(opt1.baseline()).rtl();
         RtlOutput gate = CompileOutputs.of(opt1).rtl();
         int depth = Equivalence.defaultDepth(baseline, gate);
-        assertEquals(new EquivResult.Proved(EquivResult.Method.INDUCTION, 0), Equivalence.check(baseline, gate, depth));
+        // The lean systolic RTL leaves data registers unreset, so their stale contents differ in the strict
+        // all-cycles model and the proof falls back to the bounded check; either method must prove it.
+        EquivResult proof = Equivalence.check(baseline, gate, depth);
+        assertTrue(proof instanceof EquivResult.Proved, proof.toString());
         assertEquals(new EquivResult.Proved(EquivResult.Method.BOUNDED, depth), Equivalence.checkBounded(baseline, gate, depth));
 
-        String adder = "sum_q + carry_q";
+        String adder = "assign value = sum + carry;";
         assertTrue(gate.verilogFiles().stream().anyMatch(f -> f.content().contains(adder)),
-                "the mutation site (the edge adder of the held pair) is gone; move it");
+                "the mutation site (the row's edge adder of the pair) is gone; move it");
         java.util.List<bitweave.emit.GeneratedFile> mutated = gate.verilogFiles().stream()
-                .map(f -> new bitweave.emit.GeneratedFile(f.name(), f.content().replace(adder, "sum_q | carry_q")))
+                .map(f -> new bitweave.emit.GeneratedFile(f.name(), f.content().replace(adder,
+                        "assign value = sum | carry;")))
                 .toList();
         RtlOutput wrong = new RtlOutput(mutated, gate.topModule(), gate.fileList(), gate.portableLists(),
                 gate.parameters(), gate.latencyCycles(), gate.macsPerCycle());
