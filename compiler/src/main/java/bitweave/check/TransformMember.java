@@ -26,6 +26,11 @@ public final class TransformMember {
      * not a member of its own, so it cannot clash with any kind's members.
      */
     public static final String RAW_PAIRS = "raw_pairs";
+    /**
+     * The option {@code edge_pipeline N} after {@code compressed_accumulation}: N register stages in the
+     * edge adder that fuses the pairs ({@link bitweave.passes.EdgeAdder}); N cycles more latency.
+     */
+    public static final String EDGE_PIPELINE = "edge_pipeline";
 
     private TransformMember() {
     }
@@ -54,9 +59,36 @@ public final class TransformMember {
         List<String> names = Arrays.stream(Transform.values()).map(Transform::dslName).toList();
         boolean ok = true;
         Expr previous = null;
-        for (Expr arg : member.args()) {
+        List<Expr> args = member.args();
+        for (int i = 0; i < args.size(); i++) {
+            Expr arg = args.get(i);
             Expr before = previous;
             previous = arg;
+            if (arg instanceof Expr.NameRef w && w.name().equals(EDGE_PIPELINE)) {
+                // an option of compressed_accumulation (possibly after raw_pairs, which leaves no adder)
+                boolean afterRaw = before instanceof Expr.NameRef r && r.name().equals(RAW_PAIRS);
+                if (afterRaw) {
+                    ctx.error(ErrorCode.EDGE_PIPELINE_WITHOUT_EDGE_ADDER, arg.loc(), "'" + EDGE_PIPELINE + "' pipelines"
+                            + " the adder that fuses the pairs, and '" + RAW_PAIRS + "' leaves the pairs unfused (no"
+                            + " adder): drop one of them");
+                    ok = false;
+                } else if (!(before instanceof Expr.NameRef p
+                        && p.name().equals(Transform.COMPRESSED_ACCUMULATION.dslName()))) {
+                    ctx.error(ErrorCode.EDGE_PIPELINE_MISPLACED, arg.loc(), "'" + EDGE_PIPELINE + " N' is an option"
+                            + " of compressed_accumulation (the stages of its edge adder) and must follow it:"
+                            + " 'transform compressed_accumulation " + EDGE_PIPELINE + " 2'");
+                    ok = false;
+                }
+                if (i + 1 >= args.size()) {
+                    ctx.error(ErrorCode.WRONG_ARGUMENT_COUNT, arg.loc(), "'" + EDGE_PIPELINE + "' needs its number of"
+                            + " register stages, e.g. '" + EDGE_PIPELINE + " 2'");
+                    ok = false;
+                } else {
+                    i++;  // the stage count, range-checked by edgePipeline()
+                    previous = arg;
+                }
+                continue;
+            }
             if (arg instanceof Expr.NameRef w && w.name().equals(RAW_PAIRS)) {
                 // an option of the word before it, checked (applicable, legal) there
                 if (!(before instanceof Expr.NameRef p && p.name().equals(Transform.COMPRESSED_ACCUMULATION.dslName()))) {
@@ -93,6 +125,27 @@ public final class TransformMember {
             out.add(t);
         }
         return ok ? out : null;
+    }
+
+    /**
+     * The stages of {@code edge_pipeline N} in {@code member} (checked by {@link #parse} without errors,
+     * or null): 0 when absent; null (after reporting E0223) when N is not in 0..ACC, since every stage
+     * adds at least one bit of the ACC-bit sum.
+     */
+    public static Integer edgePipeline(Member member, ArrayContext ctx, PeSpec pe) {
+        if (member == null) {
+            return 0;
+        }
+        List<Expr> args = member.args();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i) instanceof Expr.NameRef w && w.name().equals(EDGE_PIPELINE)) {
+                Long n = ctx.inRange(args.get(i + 1), EDGE_PIPELINE, 0, pe.acc().width(),
+                        ErrorCode.EDGE_PIPELINE_OUT_OF_RANGE, " (each stage adds at least one bit of the "
+                                + pe.acc().width() + "-bit accumulator)");
+                return n == null ? null : n.intValue();
+            }
+        }
+        return 0;
     }
 
     /** Whether {@code member} (checked by {@link #parse} without errors, or null) asks for raw pairs. */

@@ -3,6 +3,7 @@ package bitweave.cli;
 import bitweave.emit.CompileOutputs;
 import bitweave.emit.RtlOutput;
 import bitweave.diag.ErrorCode;
+import bitweave.diag.Plural;
 import bitweave.diag.UserError;
 import bitweave.ir.Design;
 import bitweave.ir.Field;
@@ -78,6 +79,7 @@ final class EquivCommand implements Command {
         Yosys yosys = Yosys.locate(System.getenv());
         RtlOutput gold = CompileOutputs.of(goldDesign).rtl();
         RtlOutput gate = CompileOutputs.of(gateDesign).rtl();
+        refuseDifferentLatency(gold, goldFile, gate, gateFile);
         int bound = depth != null ? depth : Equivalence.defaultDepth(gold, gate);
         long start = System.nanoTime();
         Equivalence.Unit goldUnit = new Equivalence.Unit(goldFile, gold);
@@ -124,6 +126,22 @@ final class EquivCommand implements Command {
                         + " design's results only after the fusing add, not bit for bit; prove the design without"
                         + " 'raw_pairs' (the same PEs, fused at the edge)");
             }
+        }
+    }
+
+    /**
+     * The miter compares the two designs' ports cycle by cycle, so designs whose results come out after
+     * different numbers of cycles (e.g. an edge_pipeline against its baseline) can never be proved equal
+     * that way, however right both are (E0226): say so instead of printing a false counterexample.
+     */
+    private static void refuseDifferentLatency(RtlOutput gold, String goldFile, RtlOutput gate, String gateFile) {
+        if (gold.latencyCycles() != gate.latencyCycles()) {
+            throw new UserError(ErrorCode.EQUIV_LATENCY_DIFFERS, goldFile + " has a latency of "
+                    + Plural.count(gold.latencyCycles(), "cycle") + " and " + gateFile + " of "
+                    + Plural.count(gate.latencyCycles(), "cycle") + ": the proof compares the outputs cycle by"
+                    + " cycle, so it needs equal latencies. 'edge_pipeline N' adds N cycles; prove the design with"
+                    + " 'edge_pipeline 0' (the same PEs and the same adder, unpipelined) and let 'bitweave sim'"
+                    + " check the pipelined one");
         }
     }
 

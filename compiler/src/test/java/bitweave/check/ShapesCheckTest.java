@@ -9,6 +9,7 @@ import bitweave.diag.ErrorCode;
 import bitweave.diag.UserError;
 import bitweave.ir.Design;
 import bitweave.units.cube.CubeArray;
+import bitweave.units.systolic.SystolicArray;
 import bitweave.units.matrix.MatrixArray;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,29 @@ class ShapesCheckTest {
                 + "array top = cube(2, 2, 2) of mac { transform raw_pairs compressed_accumulation }\n").code());
         assertEquals(ErrorCode.BAD_OPTION_VALUE,
                 only(PE + "array top = cube(2, 2, 2) of mac { transform fast }\n").code());
+    }
+
+    @Test
+    void edgePipelineIsAnOptionOfCompressedAccumulationWithAnAdder() {
+        String cube = "array top = cube(2, 2, 2) of mac { transform compressed_accumulation";
+        assertEquals(3, ((CubeArray) load(PE + cube + " edge_pipeline 3 }\n").top()).edgePipeline());
+        assertEquals(0, ((CubeArray) load(PE + cube + " }\n").top()).edgePipeline());
+        assertEquals(32, ((CubeArray) load(PE + cube + " edge_pipeline 32 }\n").top()).edgePipeline());
+        String os = "array top = systolic(2, 2) of mac { dataflow output_stationary; transform compressed_accumulation";
+        assertEquals(2, ((SystolicArray) load(PE + os + " edge_pipeline 1 + 1 }\n").top()).edgePipeline());
+        Diagnostic misplaced = only(PE + "array top = cube(2, 2, 2) of mac { transform edge_pipeline 2 }\n");
+        assertEquals(ErrorCode.EDGE_PIPELINE_MISPLACED, misplaced.code());
+        assertTrue(misplaced.message().contains("'transform compressed_accumulation edge_pipeline 2'"),
+                misplaced.message());
+        assertEquals(ErrorCode.EDGE_PIPELINE_WITHOUT_EDGE_ADDER,
+                only(PE + cube + " raw_pairs edge_pipeline 2 }\n").code());
+        Diagnostic range = only(PE + cube + " edge_pipeline 33 }\n");
+        assertEquals(ErrorCode.EDGE_PIPELINE_OUT_OF_RANGE, range.code());
+        assertTrue(range.message().startsWith("edge_pipeline = 33 is outside 0..32"), range.message());
+        assertEquals(ErrorCode.WRONG_ARGUMENT_COUNT, only(PE + cube + " edge_pipeline }\n").code());
+        // OPT2's shapes have no edge adder of compressed accumulation
+        assertEquals(ErrorCode.EDGE_PIPELINE_MISPLACED, only(BOOTH
+                + "array top = matrix(2, 2, 4) of mac { transform same_bit_weight_reduction edge_pipeline 2 }\n").code());
     }
 
     @Test

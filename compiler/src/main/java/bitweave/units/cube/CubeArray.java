@@ -21,17 +21,27 @@ import java.util.Set;
  *
  * <p>{@code transforms} (only {@link Transform#COMPRESSED_ACCUMULATION} applies) change the hardware,
  * never the arithmetic; {@code rawPairs} (with compressed accumulation only) leaves each column's
- * (sum, carry) pair unfused, so {@code out_c} becomes the two ports out_c_sum and out_c_carry.
+ * (sum, carry) pair unfused, so {@code out_c} becomes the two ports out_c_sum and out_c_carry;
+ * {@code edgePipeline} is the register stages of the column's edge adder (latency 1 + that many).
  */
 public record CubeArray(String name, PeSpec pe, int x, int y, int z, Set<Transform> transforms, boolean rawPairs,
-                        SourceLoc loc) implements ArraySpec {
+                        int edgePipeline, SourceLoc loc) implements ArraySpec {
     public CubeArray {
+        if (edgePipeline != 0 && (rawPairs || !transforms.contains(Transform.COMPRESSED_ACCUMULATION))) {
+            throw new IllegalArgumentException("an edge pipeline needs compressed accumulation with an edge adder");
+        }
         // an EnumSet keeps the declaration order, so describe() and reports are deterministic
         transforms = Collections.unmodifiableSet(transforms.isEmpty()
                 ? EnumSet.noneOf(Transform.class) : EnumSet.copyOf(transforms));
         if (rawPairs && !transforms.contains(Transform.COMPRESSED_ACCUMULATION)) {
             throw new IllegalArgumentException("raw pairs need compressed accumulation");
         }
+    }
+
+    /** No edge pipeline. */
+    public CubeArray(String name, PeSpec pe, int x, int y, int z, Set<Transform> transforms, boolean rawPairs,
+                     SourceLoc loc) {
+        this(name, pe, x, y, z, transforms, rawPairs, 0, loc);
     }
 
     /** A cube without transforms. */

@@ -58,8 +58,12 @@ public final class CubeKind implements UnitKind {
         if (pe == null || !ok || transforms == null) {
             return null;
         }
+        Integer edgeStages = TransformMember.edgePipeline(tm, ctx, pe);
+        if (edgeStages == null) {
+            return null;
+        }
         return new CubeArray(decl.name(), pe, x.intValue(), y.intValue(), z.intValue(), transforms,
-                TransformMember.rawPairs(tm), decl.nameLoc());
+                TransformMember.rawPairs(tm), edgeStages, decl.nameLoc());
     }
 
     @Override
@@ -76,6 +80,9 @@ public final class CubeKind implements UnitKind {
         }
         if (c.rawPairs()) {
             sb.append(", raw pairs");
+        }
+        if (c.edgePipeline() > 0) {
+            sb.append(", edge pipeline ").append(c.edgePipeline());
         }
         return sb.toString();
     }

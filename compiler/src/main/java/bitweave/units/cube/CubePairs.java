@@ -55,14 +55,4 @@ final class CubePairs {
         g.add(new Op.BitHeap(sumOut, carryOut, rows, MacDatapath.reduction(pe.mac()), pe.mac().fourTwo(), g.loc()));
         return g.build();
     }
-
-    /** The column end: its one carry-propagate adder, value = sum + carry mod 2^ACC. */
-    static Datapath edge(int accw, String loc) {
-        DatapathBuilder g = new DatapathBuilder(loc);
-        Value sum = g.input("sum", accw);
-        Value carry = g.input("carry", accw);
-        Value value = g.output("value", accw);
-        g.add(new Op.Add(value, sum, carry, false, loc));
-        return g.build();
-    }
 }

@@ -9,6 +9,7 @@ import bitweave.ir.Design;
 import bitweave.ir.PeSpec;
 import bitweave.ir.TopInterface;
 import bitweave.passes.DatapathModules;
+import bitweave.passes.EdgeAdder;
 import bitweave.passes.LoweringPass;
 import bitweave.passes.LoweringSupport;
 import bitweave.passes.MacDatapath;
@@ -73,6 +74,9 @@ public final class LowerCube implements LoweringPass {
         String cubeLoc = cube.loc().locator();
 
         boolean pair = cube.compressedAccumulation();
+        // edge_pipeline N: the column ends' adders take N advancing cycles before the out register
+        int stages = cube.edgePipeline();
+        RtlModule delay = stages > 0 ? LoweringSupport.delayModule(unit, cubeLoc) : null;  // the valid bit's line
         RtlModule peModule = pair
                 ? DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
                         "cube PE '" + pe.name() + "', compressed accumulation (OPT1): (p_sum_out, p_carry_out)"
@@ -83,14 +87,16 @@ public final class LowerCube implements LoweringPass {
         RtlModule edge = pair && !cube.rawPairs()
                 ? DatapathModules.module(LoweringSupport.moduleName(unit, "edge"),
                         "column end under compressed accumulation (OPT1): the column's one carry-propagate adder,"
-                                + " value = sum + carry mod 2^ACC_W", cubeLoc, CubePairs.edge(pe.acc().width(), cubeLoc))
+                                + " value = sum + carry mod 2^ACC_W"
+                                + (stages > 0 ? ", in " + stages + " register stages (edge_pipeline) that advance with"
+                                + " the unit" : ""), cubeLoc, EdgeAdder.graph(pe.acc().width(), stages, true, cubeLoc))
                 : null;
         RtlModule hold = DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
                 "the out register of one (z, x) column: loaded when a beat is accepted", peLoc,
                 holdGraph(pe.acc().width()));
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "flow control: a beat is accepted while the out register is empty or being read", cubeLoc,
-                ctrlGraph(cubeLoc));
+                ctrlGraph(cubeLoc, stages > 0));
         List<RtlParam> params = List.of(
                 new RtlParam("X", cube.x(), "columns of B and C"),
                 new RtlParam("Y", cube.y(), "the reduction axis: columns of A, rows of B, PEs per chain"),
@@ -105,11 +111,19 @@ public final class LowerCube implements LoweringPass {
                 "3D-Cube '" + cube.name() + "' " + cube.x() + "x" + cube.y() + "x" + cube.z() + " (X x Y x Z) of PE '"
                         + pe.name() + "'",
                 cubeLoc, params, ports,
-                new StructuralBody(topItems(pair ? pairColumn(peModule.name(), edge, hold.name(), peLoc, cubeLoc)
-                        : column(peModule.name(), hold.name(), peLoc), ctrl.name(), cubeLoc)));
-        List<RtlModule> modules = edge != null ? List.of(peModule, edge, hold, ctrl, top)
-                : List.of(peModule, hold, ctrl, top);
-        return new RtlDesign(modules, top.name(), 1, cube.peakMacsPerCycle());
+                new StructuralBody(topItems(pair ? pairColumn(peModule.name(), edge, hold.name(), peLoc, cubeLoc, stages)
+                        : column(peModule.name(), hold.name(), peLoc), ctrl.name(),
+                        delay == null ? null : delay.name(), cubeLoc, stages)));
+        List<RtlModule> modules = new ArrayList<>();
+        if (delay != null) {
+            modules.add(delay);
+        }
+        if (edge != null) {
+            modules.addAll(List.of(peModule, edge, hold, ctrl, top));
+        } else {
+            modules.addAll(List.of(peModule, hold, ctrl, top));
+        }
+        return new RtlDesign(modules, top.name(), 1 + stages, cube.peakMacsPerCycle());
     }
 
     /** One step of a column: p_out = fit(p_in + a*b), combinational. */
@@ -134,17 +148,21 @@ public final class LowerCube implements LoweringPass {
         return g.build();
     }
 
-    /** advance = !out_valid || out_ready; out_valid follows in_valid on every advancing edge. */
-    static Datapath ctrlGraph(String loc) {
+    /**
+     * advance = !out_valid || out_ready; out_valid follows in_valid on every advancing edge, or with a
+     * pipelined edge adder ({@code piped}) the valid bit leaving the edge's stages ({@code valid_late}).
+     */
+    static Datapath ctrlGraph(String loc, boolean piped) {
         DatapathBuilder g = new DatapathBuilder(loc);
         Value inValid = g.input("in_valid", 1);
         Value outReady = g.input("out_ready", 1);
+        Value validLate = piped ? g.input("valid_late", 1) : inValid;
         Value advance = g.output("advance", 1);
         Value inFire = g.output("in_fire", 1);
         Value outValid = g.output("out_valid", 1);
         g.add(new Op.Logic(advance, Op.LogicKind.OR, List.of(g.not("out_empty", outValid), outReady), loc));
         g.add(new Op.Logic(inFire, Op.LogicKind.AND, List.of(inValid, advance), loc));
-        g.register(outValid, inValid, advance, BigInteger.ZERO);
+        g.register(outValid, validLate, advance, BigInteger.ZERO);
         return g.build();
     }
 
@@ -170,7 +188,8 @@ public final class LowerCube implements LoweringPass {
      * fuses it once ({@code edge}) before the out register, or, with raw pairs ({@code edge} null), two
      * out registers hold the pair for out_c_sum and out_c_carry.
      */
-    private static List<ArrayItem> pairColumn(String pe, RtlModule edge, String hold, String peLoc, String cubeLoc) {
+    private static List<ArrayItem> pairColumn(String pe, RtlModule edge, String hold, String peLoc, String cubeLoc,
+                                              int stages) {
         List<ArrayItem> step = List.of(
                 new Wire("p_sum_in", "ACC_W", false), new Wire("p_carry_in", "ACC_W", false),
                 new Wire("p_sum_out", "ACC_W", false), new Wire("p_carry_out", "ACC_W", false),
@@ -189,12 +208,16 @@ public final class LowerCube implements LoweringPass {
                 new Loop("y", "Y", "g_y", step)));
         if (edge != null) {
             column.addAll(List.of(
-                    new Comment("the column's one carry-propagate adder fuses the last pair; C[z][x], registered"),
+                    new Comment("the column's one carry-propagate adder fuses the last pair; C[z][x], registered"
+                            + (stages > 0 ? " (the adder's stages and the out register advance together)" : "")),
                     new Wire("c_value", "ACC_W", false),
-                    Structure.instance(edge.name(), "u_edge", cubeLoc, "sum", lastSum, "carry", lastCarry,
-                            "value", "c_value"),
-                    Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "in_fire",
-                            "value", "c_value", "held", "out_c" + slice)));
+                    stages > 0
+                            ? Structure.instance(edge.name(), "u_edge", cubeLoc, "clk", "clk", "rst", "rst",
+                                    "sum", lastSum, "carry", lastCarry, "en", "advance", "value", "c_value")
+                            : Structure.instance(edge.name(), "u_edge", cubeLoc, "sum", lastSum, "carry", lastCarry,
+                                    "value", "c_value"),
+                    Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load",
+                            stages > 0 ? "advance" : "in_fire", "value", "c_value", "held", "out_c" + slice)));
         } else {
             column.addAll(List.of(
                     new Comment("raw pairs: the last pair is registered unfused; C[z][x] = out_c_sum + out_c_carry"
@@ -207,16 +230,30 @@ public final class LowerCube implements LoweringPass {
         return column;
     }
 
-    private static List<ArrayItem> topItems(List<ArrayItem> column, String ctrl, String cubeLoc) {
-        return List.of(
+    private static List<ArrayItem> topItems(List<ArrayItem> column, String ctrl, String delay, String cubeLoc,
+                                            int stages) {
+        List<ArrayItem> items = new ArrayList<>(List.of(
                 new Wire("advance", null, false), new Wire("in_fire", null, false),
-                new Comment("back-pressure stalls the unit: a beat is taken only when its result has a place"),
-                Structure.instance(ctrl, "u_ctrl", cubeLoc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
-                        "out_ready", "out_ready", "advance", "advance", "in_fire", "in_fire",
-                        "out_valid", "out_valid"),
+                new Comment("back-pressure stalls the unit: a beat is taken only when its result has a place")));
+        if (stages > 0) {
+            items.addAll(List.of(
+                    new Comment("a beat's valid bit waits beside it in the edge adders' " + stages + " stages"),
+                    new Wire("valid_late", null, false),
+                    Structure.delay(delay, "u_valid_line", "1", Integer.toString(stages), "advance",
+                            "in_fire", "valid_late", cubeLoc),
+                    Structure.instance(ctrl, "u_ctrl", cubeLoc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
+                            "out_ready", "out_ready", "valid_late", "valid_late", "advance", "advance",
+                            "in_fire", "in_fire", "out_valid", "out_valid")));
+        } else {
+            items.add(Structure.instance(ctrl, "u_ctrl", cubeLoc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
+                    "out_ready", "out_ready", "advance", "advance", "in_fire", "in_fire",
+                    "out_valid", "out_valid"));
+        }
+        items.addAll(List.of(
                 new Assign("in_ready", "advance"),
                 new Comment("A[z][y] reaches the X PEs of row (z, y), B[y][x] the Z PEs of row (y, x)"),
                 new Generate(List.of(
-                        new Loop("z", "Z", "g_z", List.of(new Loop("x", "X", "g_x", column))))));
+                        new Loop("z", "Z", "g_z", List.of(new Loop("x", "X", "g_x", column)))))));
+        return items;
     }
 }

@@ -138,14 +138,4 @@ final class CompressedAccumulation {
         g.register(carryOut, nextCarry, en, null);
         return g.build();
     }
-
-    /** Weight-stationary column end: the one carry-propagate adder of a column, y = sum + carry mod 2^ACC. */
-    static Datapath weightStationaryEdge(int accw, String loc) {
-        DatapathBuilder g = new DatapathBuilder(loc);
-        Value sum = g.input("sum", accw);
-        Value carry = g.input("carry", accw);
-        Value value = g.output("value", accw);
-        g.add(new Op.Add(value, sum, carry, false, loc));
-        return g.build();
-    }
 }

@@ -8,6 +8,7 @@ import bitweave.ir.Design;
 import bitweave.ir.PeSpec;
 import bitweave.ir.TopInterface;
 import bitweave.passes.DatapathModules;
+import bitweave.passes.EdgeAdder;
 import bitweave.passes.LoweringPass;
 import bitweave.passes.LoweringSupport;
 import bitweave.passes.MacDatapath;
@@ -80,6 +81,7 @@ public final class LowerSystolicOs implements LoweringPass {
         boolean pair = array.compressedAccumulation();
         boolean raw = array.rawPairs();  // raw_pairs: the pairs leave unfused on out_c_sum / out_c_carry
         boolean held = array.output() == OutputMode.HELD;
+        int stages = array.edgePipeline();  // edge_pipeline N: register stages in the edge adder, N cycles later
 
         List<RtlModule> modules = new ArrayList<>();
         RtlModule delay = LoweringSupport.delayModule(unit, arrayLoc);
@@ -121,8 +123,9 @@ public final class LowerSystolicOs implements LoweringPass {
             RtlModule edge = DatapathModules.module(LoweringSupport.moduleName(unit, "edge"),
                     (held ? "a row's one carry-propagate adder under compressed accumulation (OPT1)"
                             : "one PE's carry-propagate adder under compressed accumulation (OPT1), on out_c")
-                            + ": value = sum + carry mod 2^ACC_W", arrayLoc,
-                    CompressedAccumulation.weightStationaryEdge(accw, arrayLoc));
+                            + ": value = sum + carry mod 2^ACC_W"
+                            + (stages > 0 ? ", in " + stages + " register stages (edge_pipeline)" : ""), arrayLoc,
+                    EdgeAdder.graph(accw, stages, false, arrayLoc));
             modules.add(edge);
             edgeName = edge.name();
         }
@@ -145,9 +148,10 @@ public final class LowerSystolicOs implements LoweringPass {
                 "systolic array '" + array.name() + "' " + array.rows() + "x" + array.cols()
                         + ", output_stationary" + modes + ", of PE '" + pe.name() + "'",
                 arrayLoc, params, ports, new StructuralBody(new Items(delay.name(), peModule.name(), holdName,
-                        edgeName, ctrl.name(), peLoc, arrayLoc, pair, raw, held, array.skew() == SkewMode.HOST).top()));
+                        edgeName, ctrl.name(), peLoc, arrayLoc, pair, raw, held, array.skew() == SkewMode.HOST,
+                        stages).top()));
         modules.add(top);
-        return new RtlDesign(modules, top.name(), array.rows() + array.cols() - 1, array.peakMacsPerCycle());
+        return new RtlDesign(modules, top.name(), array.rows() + array.cols() - 1 + stages, array.peakMacsPerCycle());
     }
 
     /** The ports every PE variant shares: operands in, their forwarding registers out. */
@@ -289,7 +293,17 @@ public final class LowerSystolicOs implements LoweringPass {
 
     /** The array level's items for one combination of the modes. */
     private record Items(String delay, String pe, String hold, String edge, String ctrl, String peLoc, String arrayLoc,
-                         boolean pair, boolean raw, boolean held, boolean hostSkew) {
+                         boolean pair, boolean raw, boolean held, boolean hostSkew, int stages) {
+        /** The edge adder's clock ports when it is pipelined, then {@code ports}. */
+        ArrayItem edgeInstance(String... ports) {
+            List<String> all = new ArrayList<>();
+            if (stages > 0) {
+                all.addAll(List.of("clk", "clk", "rst", "rst"));
+            }
+            all.addAll(List.of(ports));
+            return Structure.instance(edge, "u_edge", arrayLoc, all.toArray(String[]::new));
+        }
+
         List<ArrayItem> skewA() {
             List<ArrayItem> items = new ArrayList<>();
             items.add(new Comment(hostSkew
@@ -378,8 +392,16 @@ public final class LowerSystolicOs implements LoweringPass {
                     cell.add(Structure.instance(hold, "u_hold_carry", peLoc, "clk", "clk", "rst", "rst", "load",
                             "result_load", "value", "g_row[r].g_col[COLS-1].or_carry", "held", outSlice("out_c_carry")));
                 } else {
+                    String load = "result_load";
+                    if (stages > 0) {
+                        cell.add(new Comment("the row's adder takes " + stages + " cycles: the load waits for it"));
+                        cell.add(new Wire("load_late", null, false));
+                        cell.add(Structure.delay(delay, "u_load_line", "1", Integer.toString(stages), "1'b1",
+                                "result_load", "load_late", arrayLoc));
+                        load = "load_late";
+                    }
                     cell.add(new Comment("slice (r, c) of out_c holds PE(r, c)'s result of the last finished tile"));
-                    cell.add(Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "result_load",
+                    cell.add(Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", load,
                             "value", "g_row[r].row_value", "held", outSlice()));
                 }
             } else if (pair && raw) {
@@ -387,8 +409,7 @@ public final class LowerSystolicOs implements LoweringPass {
                 cell.add(new Assign(outSlice("out_c_sum"), "result_sum"));
                 cell.add(new Assign(outSlice("out_c_carry"), "result_carry"));
             } else if (pair) {
-                cell.add(Structure.instance(edge, "u_edge", arrayLoc, "sum", "result_sum", "carry", "result_carry",
-                        "value", outSlice()));
+                cell.add(edgeInstance("sum", "result_sum", "carry", "result_carry", "value", outSlice()));
             } else if (held) {
                 cell.add(new Comment("slice (r, c) of out_c holds PE(r, c)'s result of the last finished tile"));
                 cell.add(Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "result_load",
@@ -405,28 +426,40 @@ public final class LowerSystolicOs implements LoweringPass {
             }
             row.add(new Loop("c", "COLS", "g_col", cell()));
             if (pair && held && !raw) {
-                row.add(Structure.instance(edge, "u_edge", arrayLoc, "sum", "g_col[COLS-1].or_sum",
-                        "carry", "g_col[COLS-1].or_carry", "value", "row_value"));
+                row.add(edgeInstance("sum", "g_col[COLS-1].or_sum", "carry", "g_col[COLS-1].or_carry",
+                        "value", "row_value"));
             }
             return row;
         }
 
         List<ArrayItem> top() {
-            return List.of(
-                    new Wire("in_fire", null, false),
+            List<ArrayItem> items = new ArrayList<>(List.of(new Wire("in_fire", null, false)));
+            String cornerValid = "g_row[ROWS-1].g_col[COLS-1].valid_in";
+            String cornerLast = "g_row[ROWS-1].g_col[COLS-1].last_in";
+            if (stages > 0) {
+                items.addAll(List.of(
+                        new Comment("the edge adders take " + stages + " cycles: the corner's marker waits as long"),
+                        new Wire("corner_valid", null, false), new Wire("corner_last", null, false),
+                        Structure.delay(delay, "u_corner_line", "2", Integer.toString(stages), "1'b1",
+                                "{" + cornerValid + ", " + cornerLast + "}", "{corner_valid, corner_last}", arrayLoc)));
+                cornerValid = "corner_valid";
+                cornerLast = "corner_last";
+            }
+            items.addAll(List.of(
                     new Comment(held ? "the corner PE sees a tile's last step after every other PE: the whole C is then held"
                             : "the corner PE sees a tile's last step after every other PE: C is then in the accumulators"),
                     Structure.instance(ctrl, "u_ctrl", arrayLoc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
                             "in_last", "in_last", "out_ready", "out_ready",
-                            "corner_valid", "g_row[ROWS-1].g_col[COLS-1].valid_in",
-                            "corner_last", "g_row[ROWS-1].g_col[COLS-1].last_in",
+                            "corner_valid", cornerValid,
+                            "corner_last", cornerLast,
                             "in_ready", "in_ready", "out_valid", "out_valid", "in_fire", "in_fire"),
                     new Comment("neighbours are linked through per-PE generate-block wires, not wide buses: the text"),
                     new Comment("does not grow with the array and Verilator need not re-assemble a bus every evaluation"),
                     new Generate(List.of(
                             new Loop("r", "ROWS", "g_skew_a", skewA()),
                             new Loop("c", "COLS", "g_skew_b", skewB()),
-                            new Loop("r", "ROWS", "g_row", row()))));
+                            new Loop("r", "ROWS", "g_row", row())))));
+            return items;
         }
     }
 }

@@ -9,6 +9,7 @@ import bitweave.ir.Design;
 import bitweave.ir.PeSpec;
 import bitweave.ir.TopInterface;
 import bitweave.passes.DatapathModules;
+import bitweave.passes.EdgeAdder;
 import bitweave.passes.LoweringPass;
 import bitweave.passes.LoweringSupport;
 import bitweave.passes.MacDatapath;
@@ -71,8 +72,10 @@ public final class LowerSystolicWs implements LoweringPass {
         boolean direct = array.output() == OutputMode.DIRECT;
         boolean hostSkew = array.skew() == SkewMode.HOST;
         // the beat's valid bit (lane 0 of y with output direct) and the last lane: ROWS + COLS - 1 stages
-        int drain = array.rows() + array.cols() - 1;
-        int latency = direct ? array.rows() : drain;
+        // edge_pipeline N: the column ends' adders take N advancing cycles more, the valid bit waits as long
+        int stages = array.edgePipeline();
+        int drain = array.rows() + array.cols() - 1 + stages;
+        int latency = direct ? array.rows() + stages : drain;
         String peLoc = pe.loc().locator();
         String arrayLoc = array.loc().locator();
 
@@ -103,20 +106,22 @@ public final class LowerSystolicWs implements LoweringPass {
                 arrayLoc, params, ports,
                 new StructuralBody(pair
                         ? pairTopItems(delay.name(), peModule.name(), ctrl.name(),
-                                array.rawPairs() ? null : edge(unit, arrayLoc, accw).name(), peLoc, arrayLoc, direct,
-                                hostSkew)
+                                array.rawPairs() ? null : edge(unit, arrayLoc, accw, stages).name(), peLoc, arrayLoc,
+                                direct, hostSkew, stages)
                         : topItems(delay.name(), peModule.name(), ctrl.name(), peLoc, arrayLoc, direct, hostSkew)));
         List<RtlModule> modules = pair && !array.rawPairs()
-                ? List.of(delay, peModule, edge(unit, arrayLoc, accw), ctrl, top)
+                ? List.of(delay, peModule, edge(unit, arrayLoc, accw, stages), ctrl, top)
                 : List.of(delay, peModule, ctrl, top);
         return new RtlDesign(modules, top.name(), latency, array.peakMacsPerCycle());
     }
 
     /** Compressed accumulation: the carry-propagate adder at a column end. */
-    private static RtlModule edge(String unit, String arrayLoc, int accw) {
+    private static RtlModule edge(String unit, String arrayLoc, int accw, int stages) {
         return DatapathModules.module(LoweringSupport.moduleName(unit, "edge"),
                 "column end under compressed accumulation (OPT1): the column's one carry-propagate adder,"
-                        + " value = sum + carry mod 2^ACC_W", arrayLoc, CompressedAccumulation.weightStationaryEdge(accw, arrayLoc));
+                        + " value = sum + carry mod 2^ACC_W"
+                        + (stages > 0 ? ", in " + stages + " register stages (edge_pipeline) that advance with the array"
+                        : ""), arrayLoc, EdgeAdder.graph(accw, stages, true, arrayLoc));
     }
 
     static Datapath peGraph(PeSpec pe) {
@@ -191,7 +196,8 @@ public final class LowerSystolicWs implements LoweringPass {
     }
 
     /** Control, the in_ready assignment and the valid line: the same with and without the transform. */
-    private static List<ArrayItem> control(String delay, String ctrl, String arrayLoc, boolean direct) {
+    private static List<ArrayItem> control(String delay, String ctrl, String arrayLoc, boolean direct, int stages) {
+        String extra = stages > 0 ? " + " + stages : "";
         List<ArrayItem> items = new ArrayList<>(List.of(
                 new Wire("advance", null, false), new Wire("in_fire", null, false), new Wire("w_fire", null, false),
                 new Wire("drained", null, false),
@@ -203,19 +209,26 @@ public final class LowerSystolicWs implements LoweringPass {
                 new Assign("in_ready", "advance")));
         if (direct) {
             items.addAll(List.of(
-                    new Comment("the valid bit travels beside lane 0: ROWS stages from in to the out beat; the drain"),
+                    new Comment("the valid bit travels beside lane 0: ROWS stages from in to the out beat" + edgeNote(stages)
+                            + "; the drain"),
                     new Comment("line follows the beat's last lane COLS-1 stages further (no weight load before it)"),
-                    Structure.delay(delay, "u_valid_line", "1", "ROWS", "advance", "in_fire", "out_valid", arrayLoc),
+                    Structure.delay(delay, "u_valid_line", "1", "ROWS" + extra, "advance", "in_fire", "out_valid",
+                            arrayLoc),
                     Structure.delay(delay, "u_drain_line", "1", "COLS - 1", "advance", "out_valid", "drained",
                             arrayLoc)));
         } else {
             items.addAll(List.of(
-                    new Comment("the valid bit travels beside the data: ROWS+COLS-1 stages from in to the aligned out beat"),
-                    Structure.delay(delay, "u_valid_line", "1", "ROWS + COLS - 1", "advance", "in_fire", "out_valid",
-                            arrayLoc),
+                    new Comment("the valid bit travels beside the data: ROWS+COLS-1 stages from in to the aligned out beat"
+                            + edgeNote(stages)),
+                    Structure.delay(delay, "u_valid_line", "1", "ROWS + COLS - 1" + extra, "advance", "in_fire",
+                            "out_valid", arrayLoc),
                     new Assign("drained", "out_valid")));
         }
         return items;
+    }
+
+    private static String edgeNote(int stages) {
+        return stages > 0 ? ", plus the edge adder's " + stages : "";
     }
 
     /** Column c's value reaches out_y through the de-skew line (held) or directly (output direct). */
@@ -241,7 +254,7 @@ public final class LowerSystolicWs implements LoweringPass {
      * null) both halves are de-skewed unfused, onto out_y_sum and out_y_carry.
      */
     private static List<ArrayItem> pairTopItems(String delay, String pe, String ctrl, String edge, String peLoc,
-                                                String arrayLoc, boolean direct, boolean hostSkew) {
+                                                String arrayLoc, boolean direct, boolean hostSkew, int stages) {
         List<ArrayItem> cell = List.of(
                 new Wire("x_in", "A_W", false),
                 new Wire("p_sum_in", "ACC_W", false), new Wire("p_carry_in", "ACC_W", false),
@@ -265,11 +278,15 @@ public final class LowerSystolicWs implements LoweringPass {
                         arrayLoc)) : List.of(
                 new Comment("the column's one carry-propagate adder fuses the bottom pair"),
                 new Wire("y", "ACC_W", false),
-                Structure.instance(edge, "u_edge", arrayLoc, "sum", "g_row[ROWS-1].g_col[c].p_sum_out",
-                        "carry", "g_row[ROWS-1].g_col[c].p_carry_out", "value", "y"),
+                stages > 0
+                        ? Structure.instance(edge, "u_edge", arrayLoc, "clk", "clk", "rst", "rst",
+                                "sum", "g_row[ROWS-1].g_col[c].p_sum_out", "carry", "g_row[ROWS-1].g_col[c].p_carry_out",
+                                "en", "advance", "value", "y")
+                        : Structure.instance(edge, "u_edge", arrayLoc, "sum", "g_row[ROWS-1].g_col[c].p_sum_out",
+                                "carry", "g_row[ROWS-1].g_col[c].p_carry_out", "value", "y"),
                 new Comment(deskewComment(direct)),
                 columnOut(delay, "y", direct, arrayLoc));
-        List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc, direct));
+        List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc, direct, stages));
         items.add(new Generate(List.of(
                 new Loop("r", "ROWS", "g_skew_x", skewX(delay, arrayLoc, hostSkew)),
                 new Loop("r", "ROWS", "g_row", List.of(new Loop("c", "COLS", "g_col", cell))),
@@ -293,7 +310,7 @@ public final class LowerSystolicWs implements LoweringPass {
         List<ArrayItem> deskew = List.of(
                 new Comment(deskewComment(direct)),
                 columnOut(delay, "g_row[ROWS-1].g_col[c].p_out", direct, arrayLoc));
-        List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc, direct));
+        List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc, direct, 0));
         items.add(new Generate(List.of(
                 new Loop("r", "ROWS", "g_skew_x", skewX(delay, arrayLoc, hostSkew)),
                 new Loop("r", "ROWS", "g_row", List.of(new Loop("c", "COLS", "g_col", cell))),

@@ -22,17 +22,28 @@ import java.util.Set;
  * never the arithmetic. {@code rawPairs} (with compressed accumulation only, {@code transform
  * compressed_accumulation raw_pairs}) leaves the results as unfused (sum, carry) pairs: the out field is
  * then carry-save, carried by two ports (dsl/INTERFACE.md); otherwise the interface is unchanged.
+ * {@code edgePipeline} is the register stages of the edge adder that fuses the pairs ({@code
+ * edge_pipeline N}): the latency grows by that many cycles, the ports stay.
  */
 public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
-                            OutputMode output, SkewMode skew, SourceLoc loc, boolean rawPairs)
+                            OutputMode output, SkewMode skew, SourceLoc loc, boolean rawPairs, int edgePipeline)
         implements ArraySpec {
     public SystolicArray {
+        if (edgePipeline != 0 && (rawPairs || !transforms.contains(Transform.COMPRESSED_ACCUMULATION))) {
+            throw new IllegalArgumentException("an edge pipeline needs compressed accumulation with an edge adder");
+        }
         // an EnumSet keeps the declaration order, so describe() and reports are deterministic
         transforms = Collections.unmodifiableSet(transforms.isEmpty()
                 ? EnumSet.noneOf(Transform.class) : EnumSet.copyOf(transforms));
         if (rawPairs && !transforms.contains(Transform.COMPRESSED_ACCUMULATION)) {
             throw new IllegalArgumentException("raw pairs need compressed accumulation");
         }
+    }
+
+    /** No edge pipeline. */
+    public SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow dataflow, Set<Transform> transforms,
+                         OutputMode output, SkewMode skew, SourceLoc loc, boolean rawPairs) {
+        this(name, pe, rows, cols, dataflow, transforms, output, skew, loc, rawPairs, 0);
     }
 
     /** Pairs fused at the edge (no {@code raw_pairs}). */
@@ -54,7 +65,7 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
 
     /** The same array with {@code output} and {@code skew}. */
     public SystolicArray withModes(OutputMode output, SkewMode skew) {
-        return new SystolicArray(name, pe, rows, cols, dataflow, transforms, output, skew, loc, rawPairs);
+        return new SystolicArray(name, pe, rows, cols, dataflow, transforms, output, skew, loc, rawPairs, edgePipeline);
     }
 
     /** Whether the PE keeps its accumulator (OS) or outgoing partial sum (WS) as a carry-save pair (OPT1). */

@@ -60,8 +60,12 @@ public final class SystolicKind implements UnitKind {
                 || skew == null) {
             return null;
         }
+        Integer edgeStages = TransformMember.edgePipeline(tm, ctx, pe);
+        if (edgeStages == null) {
+            return null;
+        }
         return new SystolicArray(decl.name(), pe, rows.intValue(), cols.intValue(), dataflow, transforms, output, skew,
-                decl.nameLoc(), TransformMember.rawPairs(tm));
+                decl.nameLoc(), TransformMember.rawPairs(tm), edgeStages);
     }
 
     /** An optional one-word member ({@code output held|direct}, {@code skew internal|host}); absent: {@code dflt}. */
@@ -122,6 +126,9 @@ public final class SystolicKind implements UnitKind {
         }
         if (s.rawPairs()) {
             sb.append(", raw pairs");
+        }
+        if (s.edgePipeline() > 0) {
+            sb.append(", edge pipeline ").append(s.edgePipeline());
         }
         return sb.toString();
     }
