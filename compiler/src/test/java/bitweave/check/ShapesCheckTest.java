@@ -91,9 +91,30 @@ class ShapesCheckTest {
         assertEquals(ErrorCode.EDGE_PIPELINE_OUT_OF_RANGE, range.code());
         assertTrue(range.message().startsWith("edge_pipeline = 33 is outside 0..32"), range.message());
         assertEquals(ErrorCode.WRONG_ARGUMENT_COUNT, only(PE + cube + " edge_pipeline }\n").code());
-        // OPT2's shapes have no edge adder of compressed accumulation
+        // the option follows compressed_accumulation, not OPT2's word
         assertEquals(ErrorCode.EDGE_PIPELINE_MISPLACED, only(BOOTH
                 + "array top = matrix(2, 2, 4) of mac { transform same_bit_weight_reduction edge_pipeline 2 }\n").code());
+        // the tree has no accumulation loop for OPT1
+        assertEquals(ErrorCode.TRANSFORM_NOT_APPLICABLE, only(BOOTH
+                + "array top = adder_tree(4) of mac { transform compressed_accumulation }\n").code());
+    }
+
+    @Test
+    void matrixTakesCompressedAccumulationAloneOrWithOpt2() {
+        MatrixArray both = (MatrixArray) load(BOOTH + "array top = matrix(2, 2, 4) of mac {"
+                + " transform same_bit_weight_reduction compressed_accumulation edge_pipeline 2 }\n").top();
+        assertTrue(both.sameBitWeight() && both.compressedAccumulation());
+        assertEquals(2, both.edgePipeline());
+        MatrixArray alone = (MatrixArray) load(PE + "array top = matrix(2, 2, 4) of mac {"
+                + " transform compressed_accumulation }\n").top();
+        assertTrue(alone.compressedAccumulation() && !alone.sameBitWeight());
+        assertEquals(ErrorCode.TRANSFORM_NEEDS_WRAP, only(SAT
+                + "array top = matrix(2, 2, 4) of mac { transform compressed_accumulation }\n").code());
+        Diagnostic raw = only(PE + "array top = matrix(2, 2, 4) of mac { transform compressed_accumulation raw_pairs }\n");
+        assertEquals(ErrorCode.TRANSFORM_NOT_APPLICABLE, raw.code());
+        assertTrue(raw.message().contains("'raw_pairs' does not apply to a 2D-Matrix"), raw.message());
+        // the baseline drops every transform, so equiv and the bench compare against the plain matrix
+        assertTrue(both.baseline().transforms().isEmpty());
     }
 
     @Test
@@ -146,10 +167,10 @@ class ShapesCheckTest {
         assertTrue(t.message().contains("uses the behavioral multiplier"), t.message());
         assertEquals(ErrorCode.TRANSFORM_NEEDS_REDUCTION_OVER_K, only(BOOTH
                 + "array top = matrix(2, 2, 1) of mac { transform same_bit_weight_reduction }\n").code());
-        Diagnostic opt1 = only(BOOTH + "array top = matrix(2, 2, 2) of mac { transform compressed_accumulation }\n");
+        // OPT1 applies to the matrix (its accumulation over a group), not to the tree (no loop)
+        Diagnostic opt1 = only(BOOTH + "array top = adder_tree(4) of mac { transform compressed_accumulation }\n");
         assertEquals(ErrorCode.TRANSFORM_NOT_APPLICABLE, opt1.code());
-        assertTrue(opt1.message().endsWith("does not apply to a 2D-Matrix; it takes same_bit_weight_reduction"),
-                opt1.message());
+        assertTrue(opt1.message().contains("does not apply to"), opt1.message());
         // both errors of one body are reported together
         assertEquals(2, errors(PE + "array top = matrix(2, 2, 2) of mac { pipeline 9; transform x }\n").size());
     }

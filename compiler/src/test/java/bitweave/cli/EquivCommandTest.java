@@ -102,4 +102,17 @@ class EquivCommandTest {
         assertTrue(r.err().contains("outputs out_c as raw carry-save pairs (out_c_sum, out_c_carry)"), r.err());
         assertTrue(r.err().contains("[E0220]"), r.err());
     }
+
+    /** A pipelined edge adder comes out N cycles later: a cycle-by-cycle miter cannot hold (E0226). */
+    @Test
+    void differentLatenciesAreRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path bw = java.nio.file.Files.writeString(tmp.resolve("ep.bw"), "design ep\n"
+                + "pe mac { a : int4; b : int4; acc : int8 wrap; multiplier booth }\n"
+                + "array top = cube(1, 2, 1) of mac { transform compressed_accumulation edge_pipeline 2 }\n");
+        CliRunner.Result r = CliRunner.run("equiv", bw.toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("has a latency of 1 cycle and " + bw + " of 3 cycles"), r.err());
+        assertTrue(r.err().contains("[E0226]"), r.err());
+    }
 }

@@ -44,19 +44,29 @@ public final class DotUnit {
     private final SameBitWeightTree opt2;
     private final RtlModule mul;
     private final RtlModule add;
+    private final boolean pairOut;
 
     /**
      * @param unit    the design's unit name (module-name prefix)
      * @param unitLoc the DSL declaration of the array (the trees' locator)
      */
     public DotUnit(PeSpec pe, int k, boolean sameBitWeight, String unit, String unitLoc) {
+        this(pe, k, sameBitWeight, unit, unitLoc, 0);
+    }
+
+    /**
+     * @param pairWidth with OPT2 and W > 0, the unit ends in an unfused (sum, carry) pair mod 2^W, the wire
+     *                  {@code dot_pair} (sum in the high half; see {@link #endsInPair}); otherwise in {@code dot}
+     */
+    public DotUnit(PeSpec pe, int k, boolean sameBitWeight, String unit, String unitLoc, int pairWidth) {
         this.pe = pe;
+        this.pairOut = sameBitWeight && pairWidth > 0;
         this.k = k;
         this.unitLoc = unitLoc;
         this.dotw = dotWidth(pe, k);
         String peLoc = pe.loc().locator();
         if (sameBitWeight) {
-            this.opt2 = new SameBitWeightTree(pe, k, unit, unitLoc, dotw);
+            this.opt2 = new SameBitWeightTree(pe, k, unit, unitLoc, dotw, pairWidth);
             this.mul = null;
             this.add = null;
         } else {
@@ -82,6 +92,11 @@ public final class DotUnit {
         return dotw;
     }
 
+    /** Whether the unit's result is the pair {@code dot_pair} rather than the value {@code dot}. */
+    public boolean endsInPair() {
+        return pairOut;
+    }
+
     public List<RtlModule> modules() {
         return opt2 != null ? opt2.modules() : List.of(mul, add);
     }
@@ -92,7 +107,9 @@ public final class DotUnit {
         if (opt2 == null) {
             out.add(new LocalParam("LEAVES", String.valueOf(1 << levels(k))));
         }
-        out.add(new LocalParam("DOT_W", String.valueOf(dotw)));
+        if (!pairOut) {  // a unit ending in its pair has no DOT_W-wide wire
+            out.add(new LocalParam("DOT_W", String.valueOf(dotw)));
+        }
         if (opt2 != null) {
             out.addAll(opt2.localParams());
         }

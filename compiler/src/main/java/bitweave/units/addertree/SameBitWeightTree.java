@@ -79,6 +79,7 @@ final class SameBitWeightTree {
     private final RtlModule pp;
     private final RtlModule weights;
     private final RtlModule fin;
+    private final int pairWidth;
 
     /**
      * One per-weight heap: K rows of digit {@code rowDigit} (-1: none) at column {@code rowShift}, the K
@@ -88,7 +89,17 @@ final class SameBitWeightTree {
     }
 
     SameBitWeightTree(PeSpec pe, int k, String unit, String unitLoc, int dotw) {
+        this(pe, k, unit, unitLoc, dotw, 0);
+    }
+
+    /**
+     * @param pairWidth 0: the unit ends in its adder (the wire {@code dot}); W > 0: it ends in the final
+     *                  heap's (sum, carry) pair mod 2^W (the wire {@code dot_pair}, sum in the high half),
+     *                  for a consumer that keeps accumulating in carry-save form (the 2D-Matrix with OPT1)
+     */
+    SameBitWeightTree(PeSpec pe, int k, String unit, String unitLoc, int dotw, int pairWidth) {
         this.pe = pe;
+        this.pairWidth = pairWidth;
         this.k = k;
         this.unitLoc = unitLoc;
         this.kind = pe.mac().multiplier();
@@ -116,7 +127,9 @@ final class SameBitWeightTree {
                 "per digit weight one flat bit heap over the K rows of that weight: exact (sum, carry) pairs",
                 unitLoc, weightsGraph());
         this.fin = DatapathModules.module(LoweringSupport.moduleName(unit, "final"),
-                "the per-weight pairs shifted to their weights, minus the offsets: one bit heap and one adder",
+                pairWidth > 0 ? "the per-weight pairs shifted to their weights, minus the offsets: one bit heap, its"
+                        + " (sum, carry) pair mod 2^" + pairWidth + " unfused"
+                        : "the per-weight pairs shifted to their weights, minus the offsets: one bit heap and one adder",
                 unitLoc, finalGraph());
     }
 
@@ -195,11 +208,23 @@ final class SameBitWeightTree {
                 Structure.instance(weights.name(), "u_weights", unitLoc, weightPorts.toArray(String[]::new)),
                 Structure.delay(delay, "u_pairs_stage", "PAIRS_W", "(PIPE >= 2) ? 1 : 0", "advance", "pairs_d", "pairs",
                         unitLoc),
-                new Comment("shifted once, added once"),
-                new Wire("dot_d", "DOT_W", false), new Wire("dot", "DOT_W", false),
-                Structure.instance(fin.name(), "u_final", unitLoc, "pairs", "pairs", "dot", "dot_d"),
-                Structure.delay(delay, "u_dot_stage", "DOT_W", "(PIPE >= 3) ? PIPE - 2 : ((PIPE >= 1) ? 1 : 0)",
-                        "advance", "dot_d", "dot", unitLoc)));
+                new Comment(pairWidth > 0 ? "shifted once, compressed to one pair (the consumer adds it)"
+                        : "shifted once, added once")));
+        String stages = "(PIPE >= 3) ? PIPE - 2 : ((PIPE >= 1) ? 1 : 0)";
+        if (pairWidth > 0) {
+            String w = String.valueOf(pairWidth);
+            items.addAll(List.of(
+                    new Wire("dot_pair_d", "2*" + w, false), new Wire("dot_pair", "2*" + w, false),
+                    Structure.instance(fin.name(), "u_final", unitLoc, "pairs", "pairs",
+                            "dot_sum", "dot_pair_d[" + w + " +: " + w + "]", "dot_carry", "dot_pair_d[0 +: " + w + "]"),
+                    Structure.delay(delay, "u_dot_stage", "2*" + w, stages, "advance", "dot_pair_d", "dot_pair",
+                            unitLoc)));
+        } else {
+            items.addAll(List.of(
+                    new Wire("dot_d", "DOT_W", false), new Wire("dot", "DOT_W", false),
+                    Structure.instance(fin.name(), "u_final", unitLoc, "pairs", "pairs", "dot", "dot_d"),
+                    Structure.delay(delay, "u_dot_stage", "DOT_W", stages, "advance", "dot_d", "dot", unitLoc)));
+        }
         return items;
     }
 
@@ -336,7 +361,10 @@ final class SameBitWeightTree {
         MacStructure mac = pe.mac();
         DatapathBuilder g = new DatapathBuilder(unitLoc);
         Value pairs = g.input("pairs", pairsWidth);
-        Value dot = g.output("dot", dotw);
+        int width = pairWidth > 0 ? pairWidth : dotw;
+        Value sum = pairWidth > 0 ? g.output("dot_sum", width) : g.fresh("dot_heap_sum", width);
+        Value carry = pairWidth > 0 ? g.output("dot_carry", width) : g.fresh("dot_heap_carry", width);
+        Value dot = pairWidth > 0 ? null : g.output("dot", dotw);
         Digits shifts = new Digits(kind, digits, null, null, null, null, pe.a().signed());
         List<Op.HeapRow> rows = new ArrayList<>();
         int lo = 0;
@@ -351,14 +379,15 @@ final class SameBitWeightTree {
                 offsets = offsets.add(BigInteger.ONE.shiftLeft(shifts.shift(d) + rowWidth - 1));
             }
         }
-        BigInteger correction = offsets.multiply(BigInteger.valueOf(k)).negate().mod(BigInteger.ONE.shiftLeft(dotw));
+        // the offsets' correction works modulo any power of two, so also modulo 2^pairWidth
+        BigInteger correction = offsets.multiply(BigInteger.valueOf(k)).negate().mod(BigInteger.ONE.shiftLeft(width));
         if (correction.signum() != 0) {
-            rows.add(new Op.HeapRow(g.constant("offsets", dotw, correction), 0, false));
+            rows.add(new Op.HeapRow(g.constant("offsets", width, correction), 0, false));
         }
-        Value sum = g.fresh("dot_heap_sum", dotw);
-        Value carry = g.fresh("dot_heap_carry", dotw);
         g.add(new Op.BitHeap(sum, carry, rows, MacDatapath.reduction(mac), mac.fourTwo(), g.loc()));
-        g.add(new Op.Add(dot, sum, carry, false, g.loc()));
+        if (dot != null) {
+            g.add(new Op.Add(dot, sum, carry, false, g.loc()));
+        }
         return g.build();
     }
 }

@@ -9,6 +9,7 @@ import bitweave.ir.Design;
 import bitweave.ir.PeSpec;
 import bitweave.ir.TopInterface;
 import bitweave.passes.DatapathModules;
+import bitweave.passes.EdgeAdder;
 import bitweave.passes.LoweringPass;
 import bitweave.passes.LoweringSupport;
 import bitweave.passes.MacDatapath;
@@ -74,12 +75,29 @@ public final class LowerMatrix implements LoweringPass {
         String unit = design.unitName();
         String peLoc = pe.loc().locator();
         String mxLoc = mx.loc().locator();
-        DotUnit dot = new DotUnit(pe, mx.k(), mx.sameBitWeight(), unit, mxLoc);
+        boolean pair = mx.compressedAccumulation();
+        int stages = mx.edgePipeline();
+        int accw = pe.acc().width();
+        // with OPT1 and OPT2 the dot unit hands its final heap's pair to the accumulator's heap, unfused
+        DotUnit dot = new DotUnit(pe, mx.k(), mx.sameBitWeight(), unit, mxLoc, pair ? accw : 0);
 
         RtlModule delay = LoweringSupport.delayModule(unit, mxLoc);
-        RtlModule acc = DatapathModules.module(LoweringSupport.moduleName(unit, "acc"),
-                "acc = fit(acc + dot) until the group's last beat, then the out register", peLoc,
-                accGraph(pe, dot.dotWidth()));
+        RtlModule acc = pair
+                ? DatapathModules.module(LoweringSupport.moduleName(unit, "acc"),
+                        "compressed accumulation (OPT1): (acc_sum, acc_carry) = heap(" + (dot.endsInPair()
+                                ? "dot pair" : "dot") + ", acc pair) mod 2^ACC_W per beat, no carry-propagate adder;"
+                                + " the group's final pair goes to the edge adder", peLoc,
+                        MatrixPairs.accGraph(pe, dot.dotWidth(), dot.endsInPair()))
+                : DatapathModules.module(LoweringSupport.moduleName(unit, "acc"),
+                        "acc = fit(acc + dot) until the group's last beat, then the out register", peLoc,
+                        accGraph(pe, dot.dotWidth()));
+        RtlModule edge = pair ? DatapathModules.module(LoweringSupport.moduleName(unit, "edge"),
+                "a unit's one carry-propagate adder under compressed accumulation (OPT1): value = sum + carry mod"
+                        + " 2^ACC_W" + (stages > 0 ? ", in " + stages + " register stages (edge_pipeline) that advance"
+                        + " with the grid" : ""), mxLoc, EdgeAdder.graph(accw, stages, true, mxLoc)) : null;
+        RtlModule hold = pair ? DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
+                "the out register of one unit: loaded with the fused result of a group's last beat", peLoc,
+                MatrixPairs.holdGraph(accw)) : null;
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "flow control: the grid advances while the out register is empty or being read", mxLoc,
                 ctrlGraph(mxLoc));
@@ -100,11 +118,18 @@ public final class LowerMatrix implements LoweringPass {
                         + " pipeline " + mx.pipeline() + (mx.sameBitWeight() ? ", same-bit-weight reduction (OPT2)" : "")
                         + ", of PE '" + pe.name() + "'",
                 mxLoc, params, ports,
-                new StructuralBody(topItems(dot, delay.name(), acc.name(), ctrl.name(), peLoc, mxLoc)));
+                new StructuralBody(topItems(dot, delay.name(), acc.name(), ctrl.name(), peLoc, mxLoc,
+                        pair ? MatrixPairs.unitEnd(acc.name(), edge.name(), hold.name(), stages, peLoc, mxLoc,
+                                dot.endsInPair()) : null,
+                        stages)));
         List<RtlModule> modules = new ArrayList<>(List.of(delay));
         modules.addAll(dot.modules());
-        modules.addAll(List.of(acc, ctrl, top));
-        return new RtlDesign(modules, top.name(), mx.pipeline() + 1, mx.peakMacsPerCycle());
+        modules.add(acc);
+        if (pair) {
+            modules.addAll(List.of(edge, hold));
+        }
+        modules.addAll(List.of(ctrl, top));
+        return new RtlDesign(modules, top.name(), mx.pipeline() + 1 + stages, mx.peakMacsPerCycle());
     }
 
     /** One unit's accumulator: acc = fit(acc + dot) on valid beats; the last one loads the out register. */
@@ -145,16 +170,25 @@ public final class LowerMatrix implements LoweringPass {
         return g.build();
     }
 
+    /**
+     * @param pairEnd with compressed accumulation, a unit's items after its dot unit (accumulator, edge
+     *                adder, out register; {@link MatrixPairs#unitEnd}); null for the plain accumulator
+     */
     private static List<ArrayItem> topItems(DotUnit dot, String delay, String acc, String ctrl, String peLoc,
-                                            String mxLoc) {
+                                            String mxLoc, List<ArrayItem> pairEnd, int stages) {
         String here = "g_m[m].g_n[n].";
         // unit (m, n)'s multiplier i: A[m][i] (element m*K + i of in_a, shared along row m) times B[i][n]
         List<ArrayItem> unit = new ArrayList<>();
         unit.add(new Comment("dot unit (m, n): row m of A times column n of B"));
         unit.addAll(dot.unitItems(delay, i -> "m*K+" + i, i -> "in_b[((" + i + ")*N+n)*B_W +: B_W]", here));
-        unit.add(Structure.instance(acc, "u_acc", peLoc, "clk", "clk", "rst", "rst", "advance", "advance",
-                "dot", "dot", "dot_valid", "g_level[LEVELS].flags[1]",
-                "dot_last", "g_level[LEVELS].flags[0]", "c", "out_c[(m*N+n)*ACC_W +: ACC_W]"));
+        if (pairEnd != null) {
+            unit.addAll(pairEnd);
+        } else {
+            unit.add(Structure.instance(acc, "u_acc", peLoc, "clk", "clk", "rst", "rst", "advance", "advance",
+                    "dot", "dot", "dot_valid", "g_level[LEVELS].flags[1]",
+                    "dot_last", "g_level[LEVELS].flags[0]", "c", "out_c[(m*N+n)*ACC_W +: ACC_W]"));
+        }
+        String flags = stages > 0 ? "flags_late" : "g_level[LEVELS].flags";
         List<ArrayItem> level = List.of(
                 new LocalParam("LEVEL", "j"),
                 new Wire("flags_d", "2", false), new Wire("flags", "2", false),
@@ -162,18 +196,28 @@ public final class LowerMatrix implements LoweringPass {
                         "g_next", List.of(new Assign("flags_d", "g_level[j-1].flags"))),
                 Structure.delay(delay, "u_stage", "2", DotUnit.STAGED, "advance", "flags_d", "flags", mxLoc));
         List<ArrayItem> items = new ArrayList<>(dot.localParams());
+        if (stages > 0) {
+            items.add(new Wire("flags_late", "2", false));
+        }
         items.addAll(List.of(
                 new Wire("advance", null, false), new Wire("in_fire", null, false),
                 new Comment("back-pressure stalls the whole grid, so the units and the flags stay aligned"),
                 Structure.instance(ctrl, "u_ctrl", mxLoc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
-                        "out_ready", "out_ready", "dot_valid", "g_level[LEVELS].flags[1]",
-                        "dot_last", "g_level[LEVELS].flags[0]", "advance", "advance", "in_fire", "in_fire",
+                        "out_ready", "out_ready", "dot_valid", flags + "[1]",
+                        "dot_last", flags + "[0]", "advance", "advance", "in_fire", "in_fire",
                         "out_valid", "out_valid"),
                 new Assign("in_ready", "advance")));
         List<ArrayItem> generate = new ArrayList<>(dot.sharedItems("M*K"));
         generate.addAll(List.of(
                 new Comment("the beat's valid and last flag travel beside the units, through the same stages"),
-                new Loop("j", "0", "LEVELS + 1", "g_level", level),
+                new Loop("j", "0", "LEVELS + 1", "g_level", level)));
+        if (stages > 0) {
+            generate.addAll(List.of(
+                    new Comment("and through the " + stages + " stages of the units' edge adders"),
+                    Structure.delay(delay, "u_edge_flags", "2", Integer.toString(stages), "advance",
+                            "g_level[LEVELS].flags", "flags_late", mxLoc)));
+        }
+        generate.addAll(List.of(
                 new Comment("A[m][k] reaches the N units of row m, B[k][n] the M units of column n"),
                 new Loop("m", "M", "g_m", List.of(new Loop("n", "N", "g_n", unit)))));
         items.add(new Generate(generate));

@@ -20,12 +20,23 @@ import java.util.Set;
  *
  * @param pipeline   register stages inside each dot unit (0 = the only register is the out register), as
  *                   in the adder tree
- * @param transforms bit-weight transforms (only {@link Transform#SAME_BIT_WEIGHT_REDUCTION} applies)
+ * @param transforms bit-weight transforms: {@link Transform#SAME_BIT_WEIGHT_REDUCTION} inside each dot unit,
+ *                   {@link Transform#COMPRESSED_ACCUMULATION} in each unit's accumulator (either or both)
+ * @param edgePipeline with compressed accumulation, the register stages of each unit's fusing adder
  */
 public record MatrixArray(String name, PeSpec pe, int m, int n, int k, int pipeline, Set<Transform> transforms,
-                          SourceLoc loc) implements ArraySpec {
+                          int edgePipeline, SourceLoc loc) implements ArraySpec {
     public MatrixArray {
         transforms = transforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(transforms));
+        if (edgePipeline != 0 && !transforms.contains(Transform.COMPRESSED_ACCUMULATION)) {
+            throw new IllegalArgumentException("an edge pipeline needs compressed accumulation");
+        }
+    }
+
+    /** No edge pipeline. */
+    public MatrixArray(String name, PeSpec pe, int m, int n, int k, int pipeline, Set<Transform> transforms,
+                       SourceLoc loc) {
+        this(name, pe, m, n, k, pipeline, transforms, 0, loc);
     }
 
     /** No transform. */
@@ -41,6 +52,11 @@ public record MatrixArray(String name, PeSpec pe, int m, int n, int k, int pipel
     /** OPT2: in each dot unit the partial products of its K multipliers that share a bit weight are reduced together. */
     public boolean sameBitWeight() {
         return transforms.contains(Transform.SAME_BIT_WEIGHT_REDUCTION);
+    }
+
+    /** OPT1: each unit keeps its accumulator as a carry-save pair; one adder fuses it at the group's end. */
+    public boolean compressedAccumulation() {
+        return transforms.contains(Transform.COMPRESSED_ACCUMULATION);
     }
 
     /** One register per adder level (ceil(log2 K) levels) plus one after the multipliers, as the adder tree. */

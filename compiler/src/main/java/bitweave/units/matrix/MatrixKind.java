@@ -31,7 +31,8 @@ public final class MatrixKind implements UnitKind {
     static final long MAX_MULTIPLIERS = 4096;
     static final int DEFAULT_PIPELINE = 1;
     /** Transforms implemented for the 2D-Matrix (LANGUAGE.md 6.4). */
-    private static final Set<Transform> TRANSFORMS = EnumSet.of(Transform.SAME_BIT_WEIGHT_REDUCTION);
+    private static final Set<Transform> TRANSFORMS = EnumSet.of(Transform.SAME_BIT_WEIGHT_REDUCTION,
+            Transform.COMPRESSED_ACCUMULATION);
 
     @Override
     public String dslName() {
@@ -78,11 +79,18 @@ public final class MatrixKind implements UnitKind {
         Set<Transform> transforms = TransformMember.parse(tm, members, ctx, TRANSFORMS, "a 2D-Matrix", pe);
         // OPT2 in each dot unit: the same legality as on the adder tree (E0218, E0224)
         ok &= transforms != null && AdderTreeKind.sameBitWeightLegal(tm, transforms, pe, k, ctx);
-        if (pe == null || !sizesOk || !ok) {
+        if (ok && TransformMember.rawPairs(tm)) {
+            // the out register holds a group's fused result; raw pairs would need ports of their own
+            ctx.error(ErrorCode.TRANSFORM_NOT_APPLICABLE, tm.loc(), "'" + TransformMember.RAW_PAIRS + "' does not"
+                    + " apply to a 2D-Matrix: its out register holds each group's fused result; drop it");
+            ok = false;
+        }
+        Integer edgeStages = ok && pe != null ? TransformMember.edgePipeline(tm, ctx, pe) : Integer.valueOf(0);
+        if (pe == null || !sizesOk || !ok || edgeStages == null) {
             return null;
         }
         return new MatrixArray(decl.name(), pe, m.intValue(), n.intValue(), k.intValue(), (int) pipeline, transforms,
-                decl.nameLoc());
+                edgeStages, decl.nameLoc());
     }
 
     @Override
@@ -94,7 +102,9 @@ public final class MatrixKind implements UnitKind {
     public String describe(ArraySpec spec) {
         MatrixArray t = (MatrixArray) spec;
         return "matrix " + t.m() + "x" + t.n() + "x" + t.k() + ", pipeline " + t.pipeline()
-                + (t.sameBitWeight() ? ", transform same_bit_weight_reduction" : "");
+                + (t.sameBitWeight() ? ", transform same_bit_weight_reduction" : "")
+                + (t.compressedAccumulation() ? ", transform compressed_accumulation" : "")
+                + (t.edgePipeline() > 0 ? ", edge pipeline " + t.edgePipeline() : "");
     }
 
     @Override
