@@ -4,8 +4,11 @@
 #   behavioral  : `a * b` in the Verilog (Yosys builds the multiplier), CPA in every accumulation step
 #   controlled  : `multiplier booth`: the same radix-4 partial products as the transformed variant, one
 #                 bit heap and a CPA inside the loop (DOMAIN.md 2.4: the fair baseline for a transform)
-#   transformed : booth plus the shape's bit-weight transform (OPT1 compressed accumulation for systolic
-#                 and cube, OPT2 same-bit-weight reduction for the tree and the 2D-Matrix)
+#   transformed : booth plus the shape's bit-weight transform: OPT1 compressed accumulation for systolic
+#                 and cube, with its one fusing adder (outside the loop) in `edge_pipeline` stages; OPT2
+#                 same-bit-weight reduction for the tree; OPT2 and OPT1 (the accumulation over a group)
+#                 with a pipelined edge adder for the 2D-Matrix
+#   unpiped     : (not in the default list) transformed without `edge_pipeline`: one combinational adder
 # "gain" is behavioral GE×depth / variant GE×depth (depth stands in for delay: Yosys does not size gates
 # for a clock), beside the paper's area-efficiency ratio for the shape. The "direct+host" systolic rows
 # are the leaner modes (LANGUAGE.md 6.1: no held copy of C / no de-skew, host-skewed operands).
@@ -13,7 +16,7 @@
 #                                     full adds 16x16 arrays, cube 8x8x8 and tree K16 x N16 (tens of minutes)
 #   PPA_ROWS=REGEX    only the configs whose name matches (e.g. PPA_ROWS='16x16|N16')
 #   PPA_VARIANTS=...  the variants to run, default "behavioral controlled transformed" (the gain column
-#                     needs behavioral in the same run)
+#                     needs behavioral in the same run), also "unpiped"
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="${1:-quick}"
@@ -32,19 +35,19 @@ design() {   # $1 name, $2 array head, $3 acc, $4 body, $5 multiplier line, $6 t
 
 # name | paper ratio | array head | acc | body lines | transform
 configs=(
-  "systolic OS 4x4|1.27|systolic(4, 4)|int32|  dataflow output_stationary\n|compressed_accumulation"
-  "systolic WS 4x4|1.27|systolic(4, 4)|int32|  dataflow weight_stationary\n|compressed_accumulation"
-  "systolic OS 4x4 direct+host|1.27|systolic(4, 4)|int32|  dataflow output_stationary\n  output direct\n  skew host\n|compressed_accumulation"
-  "systolic WS 4x4 direct+host|1.27|systolic(4, 4)|int32|  dataflow weight_stationary\n  output direct\n  skew host\n|compressed_accumulation"
-  "3D-Cube 4x4x4|1.28|cube(4, 4, 4)|int19||compressed_accumulation"
+  "systolic OS 4x4|1.27|systolic(4, 4)|int32|  dataflow output_stationary\n|compressed_accumulation edge_pipeline 3"
+  "systolic WS 4x4|1.27|systolic(4, 4)|int32|  dataflow weight_stationary\n|compressed_accumulation edge_pipeline 3"
+  "systolic OS 4x4 direct+host|1.27|systolic(4, 4)|int32|  dataflow output_stationary\n  output direct\n  skew host\n|compressed_accumulation edge_pipeline 3"
+  "systolic WS 4x4 direct+host|1.27|systolic(4, 4)|int32|  dataflow weight_stationary\n  output direct\n  skew host\n|compressed_accumulation edge_pipeline 3"
+  "3D-Cube 4x4x4|1.28|cube(4, 4, 4)|int19||compressed_accumulation edge_pipeline 2"
   "adder tree K16 x N4|1.56|adder_tree(16)|int32|  columns 4\n|same_bit_weight_reduction"
-  "2D-Matrix 4x4 K8|1.44|matrix(4, 4, 8)|int32||same_bit_weight_reduction"
+  "2D-Matrix 4x4 K8|1.44|matrix(4, 4, 8)|int32||same_bit_weight_reduction compressed_accumulation edge_pipeline 3"
 )
 if [ "$size" = full ]; then
   configs+=(
-    "systolic OS 16x16|1.27|systolic(16, 16)|int32|  dataflow output_stationary\n|compressed_accumulation"
-    "systolic WS 16x16|1.27|systolic(16, 16)|int32|  dataflow weight_stationary\n|compressed_accumulation"
-    "3D-Cube 8x8x8|1.28|cube(8, 8, 8)|int19||compressed_accumulation"
+    "systolic OS 16x16|1.27|systolic(16, 16)|int32|  dataflow output_stationary\n|compressed_accumulation edge_pipeline 3"
+    "systolic WS 16x16|1.27|systolic(16, 16)|int32|  dataflow weight_stationary\n|compressed_accumulation edge_pipeline 3"
+    "3D-Cube 8x8x8|1.28|cube(8, 8, 8)|int19||compressed_accumulation edge_pipeline 2"
     "adder tree K16 x N16|1.56|adder_tree(16)|int32|  columns 16\n|same_bit_weight_reduction"
   )
 fi
@@ -78,6 +81,9 @@ for entry in "${configs[@]}"; do
 " "" >"$f" ;;
       transformed) design "ppa_$n" "$head" "$acc" "$body" "  multiplier booth
 " "  transform $transform
+" >"$f" ;;
+      unpiped) design "ppa_$n" "$head" "$acc" "$body" "  multiplier booth
+" "  transform ${transform% edge_pipeline *}
 " >"$f" ;;
     esac
     read -r nand nor not dff ge depth gexd rest <<<"$(synth "$f")"
