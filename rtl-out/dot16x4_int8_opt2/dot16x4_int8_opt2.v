@@ -85,11 +85,14 @@ module dot16x4_int8_opt2 #(
       // per digit weight one flat bit heap over the K rows of that weight
       wire [PAIRS_W-1:0] pairs_d;
       wire [PAIRS_W-1:0] pairs;
+      wire [1-1:0] corner_d;
+      wire [1-1:0] corner;
       // @[dot16x4_int8_opt2.bw:15:7]
       dot16x4_int8_opt2_weights u_weights (
         .rows(rows),
         .extras(extras),
-        .pairs(pairs_d)
+        .pairs(pairs_d),
+        .corner(corner_d)
       );
       // @[dot16x4_int8_opt2.bw:15:7]
       dot16x4_int8_opt2_delay #(.W(PAIRS_W), .DEPTH((PIPE >= 2) ? 1 : 0)) u_pairs_stage (
@@ -99,12 +102,21 @@ module dot16x4_int8_opt2 #(
         .din(pairs_d),
         .dout(pairs)
       );
+      // @[dot16x4_int8_opt2.bw:15:7]
+      dot16x4_int8_opt2_delay #(.W(1), .DEPTH((PIPE >= 2) ? 1 : 0)) u_corner_stage (
+        .clk(clk),
+        .rst(rst),
+        .en(advance),
+        .din(corner_d),
+        .dout(corner)
+      );
       // shifted once, added once
       wire [DOT_W-1:0] dot_d;
       wire [DOT_W-1:0] dot;
       // @[dot16x4_int8_opt2.bw:15:7]
       dot16x4_int8_opt2_final u_final (
         .pairs(pairs),
+        .corner(corner),
         .dot(dot_d)
       );
       // @[dot16x4_int8_opt2.bw:15:7]

@@ -5,6 +5,7 @@
 // @[dot16x4_int8_opt2.bw:15:7]
 module dot16x4_int8_opt2_final (
   input  wire [125:0] pairs,
+  input  wire corner,
   output wire [19:0] dot
 );
   wire [12:0] weight0_carry;
@@ -17,7 +18,7 @@ module dot16x4_int8_opt2_final (
   wire [14:0] weight3_sum;
   wire [4:0] top_extras_carry;
   wire [4:0] top_extras_sum;
-  wire [19:0] offsets;
+  wire [18:0] offsets;
   wire dot_heap_r0_b0;
   wire dot_heap_r0_b1;
   wire dot_heap_r0_b2;
@@ -163,7 +164,6 @@ module dot16x4_int8_opt2_final (
   wire dot_heap_r10_b16;
   wire dot_heap_r10_b17;
   wire dot_heap_r10_b18;
-  wire dot_heap_r10_b19;
   wire dot_heap_s1_c0_fa0_s;
   wire dot_heap_s1_c0_fa0_c;
   wire dot_heap_s1_c0_ha1_s;
@@ -263,7 +263,11 @@ module dot16x4_int8_opt2_final (
   wire dot_heap_s1_c17_fa0_s;
   wire dot_heap_s1_c17_fa0_c;
   wire dot_heap_s1_c18_fa0_s;
+
+  // verilator lint_off UNUSED
   wire dot_heap_s1_c18_fa0_c;
+  // verilator lint_on UNUSED
+
   wire dot_heap_s2_c1_fa0_s;
   wire dot_heap_s2_c1_fa0_c;
   wire dot_heap_s2_c2_fa0_s;
@@ -333,11 +337,9 @@ module dot16x4_int8_opt2_final (
   wire dot_heap_s2_c17_fa0_s;
   wire dot_heap_s2_c17_fa0_c;
   wire dot_heap_s2_c18_ha0_s;
-  wire dot_heap_s2_c18_ha0_c;
-  wire dot_heap_s2_c19_ha0_s;
 
   // verilator lint_off UNUSED
-  wire dot_heap_s2_c19_ha0_c;
+  wire dot_heap_s2_c18_ha0_c;
   // verilator lint_on UNUSED
 
   wire dot_heap_s3_c2_fa0_s;
@@ -385,11 +387,9 @@ module dot16x4_int8_opt2_final (
   wire dot_heap_s3_c17_ha0_s;
   wire dot_heap_s3_c17_ha0_c;
   wire dot_heap_s3_c18_ha0_s;
-  wire dot_heap_s3_c18_ha0_c;
-  wire dot_heap_s3_c19_ha0_s;
 
   // verilator lint_off UNUSED
-  wire dot_heap_s3_c19_ha0_c;
+  wire dot_heap_s3_c18_ha0_c;
   // verilator lint_on UNUSED
 
   wire dot_heap_s4_c3_fa0_s;
@@ -423,11 +423,9 @@ module dot16x4_int8_opt2_final (
   wire dot_heap_s4_c17_ha0_s;
   wire dot_heap_s4_c17_ha0_c;
   wire dot_heap_s4_c18_ha0_s;
-  wire dot_heap_s4_c18_ha0_c;
-  wire dot_heap_s4_c19_ha0_s;
 
   // verilator lint_off UNUSED
-  wire dot_heap_s4_c19_ha0_c;
+  wire dot_heap_s4_c18_ha0_c;
   // verilator lint_on UNUSED
 
   wire dot_heap_s5_c7_fa0_s;
@@ -453,16 +451,18 @@ module dot16x4_int8_opt2_final (
   wire dot_heap_s5_c17_ha0_s;
   wire dot_heap_s5_c17_ha0_c;
   wire dot_heap_s5_c18_ha0_s;
-  wire dot_heap_s5_c18_ha0_c;
-  wire dot_heap_s5_c19_ha0_s;
 
   // verilator lint_off UNUSED
-  wire dot_heap_s5_c19_ha0_c;
+  wire dot_heap_s5_c18_ha0_c;
   // verilator lint_on UNUSED
 
-  wire [19:0] dot_heap_sum;
+  wire [18:0] dot_heap_sum;
   wire dot_heap_zero;
-  wire [19:0] dot_heap_carry;
+  wire [18:0] dot_heap_carry;
+  wire [18:0] dot_low;
+  wire dot_sign;
+  wire dot_below_corner;
+  wire dot_top;
 
   // @[dot16x4_int8_opt2.bw:15:7]
   assign weight0_carry = pairs[12:0];
@@ -475,7 +475,7 @@ module dot16x4_int8_opt2_final (
   assign weight3_sum = pairs[115:101];
   assign top_extras_carry = pairs[120:116];
   assign top_extras_sum = pairs[125:121];
-  assign offsets = 20'hab000;
+  assign offsets = 19'h2b000;
   assign dot_heap_r0_b0 = weight0_carry[0];
   assign dot_heap_r0_b1 = weight0_carry[1];
   assign dot_heap_r0_b2 = weight0_carry[2];
@@ -621,7 +621,6 @@ module dot16x4_int8_opt2_final (
   assign dot_heap_r10_b16 = offsets[16];
   assign dot_heap_r10_b17 = offsets[17];
   assign dot_heap_r10_b18 = offsets[18];
-  assign dot_heap_r10_b19 = offsets[19];
   assign dot_heap_s1_c0_fa0_s = dot_heap_r0_b0 ^ dot_heap_r1_b0 ^ dot_heap_r2_b0;
   assign dot_heap_s1_c0_fa0_c = (dot_heap_r0_b0 & dot_heap_r1_b0) | (dot_heap_r0_b0 & dot_heap_r2_b0) | (dot_heap_r1_b0 & dot_heap_r2_b0);
   assign dot_heap_s1_c0_ha1_s = dot_heap_r3_b0 ^ dot_heap_r10_b0;
@@ -792,8 +791,6 @@ module dot16x4_int8_opt2_final (
   assign dot_heap_s2_c17_fa0_c = (dot_heap_s1_c16_fa0_c & dot_heap_s1_c16_ha1_c) | (dot_heap_s1_c16_fa0_c & dot_heap_s1_c17_fa0_s) | (dot_heap_s1_c16_ha1_c & dot_heap_s1_c17_fa0_s);
   assign dot_heap_s2_c18_ha0_s = dot_heap_s1_c17_fa0_c ^ dot_heap_s1_c18_fa0_s;
   assign dot_heap_s2_c18_ha0_c = dot_heap_s1_c17_fa0_c & dot_heap_s1_c18_fa0_s;
-  assign dot_heap_s2_c19_ha0_s = dot_heap_s1_c18_fa0_c ^ dot_heap_r10_b19;
-  assign dot_heap_s2_c19_ha0_c = dot_heap_s1_c18_fa0_c & dot_heap_r10_b19;
   assign dot_heap_s3_c2_fa0_s = dot_heap_s2_c1_fa0_c ^ dot_heap_s2_c2_fa0_s ^ dot_heap_s2_c2_ha1_s;
   assign dot_heap_s3_c2_fa0_c = (dot_heap_s2_c1_fa0_c & dot_heap_s2_c2_fa0_s) | (dot_heap_s2_c1_fa0_c & dot_heap_s2_c2_ha1_s) | (dot_heap_s2_c2_fa0_s & dot_heap_s2_c2_ha1_s);
   assign dot_heap_s3_c3_fa0_s = dot_heap_s2_c2_fa0_c ^ dot_heap_s2_c2_ha1_c ^ dot_heap_s2_c3_fa0_s;
@@ -840,8 +837,6 @@ module dot16x4_int8_opt2_final (
   assign dot_heap_s3_c17_ha0_c = dot_heap_s2_c16_fa0_c & dot_heap_s2_c17_fa0_s;
   assign dot_heap_s3_c18_ha0_s = dot_heap_s2_c17_fa0_c ^ dot_heap_s2_c18_ha0_s;
   assign dot_heap_s3_c18_ha0_c = dot_heap_s2_c17_fa0_c & dot_heap_s2_c18_ha0_s;
-  assign dot_heap_s3_c19_ha0_s = dot_heap_s2_c18_ha0_c ^ dot_heap_s2_c19_ha0_s;
-  assign dot_heap_s3_c19_ha0_c = dot_heap_s2_c18_ha0_c & dot_heap_s2_c19_ha0_s;
   assign dot_heap_s4_c3_fa0_s = dot_heap_s3_c2_fa0_c ^ dot_heap_s3_c3_fa0_s ^ dot_heap_s2_c3_ha1_s;
   assign dot_heap_s4_c3_fa0_c = (dot_heap_s3_c2_fa0_c & dot_heap_s3_c3_fa0_s) | (dot_heap_s3_c2_fa0_c & dot_heap_s2_c3_ha1_s) | (dot_heap_s3_c3_fa0_s & dot_heap_s2_c3_ha1_s);
   assign dot_heap_s4_c4_fa0_s = dot_heap_s3_c3_fa0_c ^ dot_heap_s3_c4_fa0_s ^ dot_heap_s2_c4_ha1_s;
@@ -874,8 +869,6 @@ module dot16x4_int8_opt2_final (
   assign dot_heap_s4_c17_ha0_c = dot_heap_s3_c16_fa0_c & dot_heap_s3_c17_ha0_s;
   assign dot_heap_s4_c18_ha0_s = dot_heap_s3_c17_ha0_c ^ dot_heap_s3_c18_ha0_s;
   assign dot_heap_s4_c18_ha0_c = dot_heap_s3_c17_ha0_c & dot_heap_s3_c18_ha0_s;
-  assign dot_heap_s4_c19_ha0_s = dot_heap_s3_c18_ha0_c ^ dot_heap_s3_c19_ha0_s;
-  assign dot_heap_s4_c19_ha0_c = dot_heap_s3_c18_ha0_c & dot_heap_s3_c19_ha0_s;
   assign dot_heap_s5_c7_fa0_s = dot_heap_s4_c6_fa0_c ^ dot_heap_s4_c7_fa0_s ^ dot_heap_s3_c7_ha1_s;
   assign dot_heap_s5_c7_fa0_c = (dot_heap_s4_c6_fa0_c & dot_heap_s4_c7_fa0_s) | (dot_heap_s4_c6_fa0_c & dot_heap_s3_c7_ha1_s) | (dot_heap_s4_c7_fa0_s & dot_heap_s3_c7_ha1_s);
   assign dot_heap_s5_c8_fa0_s = dot_heap_s4_c7_fa0_c ^ dot_heap_s4_c8_fa0_s ^ dot_heap_s3_c8_fa1_s;
@@ -900,12 +893,14 @@ module dot16x4_int8_opt2_final (
   assign dot_heap_s5_c17_ha0_c = dot_heap_s4_c16_ha0_c & dot_heap_s4_c17_ha0_s;
   assign dot_heap_s5_c18_ha0_s = dot_heap_s4_c17_ha0_c ^ dot_heap_s4_c18_ha0_s;
   assign dot_heap_s5_c18_ha0_c = dot_heap_s4_c17_ha0_c & dot_heap_s4_c18_ha0_s;
-  assign dot_heap_s5_c19_ha0_s = dot_heap_s4_c18_ha0_c ^ dot_heap_s4_c19_ha0_s;
-  assign dot_heap_s5_c19_ha0_c = dot_heap_s4_c18_ha0_c & dot_heap_s4_c19_ha0_s;
-  assign dot_heap_sum = {dot_heap_s5_c18_ha0_c, dot_heap_s5_c17_ha0_c, dot_heap_s5_c16_ha0_c, dot_heap_s5_c15_ha0_c, dot_heap_s5_c14_ha0_c, dot_heap_s5_c13_ha0_c, dot_heap_s5_c12_fa0_c, dot_heap_s5_c11_fa0_c, dot_heap_s5_c10_fa0_c, dot_heap_s5_c9_fa0_c, dot_heap_s5_c8_fa0_c, dot_heap_s5_c7_fa0_c, dot_heap_s5_c7_fa0_s, dot_heap_s4_c5_fa0_c, dot_heap_s4_c4_fa0_c, dot_heap_s4_c3_fa0_c, dot_heap_s4_c3_fa0_s, dot_heap_s3_c2_fa0_s, dot_heap_s2_c1_fa0_s, dot_heap_s1_c0_fa0_s};
+  assign dot_heap_sum = {dot_heap_s5_c17_ha0_c, dot_heap_s5_c16_ha0_c, dot_heap_s5_c15_ha0_c, dot_heap_s5_c14_ha0_c, dot_heap_s5_c13_ha0_c, dot_heap_s5_c12_fa0_c, dot_heap_s5_c11_fa0_c, dot_heap_s5_c10_fa0_c, dot_heap_s5_c9_fa0_c, dot_heap_s5_c8_fa0_c, dot_heap_s5_c7_fa0_c, dot_heap_s5_c7_fa0_s, dot_heap_s4_c5_fa0_c, dot_heap_s4_c4_fa0_c, dot_heap_s4_c3_fa0_c, dot_heap_s4_c3_fa0_s, dot_heap_s3_c2_fa0_s, dot_heap_s2_c1_fa0_s, dot_heap_s1_c0_fa0_s};
   assign dot_heap_zero = 1'h0;
-  assign dot_heap_carry = {dot_heap_s5_c19_ha0_s, dot_heap_s5_c18_ha0_s, dot_heap_s5_c17_ha0_s, dot_heap_s5_c16_ha0_s, dot_heap_s5_c15_ha0_s, dot_heap_s5_c14_ha0_s, dot_heap_s5_c13_ha0_s, dot_heap_s5_c12_fa0_s, dot_heap_s5_c11_fa0_s, dot_heap_s5_c10_fa0_s, dot_heap_s5_c9_fa0_s, dot_heap_s5_c8_fa0_s, dot_heap_zero, dot_heap_s4_c6_fa0_s, dot_heap_s4_c5_fa0_s, dot_heap_s4_c4_fa0_s, dot_heap_zero, dot_heap_zero, dot_heap_s1_c1_ha1_s, dot_heap_s1_c0_ha1_s};
-  assign dot = dot_heap_sum + dot_heap_carry;
+  assign dot_heap_carry = {dot_heap_s5_c18_ha0_s, dot_heap_s5_c17_ha0_s, dot_heap_s5_c16_ha0_s, dot_heap_s5_c15_ha0_s, dot_heap_s5_c14_ha0_s, dot_heap_s5_c13_ha0_s, dot_heap_s5_c12_fa0_s, dot_heap_s5_c11_fa0_s, dot_heap_s5_c10_fa0_s, dot_heap_s5_c9_fa0_s, dot_heap_s5_c8_fa0_s, dot_heap_zero, dot_heap_s4_c6_fa0_s, dot_heap_s4_c5_fa0_s, dot_heap_s4_c4_fa0_s, dot_heap_zero, dot_heap_zero, dot_heap_s1_c1_ha1_s, dot_heap_s1_c0_ha1_s};
+  assign dot_low = dot_heap_sum + dot_heap_carry;
+  assign dot_sign = dot_low[18];
+  assign dot_below_corner = ~corner;
+  assign dot_top = dot_sign & dot_below_corner;
+  assign dot = {dot_top, dot_low};
 
 endmodule
 

@@ -5,6 +5,7 @@
 // @[matrix2x2x8_int8_opt2.bw:20:7]
 module matrix2x2x8_int8_opt2_final (
   input  wire [115:0] pairs,
+  input  wire corner,
   output wire [18:0] dot
 );
   wire [11:0] weight0_carry;
@@ -17,7 +18,7 @@ module matrix2x2x8_int8_opt2_final (
   wire [13:0] weight3_sum;
   wire [3:0] top_extras_carry;
   wire [3:0] top_extras_sum;
-  wire [18:0] offsets;
+  wire [17:0] offsets;
   wire dot_heap_r0_b0;
   wire dot_heap_r0_b1;
   wire dot_heap_r0_b2;
@@ -152,7 +153,6 @@ module matrix2x2x8_int8_opt2_final (
   wire dot_heap_r10_b15;
   wire dot_heap_r10_b16;
   wire dot_heap_r10_b17;
-  wire dot_heap_r10_b18;
   wire dot_heap_s1_c0_fa0_s;
   wire dot_heap_s1_c0_fa0_c;
   wire dot_heap_s1_c0_ha1_s;
@@ -244,7 +244,11 @@ module matrix2x2x8_int8_opt2_final (
   wire dot_heap_s1_c16_fa0_s;
   wire dot_heap_s1_c16_fa0_c;
   wire dot_heap_s1_c17_fa0_s;
+
+  // verilator lint_off UNUSED
   wire dot_heap_s1_c17_fa0_c;
+  // verilator lint_on UNUSED
+
   wire dot_heap_s2_c1_fa0_s;
   wire dot_heap_s2_c1_fa0_c;
   wire dot_heap_s2_c2_fa0_s;
@@ -308,11 +312,9 @@ module matrix2x2x8_int8_opt2_final (
   wire dot_heap_s2_c16_fa0_s;
   wire dot_heap_s2_c16_fa0_c;
   wire dot_heap_s2_c17_ha0_s;
-  wire dot_heap_s2_c17_ha0_c;
-  wire dot_heap_s2_c18_ha0_s;
 
   // verilator lint_off UNUSED
-  wire dot_heap_s2_c18_ha0_c;
+  wire dot_heap_s2_c17_ha0_c;
   // verilator lint_on UNUSED
 
   wire dot_heap_s3_c2_fa0_s;
@@ -356,11 +358,9 @@ module matrix2x2x8_int8_opt2_final (
   wire dot_heap_s3_c16_ha0_s;
   wire dot_heap_s3_c16_ha0_c;
   wire dot_heap_s3_c17_ha0_s;
-  wire dot_heap_s3_c17_ha0_c;
-  wire dot_heap_s3_c18_ha0_s;
 
   // verilator lint_off UNUSED
-  wire dot_heap_s3_c18_ha0_c;
+  wire dot_heap_s3_c17_ha0_c;
   // verilator lint_on UNUSED
 
   wire dot_heap_s4_c3_fa0_s;
@@ -392,11 +392,9 @@ module matrix2x2x8_int8_opt2_final (
   wire dot_heap_s4_c16_ha0_s;
   wire dot_heap_s4_c16_ha0_c;
   wire dot_heap_s4_c17_ha0_s;
-  wire dot_heap_s4_c17_ha0_c;
-  wire dot_heap_s4_c18_ha0_s;
 
   // verilator lint_off UNUSED
-  wire dot_heap_s4_c18_ha0_c;
+  wire dot_heap_s4_c17_ha0_c;
   // verilator lint_on UNUSED
 
   wire dot_heap_s5_c7_fa0_s;
@@ -420,16 +418,18 @@ module matrix2x2x8_int8_opt2_final (
   wire dot_heap_s5_c16_ha0_s;
   wire dot_heap_s5_c16_ha0_c;
   wire dot_heap_s5_c17_ha0_s;
-  wire dot_heap_s5_c17_ha0_c;
-  wire dot_heap_s5_c18_ha0_s;
 
   // verilator lint_off UNUSED
-  wire dot_heap_s5_c18_ha0_c;
+  wire dot_heap_s5_c17_ha0_c;
   // verilator lint_on UNUSED
 
-  wire [18:0] dot_heap_sum;
+  wire [17:0] dot_heap_sum;
   wire dot_heap_zero;
-  wire [18:0] dot_heap_carry;
+  wire [17:0] dot_heap_carry;
+  wire [17:0] dot_low;
+  wire dot_sign;
+  wire dot_below_corner;
+  wire dot_top;
 
   // @[matrix2x2x8_int8_opt2.bw:20:7]
   assign weight0_carry = pairs[11:0];
@@ -442,7 +442,7 @@ module matrix2x2x8_int8_opt2_final (
   assign weight3_sum = pairs[107:94];
   assign top_extras_carry = pairs[111:108];
   assign top_extras_sum = pairs[115:112];
-  assign offsets = 19'h55800;
+  assign offsets = 18'h15800;
   assign dot_heap_r0_b0 = weight0_carry[0];
   assign dot_heap_r0_b1 = weight0_carry[1];
   assign dot_heap_r0_b2 = weight0_carry[2];
@@ -577,7 +577,6 @@ module matrix2x2x8_int8_opt2_final (
   assign dot_heap_r10_b15 = offsets[15];
   assign dot_heap_r10_b16 = offsets[16];
   assign dot_heap_r10_b17 = offsets[17];
-  assign dot_heap_r10_b18 = offsets[18];
   assign dot_heap_s1_c0_fa0_s = dot_heap_r0_b0 ^ dot_heap_r1_b0 ^ dot_heap_r2_b0;
   assign dot_heap_s1_c0_fa0_c = (dot_heap_r0_b0 & dot_heap_r1_b0) | (dot_heap_r0_b0 & dot_heap_r2_b0) | (dot_heap_r1_b0 & dot_heap_r2_b0);
   assign dot_heap_s1_c0_ha1_s = dot_heap_r3_b0 ^ dot_heap_r10_b0;
@@ -734,8 +733,6 @@ module matrix2x2x8_int8_opt2_final (
   assign dot_heap_s2_c16_fa0_c = (dot_heap_s1_c15_fa0_c & dot_heap_s1_c15_ha1_c) | (dot_heap_s1_c15_fa0_c & dot_heap_s1_c16_fa0_s) | (dot_heap_s1_c15_ha1_c & dot_heap_s1_c16_fa0_s);
   assign dot_heap_s2_c17_ha0_s = dot_heap_s1_c16_fa0_c ^ dot_heap_s1_c17_fa0_s;
   assign dot_heap_s2_c17_ha0_c = dot_heap_s1_c16_fa0_c & dot_heap_s1_c17_fa0_s;
-  assign dot_heap_s2_c18_ha0_s = dot_heap_s1_c17_fa0_c ^ dot_heap_r10_b18;
-  assign dot_heap_s2_c18_ha0_c = dot_heap_s1_c17_fa0_c & dot_heap_r10_b18;
   assign dot_heap_s3_c2_fa0_s = dot_heap_s2_c1_fa0_c ^ dot_heap_s2_c2_fa0_s ^ dot_heap_s2_c2_ha1_s;
   assign dot_heap_s3_c2_fa0_c = (dot_heap_s2_c1_fa0_c & dot_heap_s2_c2_fa0_s) | (dot_heap_s2_c1_fa0_c & dot_heap_s2_c2_ha1_s) | (dot_heap_s2_c2_fa0_s & dot_heap_s2_c2_ha1_s);
   assign dot_heap_s3_c3_fa0_s = dot_heap_s2_c2_fa0_c ^ dot_heap_s2_c2_ha1_c ^ dot_heap_s2_c3_fa0_s;
@@ -778,8 +775,6 @@ module matrix2x2x8_int8_opt2_final (
   assign dot_heap_s3_c16_ha0_c = dot_heap_s2_c15_fa0_c & dot_heap_s2_c16_fa0_s;
   assign dot_heap_s3_c17_ha0_s = dot_heap_s2_c16_fa0_c ^ dot_heap_s2_c17_ha0_s;
   assign dot_heap_s3_c17_ha0_c = dot_heap_s2_c16_fa0_c & dot_heap_s2_c17_ha0_s;
-  assign dot_heap_s3_c18_ha0_s = dot_heap_s2_c17_ha0_c ^ dot_heap_s2_c18_ha0_s;
-  assign dot_heap_s3_c18_ha0_c = dot_heap_s2_c17_ha0_c & dot_heap_s2_c18_ha0_s;
   assign dot_heap_s4_c3_fa0_s = dot_heap_s3_c2_fa0_c ^ dot_heap_s3_c3_fa0_s ^ dot_heap_s2_c3_ha1_s;
   assign dot_heap_s4_c3_fa0_c = (dot_heap_s3_c2_fa0_c & dot_heap_s3_c3_fa0_s) | (dot_heap_s3_c2_fa0_c & dot_heap_s2_c3_ha1_s) | (dot_heap_s3_c3_fa0_s & dot_heap_s2_c3_ha1_s);
   assign dot_heap_s4_c4_fa0_s = dot_heap_s3_c3_fa0_c ^ dot_heap_s3_c4_fa0_s ^ dot_heap_s2_c4_ha1_s;
@@ -810,8 +805,6 @@ module matrix2x2x8_int8_opt2_final (
   assign dot_heap_s4_c16_ha0_c = dot_heap_s3_c15_fa0_c & dot_heap_s3_c16_ha0_s;
   assign dot_heap_s4_c17_ha0_s = dot_heap_s3_c16_ha0_c ^ dot_heap_s3_c17_ha0_s;
   assign dot_heap_s4_c17_ha0_c = dot_heap_s3_c16_ha0_c & dot_heap_s3_c17_ha0_s;
-  assign dot_heap_s4_c18_ha0_s = dot_heap_s3_c17_ha0_c ^ dot_heap_s3_c18_ha0_s;
-  assign dot_heap_s4_c18_ha0_c = dot_heap_s3_c17_ha0_c & dot_heap_s3_c18_ha0_s;
   assign dot_heap_s5_c7_fa0_s = dot_heap_s4_c6_fa0_c ^ dot_heap_s4_c7_fa0_s ^ dot_heap_s3_c7_ha1_s;
   assign dot_heap_s5_c7_fa0_c = (dot_heap_s4_c6_fa0_c & dot_heap_s4_c7_fa0_s) | (dot_heap_s4_c6_fa0_c & dot_heap_s3_c7_ha1_s) | (dot_heap_s4_c7_fa0_s & dot_heap_s3_c7_ha1_s);
   assign dot_heap_s5_c8_fa0_s = dot_heap_s4_c7_fa0_c ^ dot_heap_s4_c8_fa0_s ^ dot_heap_s3_c8_fa1_s;
@@ -834,12 +827,14 @@ module matrix2x2x8_int8_opt2_final (
   assign dot_heap_s5_c16_ha0_c = dot_heap_s4_c15_ha0_c & dot_heap_s4_c16_ha0_s;
   assign dot_heap_s5_c17_ha0_s = dot_heap_s4_c16_ha0_c ^ dot_heap_s4_c17_ha0_s;
   assign dot_heap_s5_c17_ha0_c = dot_heap_s4_c16_ha0_c & dot_heap_s4_c17_ha0_s;
-  assign dot_heap_s5_c18_ha0_s = dot_heap_s4_c17_ha0_c ^ dot_heap_s4_c18_ha0_s;
-  assign dot_heap_s5_c18_ha0_c = dot_heap_s4_c17_ha0_c & dot_heap_s4_c18_ha0_s;
-  assign dot_heap_sum = {dot_heap_s5_c17_ha0_c, dot_heap_s5_c16_ha0_c, dot_heap_s5_c15_ha0_c, dot_heap_s5_c14_ha0_c, dot_heap_s5_c13_ha0_c, dot_heap_s5_c12_ha0_c, dot_heap_s5_c11_fa0_c, dot_heap_s5_c10_fa0_c, dot_heap_s5_c9_fa0_c, dot_heap_s5_c8_fa0_c, dot_heap_s5_c7_fa0_c, dot_heap_s5_c7_fa0_s, dot_heap_s4_c5_fa0_c, dot_heap_s4_c4_fa0_c, dot_heap_s4_c3_fa0_c, dot_heap_s4_c3_fa0_s, dot_heap_s3_c2_fa0_s, dot_heap_s2_c1_fa0_s, dot_heap_s1_c0_fa0_s};
+  assign dot_heap_sum = {dot_heap_s5_c16_ha0_c, dot_heap_s5_c15_ha0_c, dot_heap_s5_c14_ha0_c, dot_heap_s5_c13_ha0_c, dot_heap_s5_c12_ha0_c, dot_heap_s5_c11_fa0_c, dot_heap_s5_c10_fa0_c, dot_heap_s5_c9_fa0_c, dot_heap_s5_c8_fa0_c, dot_heap_s5_c7_fa0_c, dot_heap_s5_c7_fa0_s, dot_heap_s4_c5_fa0_c, dot_heap_s4_c4_fa0_c, dot_heap_s4_c3_fa0_c, dot_heap_s4_c3_fa0_s, dot_heap_s3_c2_fa0_s, dot_heap_s2_c1_fa0_s, dot_heap_s1_c0_fa0_s};
   assign dot_heap_zero = 1'h0;
-  assign dot_heap_carry = {dot_heap_s5_c18_ha0_s, dot_heap_s5_c17_ha0_s, dot_heap_s5_c16_ha0_s, dot_heap_s5_c15_ha0_s, dot_heap_s5_c14_ha0_s, dot_heap_s5_c13_ha0_s, dot_heap_s5_c12_ha0_s, dot_heap_s5_c11_fa0_s, dot_heap_s5_c10_fa0_s, dot_heap_s5_c9_fa0_s, dot_heap_s5_c8_fa0_s, dot_heap_zero, dot_heap_s4_c6_fa0_s, dot_heap_s4_c5_fa0_s, dot_heap_s4_c4_fa0_s, dot_heap_zero, dot_heap_zero, dot_heap_s1_c1_ha1_s, dot_heap_s1_c0_ha1_s};
-  assign dot = dot_heap_sum + dot_heap_carry;
+  assign dot_heap_carry = {dot_heap_s5_c17_ha0_s, dot_heap_s5_c16_ha0_s, dot_heap_s5_c15_ha0_s, dot_heap_s5_c14_ha0_s, dot_heap_s5_c13_ha0_s, dot_heap_s5_c12_ha0_s, dot_heap_s5_c11_fa0_s, dot_heap_s5_c10_fa0_s, dot_heap_s5_c9_fa0_s, dot_heap_s5_c8_fa0_s, dot_heap_zero, dot_heap_s4_c6_fa0_s, dot_heap_s4_c5_fa0_s, dot_heap_s4_c4_fa0_s, dot_heap_zero, dot_heap_zero, dot_heap_s1_c1_ha1_s, dot_heap_s1_c0_ha1_s};
+  assign dot_low = dot_heap_sum + dot_heap_carry;
+  assign dot_sign = dot_low[17];
+  assign dot_below_corner = ~corner;
+  assign dot_top = dot_sign & dot_below_corner;
+  assign dot = {dot_top, dot_low};
 
 endmodule
 

@@ -2,9 +2,11 @@ package bitweave.units.addertree;
 
 import bitweave.datapath.Datapath;
 import bitweave.datapath.DatapathBuilder;
+import bitweave.datapath.DatapathSimulator;
 import bitweave.datapath.Op;
 import bitweave.datapath.Value;
 import bitweave.ir.MacStructure;
+import bitweave.ir.IntType;
 import bitweave.ir.MacStructure.Multiplier;
 import bitweave.ir.PeSpec;
 import bitweave.passes.DatapathModules;
@@ -24,6 +26,7 @@ import bitweave.rtl.RtlModule;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -54,6 +57,15 @@ import java.util.function.UnaryOperator;
  * <li>{@code _final}: the pairs, each at its weight, and the offset constant: one bit heap and one
  *   carry-propagate adder, the dot product of DOT_W bits.</li>
  * </ul>
+ * The dot's top bit ({@link TopBit}): DOT_W has one bit per tree level, but with signed int8 operands and
+ * K a power of two the sum reaches 2^(DOT_W-2) (= K·(-128)·(-128)) only when every a and b is the most
+ * negative value, and everywhere else the top bit equals the bit below it. Computed by the flat heap, that
+ * top bit is a node random simulation never tells apart from its neighbour, and ABC's SAT sweeping
+ * ({@code &fraig -x} in {@code abc -g cmos2}) needs minutes to hours to find the one input that does
+ * (K=16: over 10 minutes for one column). So the heap and the adder make DOT_W-1 bits, and the top bit is
+ * that sign bit, cleared when {@code _weights} sees every row and extra bit in the pattern of the
+ * most-negative corner ({@code corner}, a plain AND of compared bits); when the range never reaches
+ * 2^(DOT_W-2) the top bit is the sign bit alone. Same values, easy proofs.
  * The datapath modules grow with K (the heaps take K rows); the array level keeps its generate loops.
  *
  * <p>Pipeline (PIPE registers, latency PIPE + 1 as in the plain tree): PIPE >= 1 registers the dot
@@ -80,6 +92,20 @@ final class SameBitWeightTree {
     private final RtlModule weights;
     private final RtlModule fin;
     private final int pairWidth;
+    private final TopBit topBit;
+    /** With {@link TopBit#CORNER}: the rows and extras of one multiplier at the most-negative corner. */
+    private final BigInteger cornerRows;
+    private final BigInteger cornerExtras;
+
+    /** How {@code _final} makes the dot's top bit (class comment). */
+    private enum TopBit {
+        /** the heap's own top bit: the range needs all DOT_W bits */
+        HEAP,
+        /** the sum always fits DOT_W-1 bits: the top bit repeats the sign bit */
+        SIGN,
+        /** the sum fits DOT_W-1 bits except 2^(DOT_W-2) at the corner a = b = most negative, every row */
+        CORNER
+    }
 
     /**
      * One per-weight heap: K rows of digit {@code rowDigit} (-1: none) at column {@code rowShift}, the K
@@ -117,14 +143,26 @@ final class SameBitWeightTree {
         this.extrasWidth = shape.extras();
         this.heaps = heaps();
         this.pairsWidth = heaps.stream().mapToInt(h -> 2 * h.width()).sum();
+        // an unfused pair mod 2^pairWidth has no top bit to make beside the heap
+        this.topBit = pairWidth > 0 ? TopBit.HEAP : topBitRule();
         this.enc = kind == Multiplier.AND_ARRAY ? null : DatapathModules.module(LoweringSupport.moduleName(unit, "enc"),
                 "the " + kind.dslName() + " digits of one a (neg, one, two; digit i is bit i of each), shared by"
                         + " every unit that multiplies by it", peLoc, encGraph());
+        Datapath ppGraph = ppGraph();
         this.pp = DatapathModules.module(LoweringSupport.moduleName(unit, "pp"),
                 "the partial-product rows of one a*b, one per digit weight, in offset form (top bit inverted)"
-                        + (extrasWidth > 0 ? ", and the digits' extra bits" : ""), peLoc, ppGraph());
+                        + (extrasWidth > 0 ? ", and the digits' extra bits" : ""), peLoc, ppGraph);
+        if (topBit == TopBit.CORNER) {
+            Map<String, BigInteger> corner = cornerPattern(ppGraph);
+            this.cornerRows = corner.get("rows");
+            this.cornerExtras = extrasWidth > 0 ? corner.get("extras") : BigInteger.ZERO;
+        } else {
+            this.cornerRows = null;
+            this.cornerExtras = null;
+        }
         this.weights = DatapathModules.module(LoweringSupport.moduleName(unit, "weights"),
-                "per digit weight one flat bit heap over the K rows of that weight: exact (sum, carry) pairs",
+                "per digit weight one flat bit heap over the K rows of that weight: exact (sum, carry) pairs"
+                        + (topBit == TopBit.CORNER ? "; corner: every multiplier at a = b = most negative" : ""),
                 unitLoc, weightsGraph());
         this.fin = DatapathModules.module(LoweringSupport.moduleName(unit, "final"),
                 pairWidth > 0 ? "the per-weight pairs shifted to their weights, minus the offsets: one bit heap, its"
@@ -202,27 +240,40 @@ final class SameBitWeightTree {
             weightPorts.addAll(List.of("extras", "extras"));
         }
         weightPorts.addAll(List.of("pairs", "pairs_d"));
+        List<String> finalPorts = new ArrayList<>(List.of("pairs", "pairs"));
         items.addAll(List.of(
                 new Comment("per digit weight one flat bit heap over the K rows of that weight"),
-                new Wire("pairs_d", "PAIRS_W", false), new Wire("pairs", "PAIRS_W", false),
+                new Wire("pairs_d", "PAIRS_W", false), new Wire("pairs", "PAIRS_W", false)));
+        if (topBit == TopBit.CORNER) {
+            weightPorts.addAll(List.of("corner", "corner_d"));
+            finalPorts.addAll(List.of("corner", "corner"));
+            items.addAll(List.of(new Wire("corner_d", "1", false), new Wire("corner", "1", false)));
+        }
+        items.addAll(List.of(
                 Structure.instance(weights.name(), "u_weights", unitLoc, weightPorts.toArray(String[]::new)),
                 Structure.delay(delay, "u_pairs_stage", "PAIRS_W", "(PIPE >= 2) ? 1 : 0", "advance", "pairs_d", "pairs",
-                        unitLoc),
-                new Comment(pairWidth > 0 ? "shifted once, compressed to one pair (the consumer adds it)"
-                        : "shifted once, added once")));
+                        unitLoc)));
+        if (topBit == TopBit.CORNER) {
+            items.add(Structure.delay(delay, "u_corner_stage", "1", "(PIPE >= 2) ? 1 : 0", "advance", "corner_d",
+                    "corner", unitLoc));
+        }
+        items.add(new Comment(pairWidth > 0 ? "shifted once, compressed to one pair (the consumer adds it)"
+                : "shifted once, added once"));
         String stages = "(PIPE >= 3) ? PIPE - 2 : ((PIPE >= 1) ? 1 : 0)";
         if (pairWidth > 0) {
             String w = String.valueOf(pairWidth);
+            finalPorts.addAll(List.of("dot_sum", "dot_pair_d[" + w + " +: " + w + "]", "dot_carry",
+                    "dot_pair_d[0 +: " + w + "]"));
             items.addAll(List.of(
                     new Wire("dot_pair_d", "2*" + w, false), new Wire("dot_pair", "2*" + w, false),
-                    Structure.instance(fin.name(), "u_final", unitLoc, "pairs", "pairs",
-                            "dot_sum", "dot_pair_d[" + w + " +: " + w + "]", "dot_carry", "dot_pair_d[0 +: " + w + "]"),
+                    Structure.instance(fin.name(), "u_final", unitLoc, finalPorts.toArray(String[]::new)),
                     Structure.delay(delay, "u_dot_stage", "2*" + w, stages, "advance", "dot_pair_d", "dot_pair",
                             unitLoc)));
         } else {
+            finalPorts.addAll(List.of("dot", "dot_d"));
             items.addAll(List.of(
                     new Wire("dot_d", "DOT_W", false), new Wire("dot", "DOT_W", false),
-                    Structure.instance(fin.name(), "u_final", unitLoc, "pairs", "pairs", "dot", "dot_d"),
+                    Structure.instance(fin.name(), "u_final", unitLoc, finalPorts.toArray(String[]::new)),
                     Structure.delay(delay, "u_dot_stage", "DOT_W", stages, "advance", "dot_d", "dot", unitLoc)));
         }
         return items;
@@ -334,6 +385,9 @@ final class SameBitWeightTree {
         Value rows = g.input("rows", k * digits * rowWidth);
         Value extras = extrasWidth > 0 ? g.input("extras", k * extrasWidth) : null;
         Value pairs = g.output("pairs", pairsWidth);
+        if (topBit == TopBit.CORNER) {
+            cornerGraph(g, rows, extras);
+        }
         List<Value> parts = new ArrayList<>();
         for (Heap h : heaps) {
             List<Op.HeapRow> heapRows = new ArrayList<>();
@@ -357,13 +411,90 @@ final class SameBitWeightTree {
         return g.build();
     }
 
+    /**
+     * {@code corner}: every multiplier's rows and extras equal the most-negative corner's (the only
+     * operands whose products sum to 2^(DOT_W-2)): bits compared with a constant, then one AND.
+     */
+    private void cornerGraph(DatapathBuilder g, Value rows, Value extras) {
+        Value corner = g.output("corner", 1);
+        List<Value> matches = new ArrayList<>();
+        matches.add(matchAll(g, "corner_rows", rows, cornerRows, digits * rowWidth));
+        if (extras != null) {
+            matches.add(matchAll(g, "corner_extras", extras, cornerExtras, extrasWidth));
+        }
+        g.add(new Op.Logic(corner, Op.LogicKind.AND, matches, g.loc()));
+    }
+
+    /** 1 when each of the K slices of {@code in} ({@code width} bits each) equals {@code pattern}. */
+    private Value matchAll(DatapathBuilder g, String base, Value in, BigInteger pattern, int width) {
+        BigInteger mask = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
+        BigInteger flips = BigInteger.ZERO;
+        for (int i = 0; i < k; i++) {
+            flips = flips.or(pattern.xor(mask).shiftLeft(i * width));  // XOR with ~pattern: all ones on a match
+        }
+        Value same = g.logic(base + "_same", Op.LogicKind.XOR, in, g.constant(base + "_flip", k * width, flips));
+        Value all = g.fresh(base + "_all", 1);
+        g.add(new Op.Reduce(all, Op.LogicKind.AND, same, g.loc()));
+        return all;
+    }
+
+    /**
+     * TopBit rule: the range of the dot is [K·pmin, K·pmax] over the products' range; the top bit is only
+     * needed when it leaves [-2^(DOT_W-2), 2^(DOT_W-2)). Its one known exception, signed a and b, where
+     * only a = b = most negative makes the largest product (|a·b| is largest only there), gives CORNER.
+     */
+    private TopBit topBitRule() {
+        IntType at = pe.a();
+        IntType bt = pe.b();
+        BigInteger pmax = null;
+        BigInteger pmin = null;
+        for (BigInteger a : List.of(least(at), most(at))) {
+            for (BigInteger b : List.of(least(bt), most(bt))) {
+                BigInteger p = a.multiply(b);
+                pmax = pmax == null ? p : pmax.max(p);
+                pmin = pmin == null ? p : pmin.min(p);
+            }
+        }
+        BigInteger kk = BigInteger.valueOf(k);
+        BigInteger half = BigInteger.ONE.shiftLeft(dotw - 2);
+        if (dotw < 2 || kk.multiply(pmin).compareTo(half.negate()) < 0) {
+            return TopBit.HEAP;
+        }
+        BigInteger hi = kk.multiply(pmax);
+        if (hi.compareTo(half) < 0) {
+            return TopBit.SIGN;
+        }
+        boolean cornerOnly = at.signed() && bt.signed() && least(at).multiply(least(bt)).equals(pmax);
+        return hi.equals(half) && cornerOnly ? TopBit.CORNER : TopBit.HEAP;
+    }
+
+    private static BigInteger least(IntType t) {
+        return t.signed() ? BigInteger.ONE.shiftLeft(t.width() - 1).negate() : BigInteger.ZERO;
+    }
+
+    private static BigInteger most(IntType t) {
+        return (t.signed() ? BigInteger.ONE.shiftLeft(t.width() - 1) : BigInteger.ONE.shiftLeft(t.width()))
+                .subtract(BigInteger.ONE);
+    }
+
+    /** The rows and extras of _pp at a = b = most negative (the encoder's code for a, as _enc makes it). */
+    private Map<String, BigInteger> cornerPattern(Datapath ppGraph) {
+        BigInteger a = BigInteger.ONE.shiftLeft(pe.a().width() - 1);  // bit pattern of the most negative a
+        BigInteger b = BigInteger.ONE.shiftLeft(pe.b().width() - 1);
+        BigInteger code = kind == Multiplier.AND_ARRAY ? a
+                : DatapathSimulator.evaluate(encGraph(), Map.of("a", a)).get("code");
+        return DatapathSimulator.evaluate(ppGraph, Map.of("code", code, "b", b));
+    }
+
     private Datapath finalGraph() {
         MacStructure mac = pe.mac();
         DatapathBuilder g = new DatapathBuilder(unitLoc);
         Value pairs = g.input("pairs", pairsWidth);
-        int width = pairWidth > 0 ? pairWidth : dotw;
-        Value sum = pairWidth > 0 ? g.output("dot_sum", width) : g.fresh("dot_heap_sum", width);
-        Value carry = pairWidth > 0 ? g.output("dot_carry", width) : g.fresh("dot_heap_carry", width);
+        Value corner = topBit == TopBit.CORNER ? g.input("corner", 1) : null;
+        // the heap width: the pair's (mod 2^pairWidth), DOT_W, or DOT_W-1 when the top bit is made beside it
+        int sumw = pairWidth > 0 ? pairWidth : topBit == TopBit.HEAP ? dotw : dotw - 1;
+        Value sum = pairWidth > 0 ? g.output("dot_sum", sumw) : g.fresh("dot_heap_sum", sumw);
+        Value carry = pairWidth > 0 ? g.output("dot_carry", sumw) : g.fresh("dot_heap_carry", sumw);
         Value dot = pairWidth > 0 ? null : g.output("dot", dotw);
         Digits shifts = new Digits(kind, digits, null, null, null, null, pe.a().signed());
         List<Op.HeapRow> rows = new ArrayList<>();
@@ -379,15 +510,23 @@ final class SameBitWeightTree {
                 offsets = offsets.add(BigInteger.ONE.shiftLeft(shifts.shift(d) + rowWidth - 1));
             }
         }
-        // the offsets' correction works modulo any power of two, so also modulo 2^pairWidth
-        BigInteger correction = offsets.multiply(BigInteger.valueOf(k)).negate().mod(BigInteger.ONE.shiftLeft(width));
+        // the offsets' correction works modulo any power of two (2^sumw)
+        BigInteger correction = offsets.multiply(BigInteger.valueOf(k)).negate().mod(BigInteger.ONE.shiftLeft(sumw));
         if (correction.signum() != 0) {
-            rows.add(new Op.HeapRow(g.constant("offsets", width, correction), 0, false));
+            rows.add(new Op.HeapRow(g.constant("offsets", sumw, correction), 0, false));
         }
         g.add(new Op.BitHeap(sum, carry, rows, MacDatapath.reduction(mac), mac.fourTwo(), g.loc()));
-        if (dot != null) {
-            g.add(new Op.Add(dot, sum, carry, false, g.loc()));
+        if (dot == null) {
+            return g.build();  // the unfused pair is the output
         }
+        if (topBit == TopBit.HEAP) {
+            g.add(new Op.Add(dot, sum, carry, false, g.loc()));
+            return g.build();
+        }
+        Value low = g.add("dot_low", sum, carry);
+        Value sign = g.bit("dot_sign", low, sumw - 1);
+        Value top = topBit == TopBit.SIGN ? sign : g.and("dot_top", sign, g.not("dot_below_corner", corner));
+        g.add(new Op.Concat(dot, List.of(top, low), g.loc()));
         return g.build();
     }
 }
