@@ -71,6 +71,7 @@ for entry in "${configs[@]}"; do
     continue
   fi
   body="$(printf '%b' "$body")"
+  [ -z "$body" ] || body="$body"$'\n'   # $(...) dropped the body's last newline; the transform needs its own line
   base=""
   for variant in ${PPA_VARIANTS:-behavioral controlled transformed}; do
     n=$((n + 1))
