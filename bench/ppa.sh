@@ -41,6 +41,7 @@ configs=(
   "systolic WS 4x4 direct+host|1.27|systolic(4, 4)|int32|  dataflow weight_stationary\n  output direct\n  skew host\n|compressed_accumulation edge_pipeline 3"
   "3D-Cube 4x4x4|1.28|cube(4, 4, 4)|int19||compressed_accumulation edge_pipeline 2"
   "adder tree K16 x N4|1.56|adder_tree(16)|int32|  columns 4\n|same_bit_weight_reduction"
+  "adder tree K16 x N4 pipeline 2|1.56|adder_tree(16)|int32|  columns 4\n  pipeline 2\n|same_bit_weight_reduction"
   "2D-Matrix 4x4 K8|1.44|matrix(4, 4, 8)|int32||same_bit_weight_reduction compressed_accumulation edge_pipeline 3"
 )
 if [ "$size" = full ]; then
