@@ -63,22 +63,32 @@ class RandomDesignCosimTest {
         String policy = rnd.nextBoolean() ? "wrap" : "saturate";
         StringBuilder sb = new StringBuilder("design random_" + index + "\n");
         int kind = rnd.nextInt(5);
+        // OPT1 choices come from a generator of their own, so the rest of each design stays as it was
+        Random opt1 = new Random(rnd.nextLong());
+        int accWidth = width(acc);
         sb.append("pe mac {\n  a : ").append(a).append("\n  b : ").append(b)
           .append("\n  acc : ").append(acc).append(' ').append(policy).append('\n')
           .append(macStructure(rnd, a, b)).append("}\n");
         switch (kind) {
             case 0 -> sb.append("array top = systolic(").append(1 + rnd.nextInt(5)).append(", ").append(1 + rnd.nextInt(5))
-                    .append(") of mac {\n  dataflow output_stationary\n}\n");
+                    .append(") of mac {\n  dataflow output_stationary\n")
+                    .append(compressedAccumulation(opt1, policy, accWidth, "", true)).append("}\n");
             case 1 -> sb.append("array top = systolic(").append(1 + rnd.nextInt(5)).append(", ").append(1 + rnd.nextInt(5))
-                    .append(") of mac {\n  dataflow weight_stationary\n}\n");
+                    .append(") of mac {\n  dataflow weight_stationary\n")
+                    .append(compressedAccumulation(opt1, policy, accWidth, "", true)).append("}\n");
             case 3 -> sb.append("array top = cube(").append(1 + rnd.nextInt(3)).append(", ").append(1 + rnd.nextInt(5))
-                    .append(", ").append(1 + rnd.nextInt(3)).append(") of mac\n");
+                    .append(", ").append(1 + rnd.nextInt(3)).append(") of mac {\n")
+                    .append(compressedAccumulation(opt1, policy, accWidth, "", true)).append("}\n");
             case 4 -> {
                 int k = 1 + rnd.nextInt(9);
                 int maxPipe = 32 - Integer.numberOfLeadingZeros(k - 1) + 1;   // ceil(log2 K) + 1
                 sb.append("array top = matrix(").append(1 + rnd.nextInt(3)).append(", ").append(1 + rnd.nextInt(3))
                   .append(", ").append(k).append(") of mac {\n  pipeline ").append(rnd.nextInt(maxPipe + 1))
-                  .append('\n').append(sameBitWeight(rnd, sb, k)).append("}\n");
+                  .append('\n');
+                String opt2 = sameBitWeight(rnd, sb, k);
+                String both = compressedAccumulation(opt1, policy, accWidth,
+                        opt2.isEmpty() ? "" : "same_bit_weight_reduction ", false);
+                sb.append(both.isEmpty() ? opt2 : both).append("}\n");
             }
             default -> {
                 int k = 1 + rnd.nextInt(20);
@@ -118,6 +128,24 @@ class RandomDesignCosimTest {
     private static String sameBitWeight(Random rnd, StringBuilder designSoFar, int k) {
         boolean legal = designSoFar.indexOf("  reduction ") >= 0 && k >= 2;
         return legal && rnd.nextInt(3) == 0 ? "  transform same_bit_weight_reduction\n" : "";
+    }
+
+    /**
+     * OPT1 on a third of the systolic arrays, cubes and matrices whose accumulator wraps (E0217
+     * otherwise): optionally with raw pairs (not on the matrix) or an edge pipeline of 1..3 stages.
+     * {@code before} are transform words that come first (the matrix's OPT2).
+     */
+    private static String compressedAccumulation(Random rnd, String policy, int accWidth, String before,
+                                                 boolean rawAllowed) {
+        if (!policy.equals("wrap") || rnd.nextInt(3) != 0) {
+            return before.isEmpty() ? "" : "  transform " + before.trim() + "\n";
+        }
+        String option = switch (rnd.nextInt(3)) {
+            case 0 -> rawAllowed ? " raw_pairs" : "";
+            case 1 -> " edge_pipeline " + (1 + rnd.nextInt(Math.min(3, accWidth)));
+            default -> "";
+        };
+        return "  transform " + before + "compressed_accumulation" + option + "\n";
     }
 
     private static int width(String type) {
