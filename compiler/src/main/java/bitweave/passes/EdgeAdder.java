@@ -4,6 +4,7 @@ import bitweave.datapath.Datapath;
 import bitweave.datapath.DatapathBuilder;
 import bitweave.datapath.Op;
 import bitweave.datapath.Value;
+import bitweave.rtl.ArrayItem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,6 +75,24 @@ public final class EdgeAdder {
             b = g.registerData("carry_high" + k + "_q", g.slice("carry_high" + k, b, width, rest), en);
         }
         return g.build();
+    }
+
+    /**
+     * The instance {@code u_edge} of an edge adder made by {@link #graph} with the same {@code stages}
+     * and {@code stalls}: clk and rst when it has stages, en = {@code advance} when it stalls.
+     */
+    public static ArrayItem.Instance instance(String module, String locator, int stages, boolean stalls, String sum,
+                                              String carry, String value) {
+        List<String> ports = new ArrayList<>();
+        if (stages > 0) {
+            ports.addAll(List.of("clk", "clk", "rst", "rst"));
+        }
+        ports.addAll(List.of("sum", sum, "carry", carry));
+        if (stages > 0 && stalls) {
+            ports.addAll(List.of("en", "advance"));
+        }
+        ports.addAll(List.of("value", value));
+        return Structure.instance(module, "u_edge", locator, ports.toArray(String[]::new));
     }
 
     /** Chunk k's width: accw split into {@code stages} chunks whose widths differ by at most one. */

@@ -24,6 +24,20 @@ public final class LoweringSupport {
         return bitweave.ir.GeneratedNames.moduleName(unitName, suffix);
     }
 
+    /**
+     * A {@code width}-bit register {@code held} that takes {@code value} when {@code load} is high; data
+     * only (a valid bit says when it holds a result), so no reset: the out register of a cube column or
+     * a matrix unit.
+     */
+    public static bitweave.datapath.Datapath loadedRegister(int width) {
+        bitweave.datapath.DatapathBuilder g = new bitweave.datapath.DatapathBuilder("");
+        bitweave.datapath.Value load = g.input("load", 1);
+        bitweave.datapath.Value value = g.input("value", width);
+        bitweave.datapath.Value held = g.output("held", width);
+        g.register(held, value, load, null);
+        return g.build();
+    }
+
     public static RtlModule delayModule(String designName, String locator) {
         return new RtlModule(moduleName(designName, "delay"),
                 "delay line: DEPTH registers of W bits, shifted when en is high (DEPTH = 0 is a wire);"

@@ -93,7 +93,7 @@ public final class LowerCube implements LoweringPass {
                 : null;
         RtlModule hold = DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
                 "the out register of one (z, x) column: loaded when a beat is accepted", peLoc,
-                holdGraph(pe.acc().width()));
+                LoweringSupport.loadedRegister(pe.acc().width()));
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "flow control: a beat is accepted while the out register is empty or being read", cubeLoc,
                 ctrlGraph(cubeLoc, stages > 0));
@@ -135,16 +135,6 @@ public final class LowerCube implements LoweringPass {
         Value pOut = g.output("p_out", pe.acc().width());
         Value product = MacDatapath.product(g, a, pe.a(), b, pe.b(), "product");
         MacDatapath.fit(g, pOut, MacDatapath.exactSum(g, pIn, pe.acc(), product, "exact_sum"), pe);
-        return g.build();
-    }
-
-    /** The out register of a column; data only (out_valid says when it holds a result), so no reset. */
-    static Datapath holdGraph(int accw) {
-        DatapathBuilder g = new DatapathBuilder("");
-        Value load = g.input("load", 1);
-        Value value = g.input("value", accw);
-        Value held = g.output("held", accw);
-        g.register(held, value, load, null);
         return g.build();
     }
 
@@ -211,11 +201,7 @@ public final class LowerCube implements LoweringPass {
                     new Comment("the column's one carry-propagate adder fuses the last pair; C[z][x], registered"
                             + (stages > 0 ? " (the adder's stages and the out register advance together)" : "")),
                     new Wire("c_value", "ACC_W", false),
-                    stages > 0
-                            ? Structure.instance(edge.name(), "u_edge", cubeLoc, "clk", "clk", "rst", "rst",
-                                    "sum", lastSum, "carry", lastCarry, "en", "advance", "value", "c_value")
-                            : Structure.instance(edge.name(), "u_edge", cubeLoc, "sum", lastSum, "carry", lastCarry,
-                                    "value", "c_value"),
+                    EdgeAdder.instance(edge.name(), cubeLoc, stages, true, lastSum, lastCarry, "c_value"),
                     Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load",
                             stages > 0 ? "advance" : "in_fire", "value", "c_value", "held", "out_c" + slice)));
         } else {

@@ -97,7 +97,7 @@ public final class LowerMatrix implements LoweringPass {
                         + " with the grid" : ""), mxLoc, EdgeAdder.graph(accw, stages, true, mxLoc)) : null;
         RtlModule hold = pair ? DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
                 "the out register of one unit: loaded with the fused result of a group's last beat", peLoc,
-                MatrixPairs.holdGraph(accw)) : null;
+                LoweringSupport.loadedRegister(accw)) : null;
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "flow control: the grid advances while the out register is empty or being read", mxLoc,
                 ctrlGraph(mxLoc));

@@ -5,6 +5,7 @@ import bitweave.datapath.DatapathBuilder;
 import bitweave.datapath.Op;
 import bitweave.datapath.Value;
 import bitweave.ir.PeSpec;
+import bitweave.passes.EdgeAdder;
 import bitweave.passes.MacDatapath;
 import bitweave.passes.Structure;
 import bitweave.rtl.ArrayItem;
@@ -64,16 +65,6 @@ final class MatrixPairs {
         return g.build();
     }
 
-    /** The out register of a unit; data only (out_valid says when it holds a result), so no reset. */
-    static Datapath holdGraph(int accw) {
-        DatapathBuilder g = new DatapathBuilder("");
-        Value load = g.input("load", 1);
-        Value value = g.input("value", accw);
-        Value held = g.output("held", accw);
-        g.register(held, value, load, null);
-        return g.build();
-    }
-
     /**
      * A unit's items after its dot unit: the accumulator, the edge adder and the out register, loaded
      * when the group's last beat leaves the edge adder's {@code stages} (the flags' delay line
@@ -82,15 +73,6 @@ final class MatrixPairs {
     static List<ArrayItem> unitEnd(String acc, String edge, String hold, int stages, String peLoc, String mxLoc,
                                    boolean dotIsPair) {
         String flags = stages > 0 ? "flags_late" : "g_level[LEVELS].flags";
-        List<String> edgePorts = new ArrayList<>();
-        if (stages > 0) {
-            edgePorts.addAll(List.of("clk", "clk", "rst", "rst"));
-        }
-        edgePorts.addAll(List.of("sum", "next_sum", "carry", "next_carry"));
-        if (stages > 0) {
-            edgePorts.addAll(List.of("en", "advance"));
-        }
-        edgePorts.addAll(List.of("value", "c_value"));
         return List.of(
                 new Comment("compressed accumulation: the pair after this beat; fused once, at the group's end"),
                 new Wire("next_sum", "ACC_W", false), new Wire("next_carry", "ACC_W", false),
@@ -99,7 +81,7 @@ final class MatrixPairs {
                         dotIsPair ? "dot_pair" : "dot", dotIsPair ? "dot_pair" : "dot",
                         "dot_valid", "g_level[LEVELS].flags[1]", "dot_last", "g_level[LEVELS].flags[0]",
                         "next_sum", "next_sum", "next_carry", "next_carry"),
-                Structure.instance(edge, "u_edge", mxLoc, edgePorts.toArray(String[]::new)),
+                EdgeAdder.instance(edge, mxLoc, stages, true, "next_sum", "next_carry", "c_value"),
                 Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst",
                         "load", "advance & " + flags + "[1] & " + flags + "[0]", "value", "c_value",
                         "held", "out_c[(m*N+n)*ACC_W +: ACC_W]"));

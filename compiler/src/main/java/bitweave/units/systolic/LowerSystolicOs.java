@@ -294,15 +294,6 @@ public final class LowerSystolicOs implements LoweringPass {
     /** The array level's items for one combination of the modes. */
     private record Items(String delay, String pe, String hold, String edge, String ctrl, String peLoc, String arrayLoc,
                          boolean pair, boolean raw, boolean held, boolean hostSkew, int stages) {
-        /** The edge adder's clock ports when it is pipelined, then {@code ports}. */
-        ArrayItem edgeInstance(String... ports) {
-            List<String> all = new ArrayList<>();
-            if (stages > 0) {
-                all.addAll(List.of("clk", "clk", "rst", "rst"));
-            }
-            all.addAll(List.of(ports));
-            return Structure.instance(edge, "u_edge", arrayLoc, all.toArray(String[]::new));
-        }
 
         List<ArrayItem> skewA() {
             List<ArrayItem> items = new ArrayList<>();
@@ -409,7 +400,7 @@ public final class LowerSystolicOs implements LoweringPass {
                 cell.add(new Assign(outSlice("out_c_sum"), "result_sum"));
                 cell.add(new Assign(outSlice("out_c_carry"), "result_carry"));
             } else if (pair) {
-                cell.add(edgeInstance("sum", "result_sum", "carry", "result_carry", "value", outSlice()));
+                cell.add(EdgeAdder.instance(edge, arrayLoc, stages, false, "result_sum", "result_carry", outSlice()));
             } else if (held) {
                 cell.add(new Comment("slice (r, c) of out_c holds PE(r, c)'s result of the last finished tile"));
                 cell.add(Structure.instance(hold, "u_hold", peLoc, "clk", "clk", "rst", "rst", "load", "result_load",
@@ -426,8 +417,8 @@ public final class LowerSystolicOs implements LoweringPass {
             }
             row.add(new Loop("c", "COLS", "g_col", cell()));
             if (pair && held && !raw) {
-                row.add(edgeInstance("sum", "g_col[COLS-1].or_sum", "carry", "g_col[COLS-1].or_carry",
-                        "value", "row_value"));
+                row.add(EdgeAdder.instance(edge, arrayLoc, stages, false, "g_col[COLS-1].or_sum",
+                        "g_col[COLS-1].or_carry", "row_value"));
             }
             return row;
         }

@@ -278,12 +278,8 @@ public final class LowerSystolicWs implements LoweringPass {
                         arrayLoc)) : List.of(
                 new Comment("the column's one carry-propagate adder fuses the bottom pair"),
                 new Wire("y", "ACC_W", false),
-                stages > 0
-                        ? Structure.instance(edge, "u_edge", arrayLoc, "clk", "clk", "rst", "rst",
-                                "sum", "g_row[ROWS-1].g_col[c].p_sum_out", "carry", "g_row[ROWS-1].g_col[c].p_carry_out",
-                                "en", "advance", "value", "y")
-                        : Structure.instance(edge, "u_edge", arrayLoc, "sum", "g_row[ROWS-1].g_col[c].p_sum_out",
-                                "carry", "g_row[ROWS-1].g_col[c].p_carry_out", "value", "y"),
+                EdgeAdder.instance(edge, arrayLoc, stages, true, "g_row[ROWS-1].g_col[c].p_sum_out",
+                        "g_row[ROWS-1].g_col[c].p_carry_out", "y"),
                 new Comment(deskewComment(direct)),
                 columnOut(delay, "y", direct, arrayLoc));
         List<ArrayItem> items = new ArrayList<>(control(delay, ctrl, arrayLoc, direct, stages));
