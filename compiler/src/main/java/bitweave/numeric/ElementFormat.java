@@ -29,11 +29,6 @@ public sealed interface ElementFormat permits FloatFormat, IntElementFormat {
     /** The code of {@code v} under {@code how} (NaN needs {@link #hasNaN}). */
     long encode(FpValue v, Encoding how);
 
-    /** Whether {@code code} is a NaN code. */
-    default boolean isNaNCode(long code) {
-        return decode(code).isNaN();
-    }
-
     /** Every code of the format, 0 .. 2^width - 1, as the exhaustive tests walk them. */
     default long codeCount() {
         return 1L << width();

@@ -1,11 +1,13 @@
 package bitweave.numeric;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Locale;
 
 /**
  * FP32 and BF16 inputs as users write them: a hex bit pattern ({@code 0x42FFFFFF}, taken as is, so any NaN
  * payload or subnormal can be given) or a decimal ({@code 1.5}, {@code -0}, {@code 1e-40}, {@code nan},
- * {@code inf}, {@code -inf}). A decimal is read exactly ({@link java.math.BigDecimal}) and rounded once, to
+ * {@code inf}, {@code -inf}). A decimal is read exactly ({@link BigDecimal}) and rounded once, to
  * nearest even, into the target format: no Java {@code float} or {@code double} is involved.
  */
 public final class FloatText {
@@ -37,7 +39,7 @@ public final class FloatText {
         if (!unsigned.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?")) {
             throw new NumberFormatException("not a number: " + text);
         }
-        return fromDecimal(negative, new java.math.BigDecimal(unsigned), format);
+        return fromDecimal(negative, new BigDecimal(unsigned), format);
     }
 
     /**
@@ -45,22 +47,22 @@ public final class FloatText {
      * decimal's digits are scaled to enough binary places (60 beyond the format's finest subnormal, plus a
      * sticky bit) that the single rounding step cannot differ from rounding the rational itself.
      */
-    static long fromDecimal(boolean negative, java.math.BigDecimal magnitude, FloatFormat format) {
+    static long fromDecimal(boolean negative, BigDecimal magnitude, FloatFormat format) {
         if (magnitude.signum() == 0) {
             return format.encode(FpValue.zero(negative), Encoding.IEEE);
         }
-        java.math.BigInteger unscaled = magnitude.unscaledValue();
+        BigInteger unscaled = magnitude.unscaledValue();
         int scale = magnitude.scale(); // value = unscaled * 10^-scale
         if (scale <= 0) {
-            return format.encode(FpValue.finite(negative, unscaled.multiply(java.math.BigInteger.TEN.pow(-scale)), 0),
+            return format.encode(FpValue.finite(negative, unscaled.multiply(BigInteger.TEN.pow(-scale)), 0),
                     Encoding.IEEE);
         }
         int bits = -format.minQuantumExponent() + 60;
-        java.math.BigInteger num = unscaled.shiftLeft(bits);
-        java.math.BigInteger[] qr = num.divideAndRemainder(java.math.BigInteger.TEN.pow(scale));
+        BigInteger num = unscaled.shiftLeft(bits);
+        BigInteger[] qr = num.divideAndRemainder(BigInteger.TEN.pow(scale));
         // A non-zero remainder below the kept bits is a sticky 1 in a further place: it breaks a false tie.
-        java.math.BigInteger sig = qr[0].shiftLeft(1).or(qr[1].signum() != 0 ? java.math.BigInteger.ONE
-                : java.math.BigInteger.ZERO);
+        BigInteger sig = qr[0].shiftLeft(1).or(qr[1].signum() != 0 ? BigInteger.ONE
+                : BigInteger.ZERO);
         return format.encode(FpValue.finite(negative, sig, -bits - 1), Encoding.IEEE);
     }
 

@@ -11,8 +11,6 @@ import java.math.BigInteger;
 public record FpValue(Kind kind, boolean negative, BigInteger significand, int exponent) {
     public enum Kind { FINITE, INFINITE, NAN }
 
-    public static final FpValue NAN = new FpValue(Kind.NAN, false, BigInteger.ZERO, 0);
-
     public FpValue {
         if (significand.signum() < 0) {
             throw new IllegalArgumentException("significand must be >= 0");
