@@ -29,8 +29,8 @@ final class ArrayChecker {
     /** @return the array, or null if an error was reported (or its PE had errors) */
     ArraySpec check(Decl.Array decl) {
         Reporter reporter = ctx.reporter();
-        PeSpec pe = resolvePe(decl, reporter);
         UnitKind kind = UnitKinds.named(decl.kind()).orElse(null);
+        PeSpec pe = kind == null || kind.ofNamesPe() ? resolvePe(decl, reporter) : null;
         if (kind == null) {
             List<String> names = UnitKinds.ALL.stream().map(UnitKind::dslName).toList();
             reporter.error(ErrorCode.UNKNOWN_ARRAY_KIND, decl.kindLoc(), "unknown array kind '" + decl.kind()

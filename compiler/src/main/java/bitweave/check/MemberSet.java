@@ -1,6 +1,7 @@
 package bitweave.check;
 
 import bitweave.diag.ErrorCode;
+import bitweave.parse.Expr;
 import bitweave.parse.Member;
 import bitweave.ir.SourceLoc;
 
@@ -73,6 +74,26 @@ public final class MemberSet {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The single word argument of {@code m} if it is one of {@code choices}, else null (reported: a type,
+     * a wrong argument count, or another word or a number, listing the choices).
+     *
+     * @param what how the setting is named in the message, e.g. "scale rule"
+     */
+    public String word(Member m, List<String> choices, String usage, String what) {
+        if (!untyped(m) || !argCount(m, 1, usage)) {
+            return null;
+        }
+        Expr arg = m.args().get(0);
+        if (arg instanceof Expr.NameRef w && choices.contains(w.name())) {
+            return w.name();
+        }
+        String got = arg instanceof Expr.NameRef w ? "'" + w.name() + "'" : "(a number or expression)";
+        reporter.error(ErrorCode.BAD_OPTION_VALUE, arg.loc(), "unknown " + what + " " + got + " in " + owner
+                + "; expected " + oneOf(choices));
+        return null;
     }
 
     static String oneOf(List<String> names) {

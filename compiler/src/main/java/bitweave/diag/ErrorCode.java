@@ -43,6 +43,7 @@ public enum ErrorCode {
     EDGE_PIPELINE_WITHOUT_EDGE_ADDER("E0222"),
     EDGE_PIPELINE_OUT_OF_RANGE("E0223"),
     EQUIV_LATENCY_DIFFERS("E0226"),
+    OPTION_NOT_APPLICABLE("E0227"),
 
     // E03xx: types and widths
     WIDTH_OUT_OF_RANGE("E0301"),
@@ -59,6 +60,7 @@ public enum ErrorCode {
     ARRAY_SIZE_OUT_OF_RANGE("E0404"),
     PIPELINE_OUT_OF_RANGE("E0405"),
     EMPTY_RANGE("E0406"),
+    BLOCK_NOT_POWER_OF_TWO("E0407"),
 
     // E05xx: files and output
     SOURCE_NOT_FOUND("E0501"),

@@ -30,7 +30,9 @@ public final class CompileOutputs {
         files.add(rtl.fileList());
         files.addAll(rtl.portableLists());
         files.add(GlueEmitter.emit(design, rtl.topModule()));
-        files.add(GoldenJavaEmitter.emit(design));
+        if (GoldenJavaEmitter.hasModel(design)) {
+            files.add(GoldenJavaEmitter.emit(design));
+        }
         GeneratedFile text = ReportEmitter.text(design, report);
         files.add(text);
         files.add(ReportEmitter.json(design, report));

@@ -37,6 +37,14 @@ public final class GoldenJavaEmitter {
                             String templateGroup, String unitTemplate, String computeTemplate) {
     }
 
+    /**
+     * Whether {@code d}'s kind has an emitted Java model; the MX/BFP units do not have one yet (their golden
+     * model is {@code bitweave.numeric}, run by {@code bitweave golden}).
+     */
+    public static boolean hasModel(Design d) {
+        return UnitKinds.of(d.top()).goldenJava(d.top()) != null;
+    }
+
     public static GeneratedFile emit(Design d) {
         JavaModel model = model(d);
         STGroup group = Templates.load("golden_java");

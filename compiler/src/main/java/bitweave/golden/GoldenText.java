@@ -98,7 +98,8 @@ public final class GoldenText {
         List<Diagnostic> errors = new ArrayList<>();
         Map<String, NumberFile> files = new LinkedHashMap<>();
         for (Map.Entry<String, Source> e : sources.entrySet()) {
-            NumberFile f = NumberFile.parse(e.getValue().displayName(), e.getValue().text(), errors);
+            NumberFile f = NumberFile.parse(e.getValue().displayName(), e.getValue().text(), errors,
+                    GoldenModel.unit(top).readsWords());
             if (f.groups.isEmpty()) {
                 errors.add(Diagnostic.error(ErrorCode.GOLDEN_NO_DATA, new SourceLoc(f.displayName, 1, 1),
                         "input '" + e.getKey() + "' holds no values"));

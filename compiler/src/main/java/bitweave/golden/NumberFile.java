@@ -19,8 +19,11 @@ public final class NumberFile {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern INTEGER = Pattern.compile("[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)");
 
-    /** One number and where it starts. */
-    public record Token(BigInteger value, SourceLoc loc) {
+    /**
+     * One word and where it starts; {@code value} is its integer, or null when the file was read for a unit
+     * that takes other words ({@link UnitGolden#readsWords}: a quantizer reads {@code 1.5}, {@code nan}).
+     */
+    public record Token(BigInteger value, SourceLoc loc, String text) {
     }
 
     /** One line of numbers; {@code end} is the column just after its last character of content. */
@@ -57,6 +60,11 @@ public final class NumberFile {
      * CR), columns count code points.
      */
     static NumberFile parse(String displayName, String text, List<Diagnostic> errors) {
+        return parse(displayName, text, errors, false);
+    }
+
+    /** As above; with {@code anyWords} every word becomes a token (the unit checks them itself). */
+    static NumberFile parse(String displayName, String text, List<Diagnostic> errors, boolean anyWords) {
         List<Group> groups = new ArrayList<>();
         List<Row> current = new ArrayList<>();
         String body = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
@@ -86,7 +94,9 @@ public final class NumberFile {
                 String word = content.substring(start, col);
                 SourceLoc loc = new SourceLoc(displayName, i + 1, column(content, start));
                 if (INTEGER.matcher(word).matches()) {
-                    tokens.add(new Token(toInteger(word), loc));
+                    tokens.add(new Token(toInteger(word), loc, word));
+                } else if (anyWords) {
+                    tokens.add(new Token(null, loc, word));
                 } else {
                     errors.add(Diagnostic.error(ErrorCode.GOLDEN_BAD_NUMBER, loc,
                             QuotedText.of(word) + " is not an integer (decimal or 0x hex, optionally signed)"));

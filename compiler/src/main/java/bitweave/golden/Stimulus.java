@@ -8,6 +8,7 @@ import bitweave.ir.TopInterface;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,8 +50,9 @@ public final class Stimulus {
     /** The problems {@link #generate} encodes. */
     public static List<Problem> problems(ArraySpec top, int vectors, long seed) {
         Random random = new Random(seed);
-        ValueSource a = new ValueSource(top.pe().a(), random);
-        ValueSource b = new ValueSource(top.pe().b(), random);
+        // a kind without a PE (the quantizer) draws its own operands from random
+        ValueSource a = top.pe() == null ? null : new ValueSource(top.pe().a(), random);
+        ValueSource b = top.pe() == null ? null : new ValueSource(top.pe().b(), random);
         UnitGolden unit = GoldenModel.unit(top);
         List<Problem> out = new ArrayList<>(unit.corners(a, b, vectors));
         while (out.size() < vectors) {
@@ -72,10 +74,24 @@ public final class Stimulus {
         List<Beat> expected = new ArrayList<>();
         for (int i = 0; i < problems.size(); i++) {
             inputs.addAll(unit.inputBeats(problems.get(i), i, iface));
-            Stream out = iface.output();
-            expected.add(beat(out, Map.of(out.fields().get(0).name(), results.get(i)), i));
+            expected.add(beat(iface.output(), byField(iface.output(), results.get(i)), i));
         }
         return new VectorSet(iface, inputs, expected, problems.size());
+    }
+
+    /**
+     * A result's elements split into the output's fields in field order (a quantizer's beat is its scale,
+     * then its element codes); a one-field output takes them all.
+     */
+    private static Map<String, List<BigInteger>> byField(Stream out, List<BigInteger> elements) {
+        Map<String, List<BigInteger>> values = new LinkedHashMap<>();
+        int at = 0;
+        for (Field f : out.fields()) {
+            int n = out.fields().size() == 1 ? elements.size() : Math.min(f.elements(), elements.size() - at);
+            values.put(f.name(), elements.subList(at, at + n));
+            at += n;
+        }
+        return values;
     }
 
     /** One beat of {@code stream}: each field's elements (by field name) packed, in the stream's field order. */

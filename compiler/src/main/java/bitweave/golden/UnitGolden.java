@@ -52,6 +52,14 @@ public interface UnitGolden {
 
     // ---- golden text (dsl/GOLDEN.md) ----
 
+    /**
+     * Whether the input files hold words other than integers ({@code 1.5}, {@code nan}): then every word
+     * reaches {@link #read} as a token with its text, and the unit reports the ones it cannot read.
+     */
+    default boolean readsWords() {
+        return false;
+    }
+
     /** The input names ({@code --in NAME=FILE}), in the order the documentation lists them. */
     List<String> inputNames();
 

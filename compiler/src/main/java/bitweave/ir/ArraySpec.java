@@ -9,6 +9,7 @@ public interface ArraySpec {
     /** The array's name in the DSL ({@code array top = ...}). */
     String name();
 
+    /** The PE every cell instantiates; null for a kind without one (see {@code UnitKind#ofNamesPe}). */
     PeSpec pe();
 
     SourceLoc loc();

@@ -39,7 +39,22 @@ public final class FloatText {
         if (!unsigned.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?")) {
             throw new NumberFormatException("not a number: " + text);
         }
-        return fromDecimal(negative, new BigDecimal(unsigned), format);
+        BigDecimal magnitude;
+        try {
+            magnitude = new BigDecimal(unsigned);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new NumberFormatException("not a number: " + text); // an exponent beyond 32 bits
+        }
+        // Decimal exponents beyond +-400 lie outside every format here (fp64: 4.9e-324 .. 1.8e308): they
+        // round to infinity or zero, decided without building 10^huge.
+        long magnitudeExponent = (long) magnitude.precision() - magnitude.scale(); // value < 10^this
+        if (magnitude.signum() != 0 && magnitudeExponent > 400) {
+            return format.encode(FpValue.infinity(negative), Encoding.IEEE);
+        }
+        if (magnitude.signum() == 0 || magnitudeExponent < -400) {
+            return format.encode(FpValue.zero(negative), Encoding.IEEE);
+        }
+        return fromDecimal(negative, magnitude, format);
     }
 
     /**

@@ -18,7 +18,7 @@ public record IntElementFormat(String name, int width, int fractionBits, boolean
     }
 
     /** Largest magnitude code: 2^(width-1) - 1 (a value of just under 2^(width-1-fractionBits)). */
-    private long maxMagnitude() {
+    public long maxMagnitude() {
         return (1L << (width - 1)) - 1;
     }
 

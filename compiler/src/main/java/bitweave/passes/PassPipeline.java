@@ -62,11 +62,11 @@ public final class PassPipeline {
     /** The passes after the lowering; {@code lowered} is the lowering's IR (it tells whether bit heaps exist). */
     private static List<Step> steps(Design design, RtlDesign lowered, ModulePrinter printer) {
         List<Step> steps = new ArrayList<>();
-        MacStructure mac = design.top().pe().mac();
-        if (mac.multiplier().makesPartialProducts()) {
+        MacStructure mac = design.top().pe() == null ? null : design.top().pe().mac();
+        if (mac != null && mac.multiplier().makesPartialProducts()) {
             steps.add(onDatapaths(new LowerMultipliers(mac.multiplier(), MacDatapath.reduction(mac), mac.fourTwo())));
         }
-        if (mac.multiplier().makesPartialProducts() || holdsBitHeap(lowered)) {
+        if ((mac != null && mac.multiplier().makesPartialProducts()) || holdsBitHeap(lowered)) {
             steps.add(onDatapaths(new CompressBitHeaps()));
         }
         LegalizeNames legalize = new LegalizeNames(printer);

@@ -29,6 +29,15 @@ public interface UnitKind {
     /** The kind as written in the DSL, e.g. {@code systolic}. */
     String dslName();
 
+    /**
+     * Whether the name after {@code of} is a PE (the MAC arrays). A kind that returns false reads that name
+     * itself (the quantizer: {@code quantizer() of fp32}, the input format) and its record's
+     * {@link ArraySpec#pe()} is null.
+     */
+    default boolean ofNamesPe() {
+        return true;
+    }
+
     /** How the arguments read in messages, e.g. "ROWS, COLS"; the checker enforces their count first. */
     List<String> argNames();
 
@@ -53,7 +62,7 @@ public interface UnitKind {
     /** The golden model, stimulus and golden text format of {@code spec}. */
     UnitGolden golden(ArraySpec spec);
 
-    /** The kind's part of the emitted Java golden model ({@code <Name>Golden.java}). */
+    /** The kind's part of the emitted Java golden model ({@code <Name>Golden.java}); null: none is emitted. */
     GoldenJavaUnit goldenJava(ArraySpec spec);
 
     // ---- the RTL side ----

@@ -4,6 +4,7 @@ import bitweave.ir.ArraySpec;
 import bitweave.units.addertree.AdderTreeKind;
 import bitweave.units.cube.CubeKind;
 import bitweave.units.matrix.MatrixKind;
+import bitweave.units.mx.QuantizerKind;
 import bitweave.units.systolic.SystolicKind;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ public final class UnitKinds {
             new SystolicKind(),
             new AdderTreeKind(),
             new CubeKind(),
-            new MatrixKind());
+            new MatrixKind(),
+            new QuantizerKind());
 
     private UnitKinds() {
     }
