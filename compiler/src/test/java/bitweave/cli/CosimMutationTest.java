@@ -102,7 +102,18 @@ class CosimMutationTest {
                     "assign weight1_sum = pairs\\[51:38\\];", "assign weight1_sum = {pairs[50:38], 1'b0};"),
             new Mutation("matrix2x2x8_int8_opt2", "matrix2x2x8_int8_opt2.v",
                     "matrix OPT2: every row reads the shared encoding of row 0's A",
-                    "\\.code\\(g_enc\\[m\\*K\\+i\\]\\.code\\)", ".code(g_enc[i].code)"));
+                    "\\.code\\(g_enc\\[m\\*K\\+i\\]\\.code\\)", ".code(g_enc[i].code)"),
+            // the quantizer's rounding and scale logic (issue 7)
+            new Mutation("quant_mxfp8_e4m3", "quant_mxfp8_e4m3_lane.v", "quantizer: the shifter's sticky bit is lost",
+                    "assign sticky = shift_st5 \\| round_bit;", "assign sticky = round_bit | (shift_st5 & 1'b0);"),
+            new Mutation("quant_mxfp8_e4m3", "quant_mxfp8_e4m3_lane.v", "quantizer: no saturation (the code wraps)",
+                    "assign mag_fit = overflow \\? mag_ovf : mag_code;", "assign mag_fit = mag_code;"),
+            new Mutation("quant_mxfp8_e4m3", "quant_mxfp8_e4m3_scale.v", "quantizer: floor -> one binade up (ceil-like)",
+                    "assign t_offset = 12'hff8;", "assign t_offset = 12'hff9;"),
+            new Mutation("quant_mxint8_bf16", "quant_mxint8_bf16_scale.v", "quantizer: ceil -> floor (the +1 is dropped)",
+                    "assign t_rule = t_biased \\+ t_inc;", "assign t_rule = t_biased;"),
+            new Mutation("quant_mxint8_bf16", "quant_mxint8_bf16_lane.v", "quantizer: ties round down instead of to even",
+                    "assign round_up = guard & round_odd;", "assign round_up = guard & sticky;"));
 
     /** Seeds for the mutants that used to be caught only on some seeds (issue 5, item 18). */
     private static final int[] RESET_SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
@@ -113,7 +124,8 @@ class CosimMutationTest {
     @Test
     void unmutatedRtlPassesAndEveryMutationFails() throws IOException {
         for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8",
-                "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "cube4_int8_opt1", "dot16x4_int8_opt2", "matrix2x2x8_int8_opt2")) {
+                "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "cube4_int8_opt1", "dot16x4_int8_opt2", "matrix2x2x8_int8_opt2",
+                "quant_mxfp8_e4m3", "quant_mxint8_bf16")) {
             Path dir = compile(example, tmp.resolve("clean-" + example));
             CliRunner.Result r = sim(example, dir);
             assertEquals(0, r.exit(), "control run must pass: " + r);
