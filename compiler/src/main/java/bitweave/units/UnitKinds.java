@@ -4,6 +4,7 @@ import bitweave.ir.ArraySpec;
 import bitweave.units.addertree.AdderTreeKind;
 import bitweave.units.cube.CubeKind;
 import bitweave.units.matrix.MatrixKind;
+import bitweave.units.mx.DequantizerKind;
 import bitweave.units.mx.QuantizerKind;
 import bitweave.units.systolic.SystolicKind;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class UnitKinds {
             new AdderTreeKind(),
             new CubeKind(),
             new MatrixKind(),
-            new QuantizerKind());
+            new QuantizerKind(),
+            new DequantizerKind());
 
     private UnitKinds() {
     }

@@ -113,7 +113,11 @@ class CosimMutationTest {
             new Mutation("quant_mxint8_bf16", "quant_mxint8_bf16_scale.v", "quantizer: ceil -> floor (the +1 is dropped)",
                     "assign t_rule = t_biased \\+ t_inc;", "assign t_rule = t_biased;"),
             new Mutation("quant_mxint8_bf16", "quant_mxint8_bf16_lane.v", "quantizer: ties round down instead of to even",
-                    "assign round_up = guard & round_odd;", "assign round_up = guard & sticky;"));
+                    "assign round_up = guard & round_odd;", "assign round_up = guard & sticky;"),
+            new Mutation("dequant_mxfp8_e4m3", "dequant_mxfp8_e4m3_lane.v", "dequantizer: a NaN scale is not propagated",
+                    "assign any_nan = scale_nan \\| elem_nan;", "assign any_nan = elem_nan | (scale_nan & 1'b0);"),
+            new Mutation("dequant_mxfp8_e4m3", "dequant_mxfp8_e4m3_lane.v", "dequantizer: the scale exponent off by one",
+                    "assign d_offset = 12'hf7a;", "assign d_offset = 12'hf7b;"));
 
     /** Seeds for the mutants that used to be caught only on some seeds (issue 5, item 18). */
     private static final int[] RESET_SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
@@ -125,7 +129,7 @@ class CosimMutationTest {
     void unmutatedRtlPassesAndEveryMutationFails() throws IOException {
         for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8",
                 "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "cube4_int8_opt1", "dot16x4_int8_opt2", "matrix2x2x8_int8_opt2",
-                "quant_mxfp8_e4m3", "quant_mxint8_bf16")) {
+                "quant_mxfp8_e4m3", "quant_mxint8_bf16", "dequant_mxfp8_e4m3")) {
             Path dir = compile(example, tmp.resolve("clean-" + example));
             CliRunner.Result r = sim(example, dir);
             assertEquals(0, r.exit(), "control run must pass: " + r);

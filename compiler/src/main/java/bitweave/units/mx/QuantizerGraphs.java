@@ -166,7 +166,8 @@ final class QuantizerGraphs {
         d = f.add("d", d, f.constant("d_offset", w, scale.bias() - in.bias()));
         Value zeroIn = g.and("in_zero", g.not("in_no_hidden", g.bit("in_hidden", v.significand(), in.mantissaBits())),
                 v.fractionZero());
-        Value finite = element instanceof FloatFormat fe ? floatElement(f, g, fe, v.sign(), n.value(), d, zeroIn)
+        Value finite = element instanceof FloatFormat fe
+                ? new Rounder(f, g, encoding).toFloat(fe, v.sign(), n.value(), d, zeroIn, w)
                 : intElement(f, g, (IntElementFormat) element, v.sign(), n.value(), d, zeroIn);
         Value result = finite;
         if (!blockNaN()) {
@@ -188,69 +189,6 @@ final class QuantizerGraphs {
         return f.concat("special_code", v.sign(), mag);
     }
 
-    /** The rounded, kept bits of {@code sig >> amount}: amount is clamped so everything past the width is sticky. */
-    private Value roundedShift(FloatOps f, DatapathBuilder g, Value sig, Value amount, int keep) {
-        int limit = sig.width() + 1;
-        int amountBits = 32 - Integer.numberOfLeadingZeros(limit);
-        Value big = f.lessThan("shift_big", f.constant("shift_limit", amount.width(), limit), amount);
-        Value clamped = g.mux("shift_amount", big, f.constant("shift_max", amountBits, limit),
-                g.slice("shift_low", amount, 0, amountBits));
-        Value wide = f.concat("shift_in", sig, f.constant("shift_grs", 2, 0));
-        FloatOps.Shifted s = f.shiftRightSticky("shift", wide, clamped);
-        Value kept = g.slice("kept", s.value(), 2, keep);
-        Value guard = g.bit("guard", s.value(), 1);
-        Value sticky = g.or("sticky", s.sticky(), g.bit("round_bit", s.value(), 0));
-        Value up = switch (encoding.rounding()) {
-            case NEAREST_EVEN -> g.and("round_up", guard, g.or("round_odd", sticky, g.bit("kept_lsb", kept, 0)));
-            case NEAREST_AWAY -> guard;
-            case TRUNCATE -> null;
-        };
-        Value widened = f.zeroExtend("kept_wide", kept, keep + 1);
-        return up == null ? widened : f.add("rounded", widened, f.zeroExtend("round_inc", up, keep + 1));
-    }
-
-    private Value floatElement(FloatOps f, DatapathBuilder g, FloatFormat fe, Value sign, Value sig, Value d,
-                               Value zeroIn) {
-        int w = expWidth;
-        int m = in.mantissaBits();
-        int me = fe.mantissaBits();
-        int mw = fe.width() - 1; // magnitude code width
-        // v = element exponent field - 1; negative means an element subnormal, shifted further right
-        Value v = f.add("elem_exp", d, f.constant("elem_bias", w, fe.bias() - 1));
-        Value sub = f.top("elem_sub", v);
-        Value base = g.mux("elem_base", sub, f.constant("elem_base0", w, 0), v);
-        Value amount = g.mux("elem_shift", sub, f.sub("elem_shift_sub", f.constant("elem_drop_s", w, m - me), v),
-                f.constant("elem_drop", w, m - me));
-        Value rounded = roundedShift(f, g, sig, amount, me + 1); // me + 2 bits: hidden, fraction, carry
-        int cw = mw + 2;
-        Value codeMag = f.add("mag_sum", shiftedBase(f, g, base, cw, me),
-                f.zeroExtend("mag_sig", rounded, cw));
-        Value bigBase = f.lessThan("base_big", f.constant("base_limit", w, (1L << fe.exponentBits()) - 1), base);
-        long maxMag = fe.maxFiniteCode();
-        Value overflow = g.or("overflow", bigBase, f.lessThan("mag_over", f.constant("mag_max", cw, maxMag), codeMag));
-        Value mag = g.mux("mag_fit", overflow, f.constant("mag_ovf", mw, overflowMagnitude(fe)),
-                g.slice("mag_code", codeMag, 0, mw));
-        mag = g.mux("mag", zeroIn, f.constant("mag_zero", mw, 0), mag);
-        Value signOut = encoding.negativeZero() ? sign
-                : g.and("sign_out", sign, g.not("mag_is_zero", f.isZero("mag_zero_test", mag)));
-        return f.concat("elem_code", signOut, mag);
-    }
-
-    private Value shiftedBase(FloatOps f, DatapathBuilder g, Value base, int cw, int me) {
-        Value low = g.slice("base_low", base, 0, Math.min(base.width(), cw - me));
-        Value out = g.fresh("base_weighted", cw);
-        g.add(new Op.ShiftLeft(out, f.zeroExtend("base_wide", low, cw), me, g.loc()));
-        return out;
-    }
-
-    /** What an overflowing value becomes (dsl/LANGUAGE.md 4.1): the largest finite, or Inf/NaN without saturation. */
-    private long overflowMagnitude(FloatFormat fe) {
-        if (encoding.saturate() || encoding.rounding() == Rounding.TRUNCATE || fe.specials() == FloatFormat.Specials.NONE) {
-            return fe.maxFiniteCode();
-        }
-        return fe.hasInfinity() ? fe.infinityCode(false) : fe.nanCode();
-    }
-
     private Value intElement(FloatOps f, DatapathBuilder g, IntElementFormat ie, Value sign, Value sig, Value d,
                              Value zeroIn) {
         int w = expWidth;
@@ -259,7 +197,7 @@ final class QuantizerGraphs {
         // code = round(sig * 2^(d + F - m)): a right shift by m - F - d; a negative shift is past every limit
         Value amount = f.sub("int_shift", f.constant("int_drop", w, m - ie.fractionBits()), d);
         Value tooBig = f.top("int_shift_negative", amount);
-        Value rounded = roundedShift(f, g, sig, amount, m + 1); // m + 2 bits
+        Value rounded = new Rounder(f, g, encoding).shiftAndRound(sig, amount, m + 1); // m + 2 bits
         int rw = rounded.width();
         long max = ie.maxMagnitude();
         Value limit = encoding.integerMinimum() && !ie.signMagnitude()

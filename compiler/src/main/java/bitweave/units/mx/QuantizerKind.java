@@ -30,6 +30,7 @@ import java.util.List;
  */
 public final class QuantizerKind implements UnitKind {
     static final int DEFAULT_BLOCK = 32;
+    static final String BLOCK_FORMATS = "mxfp8_e4m3, mxfp8_e5m2, mxfp6_e3m2, mxfp6_e2m3, mxfp4, mxint8, bfp_eXmY or bfp_eXmY_sm";
     static final List<String> MEMBERS = List.of("to", "block", "scale", "rounding", "overflow", "specials", "zero",
             "int_min");
 
@@ -53,21 +54,9 @@ public final class QuantizerKind implements UnitKind {
         String owner = "quantizer '" + decl.name() + "'";
         FloatFormat input = inputFormat(decl, ctx);
         MemberSet members = ctx.members(decl.members(), MEMBERS, owner, decl.nameLoc());
-        int block = DEFAULT_BLOCK;
-        boolean ok = input != null;
-        Member b = members.optional("block");
-        if (b != null) {
-            Long v = members.untyped(b) && members.argCount(b, 1, "block 32")
-                    ? ctx.inRange(b.args().get(0), "quantizer block", 1, BlockFormat.MAX_BLOCK,
-                    ErrorCode.ARRAY_SIZE_OUT_OF_RANGE) : null;
-            if (v != null && Long.bitCount(v) != 1) {
-                ctx.error(ErrorCode.BLOCK_NOT_POWER_OF_TWO, b.args().get(0).loc(), "quantizer block = " + v
-                        + " is not a power of two (1, 2, 4, ..., " + BlockFormat.MAX_BLOCK + ")");
-                v = null;
-            }
-            ok &= v != null;
-            block = v != null ? v.intValue() : block;
-        }
+        Integer blockOrNull = blockSize(members, ctx);
+        int block = blockOrNull == null ? DEFAULT_BLOCK : blockOrNull;
+        boolean ok = input != null && blockOrNull != null;
         BlockFormat format = target(members.require("to", "to mxfp8_e4m3"), members, block, ctx);
         ok &= format != null;
         ScaleRule rule = choice(members, "scale", ScaleRule.values(), ScaleRule::dslName, ScaleRule.FLOOR, "scale rule");
@@ -91,6 +80,22 @@ public final class QuantizerKind implements UnitKind {
         return new Quantizer(decl.name(), input, new BlockQuantizer(format, rule, encoding, specials), decl.nameLoc());
     }
 
+    /** The {@code block} member: a power of two up to 1024, 32 when absent; null if an error was reported. */
+    static Integer blockSize(MemberSet members, ArrayContext ctx) {
+        Member b = members.optional("block");
+        if (b == null) {
+            return DEFAULT_BLOCK;
+        }
+        Long v = members.untyped(b) && members.argCount(b, 1, "block 32")
+                ? ctx.inRange(b.args().get(0), "block", 1, BlockFormat.MAX_BLOCK, ErrorCode.ARRAY_SIZE_OUT_OF_RANGE) : null;
+        if (v != null && Long.bitCount(v) != 1) {
+            ctx.error(ErrorCode.BLOCK_NOT_POWER_OF_TWO, b.args().get(0).loc(), "block = " + v
+                    + " is not a power of two (1, 2, 4, ..., " + BlockFormat.MAX_BLOCK + ")");
+            return null;
+        }
+        return v == null ? null : v.intValue();
+    }
+
     /** The name after {@code of}: a scalar float with IEEE Inf/NaN (the hardware reads NaN from its exponent). */
     private static FloatFormat inputFormat(Decl.Array decl, ArrayContext ctx) {
         FloatFormat f = FormatNames.scalar(decl.pe()).orElse(null);
@@ -112,8 +117,7 @@ public final class QuantizerKind implements UnitKind {
         if (f == null) {
             ctx.error(ErrorCode.UNKNOWN_TYPE, to.args().get(0).loc(), "unknown block format "
                     + (name == null ? "(a number or expression)" : "'" + name + "'")
-                    + " after 'to'; expected mxfp8_e4m3, mxfp8_e5m2, mxfp6_e3m2, mxfp6_e2m3, mxfp4, mxint8,"
-                    + " bfp_eXmY or bfp_eXmY_sm");
+                    + " after 'to'; expected " + BLOCK_FORMATS);
         }
         return f;
     }
