@@ -44,6 +44,7 @@ public enum ErrorCode {
     EDGE_PIPELINE_OUT_OF_RANGE("E0223"),
     EQUIV_LATENCY_DIFFERS("E0226"),
     OPTION_NOT_APPLICABLE("E0227"),
+    BAD_REORDER("E0228"),
 
     // E03xx: types and widths
     WIDTH_OUT_OF_RANGE("E0301"),

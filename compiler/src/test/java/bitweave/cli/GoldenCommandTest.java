@@ -33,4 +33,21 @@ class GoldenCommandTest {
         assertTrue(r.err().contains("a.txt:1:15: error:") && r.err().contains("[E0805]"), r.toString());
         assertEquals(2, CliRunner.run("golden", "dsl/examples/dot8_mixed.bw", "--in", "a").exit());
     }
+
+    @Test
+    void reorderPrintsTheQuantizerMemberAndRejectsBadMatrices(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path w = java.nio.file.Files.writeString(tmp.resolve("w.txt"), "0.1 5 -0.2 0.01\n0.3 -7 0.1 0x3F800000\n");
+        CliRunner.Result r = CliRunner.run("reorder", w.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("reorder 1 3 0 2\n", r.out());
+        assertEquals("reorder 1 3 0 2\n", CliRunner.run("reorder", w.toString(), "--norm", "max").out());
+        java.nio.file.Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.txt"), "1 2\n3\n");
+        CliRunner.Result e = CliRunner.run("reorder", bad.toString());
+        assertEquals(1, e.exit(), e.toString());
+        assertTrue(e.err().contains("[E0806]"), e.toString());
+        assertEquals(2, CliRunner.run("reorder", w.toString(), "--norm", "l1").exit());
+        assertEquals(2, CliRunner.run("reorder").exit());
+        assertEquals(1, CliRunner.run("reorder", tmp.resolve("missing.txt").toString()).exit());
+    }
 }

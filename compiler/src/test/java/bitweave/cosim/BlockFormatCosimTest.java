@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * NaN/Inf lanes; then random normal, log-uniform and outlier blocks). Together the table takes every
  * element format (fp8 both, fp6 both, fp4, int8, BFP in both sign conventions), every scale rule, every
  * rounding, both overflow and specials policies, both zero signs, int_min full, fp32/bf16/fp16 inputs and
- * block sizes 2 to 64.
+ * block sizes 2 to 64, several blocks per beat and a channel reordering.
  *
  * <p>Dequantizer: every element code at the telling scales first (the smallest, around 1, the largest, NaN),
  * then random blocks; every element format, fp32/bf16/fp16 outputs.
@@ -47,6 +47,8 @@ class BlockFormatCosimTest {
             {"bf16", "to mxint8; scale ceil; block 64"},
             {"fp32", "to bfp_e5m8_sm; zero positive; block 16; scale rceil"},
             {"fp16", "to bfp_e8m6; block 2"},
+            {"fp32", "to mxfp4; block 4; reorder 7 0 3 5 1 2 6 4"},
+            {"bf16", "to mxfp8_e5m2; block 8; channels 24; specials lane"},
     };
 
     /** {block format, members}. */

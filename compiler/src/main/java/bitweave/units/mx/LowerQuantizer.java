@@ -27,9 +27,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * lower-quantizer: one block per beat. The scale module finds the block maximum and the scale code; K lane
- * modules, one per element in a generate loop, convert their value with that scale; the scale and the K
- * codes go into the output register. The handshake is the adder tree's with no inner stages: the register
+ * lower-quantizer: BLOCKS blocks per beat (one unless {@code channels} says more), after the channel
+ * permutation (wiring). Per block the scale module finds the block maximum and the scale code, and K lane
+ * modules (a generate loop) convert their values with that scale; the scales and the codes go into the
+ * output register. The handshake is the adder tree's with no inner stages: the register
  * loads when it is empty or being read (in_ready = !out_valid || out_ready). Latency 1.
  */
 public final class LowerQuantizer implements LoweringPass {
@@ -59,51 +60,66 @@ public final class LowerQuantizer implements LoweringPass {
                 "one element: the value over the scale, rounded (" + q.rule().encoding().rounding().dslName()
                         + ") into " + q.format().element(), loc, graphs.laneGraph(loc));
         RtlModule hold = DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
-                "the output register: the scale code above the element codes", loc,
-                LoweringSupport.loadedRegister(scaleBits + q.blockSize() * elemBits));
+                "the output register: the scale codes above the element codes", loc,
+                LoweringSupport.loadedRegister(q.blocks() * scaleBits + q.channels() * elemBits));
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "the handshake: the output register loads while it is empty or being read", loc, ctrlGraph(loc));
 
+        // the channel permutation is wiring: x_perm[j] = in_x[order[j]]
+        String x = q.reordered() ? "x_perm" : "in_x";
         List<ArrayItem> laneItems = new ArrayList<>();
-        List<String> lanePorts = new ArrayList<>(List.of("x", "in_x[i*IN_W +: IN_W]", "scale", "scale_d"));
+        List<String> lanePorts = new ArrayList<>(List.of("x", x + "[(b*K+i)*IN_W +: IN_W]", "scale",
+                "scale_d[b*SCALE_W +: SCALE_W]"));
         if (blockNaN) {
-            lanePorts.addAll(List.of("block_nan", "block_nan"));
+            lanePorts.addAll(List.of("block_nan", "block_nan[b]"));
         }
-        lanePorts.addAll(List.of("code", "elem_d[i*ELEM_W +: ELEM_W]"));
+        lanePorts.addAll(List.of("code", "elem_d[(b*K+i)*ELEM_W +: ELEM_W]"));
         laneItems.add(Structure.instance(lane.name(), "u_lane", loc, lanePorts.toArray(String[]::new)));
+        List<String> scalePorts = new ArrayList<>(List.of("x", x + "[b*K*IN_W +: K*IN_W]", "scale",
+                "scale_d[b*SCALE_W +: SCALE_W]"));
+        if (blockNaN) {
+            scalePorts.addAll(List.of("block_nan", "block_nan[b]"));
+        }
+        List<ArrayItem> blockItems = List.of(
+                Structure.instance(scale.name(), "u_scale", loc, scalePorts.toArray(String[]::new)),
+                new Loop("i", "K", "g_lane", laneItems));
 
         List<ArrayItem> body = new ArrayList<>();
-        body.add(new Wire("scale_d", "SCALE_W", false));
+        body.add(new Wire("scale_d", "BLOCKS*SCALE_W", false));
         if (blockNaN) {
-            body.add(new Wire("block_nan", null, false));
+            body.add(new Wire("block_nan", "BLOCKS", false));
         }
-        body.add(new Wire("elem_d", "K*ELEM_W", false));
-        body.add(new Wire("held", "SCALE_W + K*ELEM_W", false));
+        body.add(new Wire("elem_d", "BLOCKS*K*ELEM_W", false));
+        body.add(new Wire("held", "BLOCKS*SCALE_W + BLOCKS*K*ELEM_W", false));
         body.add(new Wire("in_fire", null, false));
         body.add(new Wire("advance", null, false));
-        List<String> scalePorts = new ArrayList<>(List.of("x", "in_x", "scale", "scale_d"));
-        if (blockNaN) {
-            scalePorts.addAll(List.of("block_nan", "block_nan"));
+        if (q.reordered()) {
+            body.add(new Wire("x_perm", "BLOCKS*K*IN_W", false));
+            body.add(new ArrayItem.Comment("the channel order (reorder): position j takes input channel order[j]"));
+            for (int j = 0; j < q.channels(); j++) {
+                body.add(new Assign("x_perm[" + j + "*IN_W +: IN_W]", "in_x[" + q.order().get(j) + "*IN_W +: IN_W]"));
+            }
         }
-        body.add(Structure.instance(scale.name(), "u_scale", loc, scalePorts.toArray(String[]::new)));
-        body.add(new Generate(List.of(new Loop("i", "K", "g_lane", laneItems))));
+        body.add(new Generate(List.of(new Loop("b", "BLOCKS", "g_block", blockItems))));
         body.add(Structure.instance(hold.name(), "u_hold", loc, "clk", "clk", "rst", "rst", "load", "in_fire", "value",
                 "{scale_d, elem_d}", "held", "held"));
         body.add(Structure.instance(ctrl.name(), "u_ctrl", loc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
                 "out_ready", "out_ready", "advance", "advance", "in_fire", "in_fire", "out_valid", "out_valid"));
         body.add(new Assign("in_ready", "advance"));
-        body.add(new Assign("out_scale", "held[K*ELEM_W +: SCALE_W]"));
-        body.add(new Assign("out_elem", "held[0 +: K*ELEM_W]"));
+        body.add(new Assign("out_scale", "held[BLOCKS*K*ELEM_W +: BLOCKS*SCALE_W]"));
+        body.add(new Assign("out_elem", "held[0 +: BLOCKS*K*ELEM_W]"));
 
         List<RtlParam> params = List.of(
-                new RtlParam("K", q.blockSize(), "values per block (one block per beat)"),
+                new RtlParam("BLOCKS", q.blocks(), "blocks per beat (channels / K)"),
+                new RtlParam("K", q.blockSize(), "values per block"),
                 new RtlParam("IN_W", inBits, "width of an input value (" + q.input() + ")"),
                 new RtlParam("SCALE_W", scaleBits, "width of the scale code (" + q.format().scale().name() + ")"),
                 new RtlParam("ELEM_W", elemBits, "width of an element code (" + q.format().element() + ")"));
-        List<RtlPort> ports = LoweringSupport.topPorts(TopInterface.of(q), Map.of("in_x", "K*IN_W",
-                "out_scale", "SCALE_W", "out_elem", "K*ELEM_W"));
+        List<RtlPort> ports = LoweringSupport.topPorts(TopInterface.of(q), Map.of("in_x", "BLOCKS*K*IN_W",
+                "out_scale", "BLOCKS*SCALE_W", "out_elem", "BLOCKS*K*ELEM_W"));
         RtlModule top = new RtlModule(unit, "quantizer '" + q.name() + "': " + q.input() + " to " + q.format().name()
-                + " blocks of " + q.blockSize(), loc, params, ports, new StructuralBody(body));
+                + ", " + q.blocks() + " block" + (q.blocks() == 1 ? "" : "s") + " of " + q.blockSize() + " per beat"
+                + (q.reordered() ? ", channels reordered" : ""), loc, params, ports, new StructuralBody(body));
         return new RtlDesign(List.of(scale, lane, hold, ctrl, top), top.name(), 1, 0);
     }
 

@@ -21,9 +21,9 @@ import java.util.Random;
 
 /**
  * The golden side of {@code quantizer()}: problems are {@link InputBlock}s, the model is the golden library's
- * {@link bitweave.numeric.BlockQuantizer}; the text input {@code x} holds one block per line, each value a hex
- * bit pattern or a decimal; the output is per block the scale code, {@code |}, then the element codes, all in
- * hex (dsl/GOLDEN.md).
+ * {@link bitweave.numeric.BlockQuantizer}; the text input {@code x} holds one row of channels (one block unless
+ * {@code channels} says more) per line, each value a hex bit pattern or a decimal; the output is one line per
+ * block: the scale code, {@code |}, then the element codes, all in hex (dsl/GOLDEN.md).
  */
 final class QuantizerGolden implements UnitGolden {
     private final Quantizer q;
@@ -37,8 +37,8 @@ final class QuantizerGolden implements UnitGolden {
         if (!(p instanceof InputBlock b)) {
             throw new IllegalArgumentException(where + ": a quantizer needs InputBlock problems");
         }
-        if (b.codes().length != q.blockSize()) {
-            throw new IllegalArgumentException(where + ": a block has " + q.blockSize() + " values, got "
+        if (b.codes().length != q.channels()) {
+            throw new IllegalArgumentException(where + ": a row has " + q.channels() + " values, got "
                     + b.codes().length);
         }
         for (long c : b.codes()) {
@@ -49,19 +49,29 @@ final class QuantizerGolden implements UnitGolden {
         }
     }
 
-    /** Per block: the scale code, then the element codes (the out stream's fields in order). */
+    /**
+     * Per row: the channels taken in the declared order ({@code reorder}), cut into blocks; the result is every
+     * block's scale code, then every element code (the out stream's fields in order).
+     */
     @Override
     public List<List<BigInteger>> run(List<? extends Problem> problems) {
         List<List<BigInteger>> out = new ArrayList<>(problems.size());
+        int k = q.blockSize();
         for (Problem p : problems) {
-            List<FpValue> values = new ArrayList<>();
-            for (long c : ((InputBlock) p).codes()) {
-                values.add(q.input().decode(c));
+            long[] codes = ((InputBlock) p).codes();
+            List<BigInteger> scales = new ArrayList<>();
+            List<BigInteger> elements = new ArrayList<>();
+            for (int b = 0; b < q.blocks(); b++) {
+                List<FpValue> values = new ArrayList<>();
+                for (int i = 0; i < k; i++) {
+                    values.add(q.input().decode(codes[q.order().get(b * k + i)]));
+                }
+                QuantizedBlock block = q.rule().quantize(values);
+                scales.add(BigInteger.valueOf(block.scale()));
+                block.codes().forEach(c -> elements.add(BigInteger.valueOf(c)));
             }
-            QuantizedBlock block = q.rule().quantize(values);
-            List<BigInteger> row = new ArrayList<>();
-            row.add(BigInteger.valueOf(block.scale()));
-            block.codes().forEach(c -> row.add(BigInteger.valueOf(c)));
+            List<BigInteger> row = new ArrayList<>(scales);
+            row.addAll(elements);
             out.add(row);
         }
         return out;
@@ -76,12 +86,12 @@ final class QuantizerGolden implements UnitGolden {
 
     @Override
     public List<Problem> corners(ValueSource a, ValueSource b, int limit) {
-        return new ArrayList<>(new QuantizerStimulus(q).corners());
+        return new ArrayList<>(new QuantizerStimulus(q).cornerRows());
     }
 
     @Override
     public Problem random(ValueSource a, ValueSource b, Random random) {
-        return new QuantizerStimulus(q).random(random);
+        return new QuantizerStimulus(q).randomRow(random);
     }
 
     @Override
@@ -110,10 +120,10 @@ final class QuantizerGolden implements UnitGolden {
         List<Problem> out = new ArrayList<>();
         for (NumberFile.Row row : files.get("x").rows()) {
             List<NumberFile.Token> tokens = row.values();
-            if (tokens.size() != q.blockSize()) {
-                reader.error(ErrorCode.GOLDEN_WRONG_COUNT, tokens.size() > q.blockSize()
-                        ? tokens.get(q.blockSize()).loc() : row.end(), "a block of x has " + tokens.size()
-                        + " values, expected block = " + q.blockSize());
+            if (tokens.size() != q.channels()) {
+                reader.error(ErrorCode.GOLDEN_WRONG_COUNT, tokens.size() > q.channels()
+                        ? tokens.get(q.channels()).loc() : row.end(), "a row of x has " + tokens.size()
+                        + " values, expected " + (q.blocks() == 1 ? "block = " : "channels = ") + q.channels());
                 continue;
             }
             long[] codes = new long[tokens.size()];
@@ -136,12 +146,16 @@ final class QuantizerGolden implements UnitGolden {
         StringBuilder sb = new StringBuilder();
         int scaleBits = q.format().scale().bits();
         int elemBits = q.format().element().width();
+        int k = q.blockSize();
+        int nb = q.blocks();
         for (List<BigInteger> row : results) {
-            sb.append(FloatText.hex(row.get(0).longValueExact(), scaleBits)).append(" |");
-            for (BigInteger c : row.subList(1, row.size())) {
-                sb.append(' ').append(FloatText.hex(c.longValueExact(), elemBits));
+            for (int b = 0; b < nb; b++) { // one line per block: its scale, then its codes
+                sb.append(FloatText.hex(row.get(b).longValueExact(), scaleBits)).append(" |");
+                for (BigInteger c : row.subList(nb + b * k, nb + (b + 1) * k)) {
+                    sb.append(' ').append(FloatText.hex(c.longValueExact(), elemBits));
+                }
+                sb.append('\n');
             }
-            sb.append('\n');
         }
         return sb.toString();
     }

@@ -32,7 +32,9 @@ public final class QuantizerKind implements UnitKind {
     static final int DEFAULT_BLOCK = 32;
     static final String BLOCK_FORMATS = "mxfp8_e4m3, mxfp8_e5m2, mxfp6_e3m2, mxfp6_e2m3, mxfp4, mxint8, bfp_eXmY or bfp_eXmY_sm";
     static final List<String> MEMBERS = List.of("to", "block", "scale", "rounding", "overflow", "specials", "zero",
-            "int_min");
+            "int_min", "channels", "reorder");
+    /** Most channels per beat (a row of a weight or activation matrix). */
+    static final int MAX_CHANNELS = 4096;
 
     @Override
     public String dslName() {
@@ -76,8 +78,83 @@ public final class QuantizerKind implements UnitKind {
         if (!ok) {
             return null;
         }
+        List<Integer> order = channelOrder(members, block, ctx);
+        if (order == null) {
+            return null;
+        }
         Encoding encoding = new Encoding(rounding, saturate, signedZero, !symmetric);
-        return new Quantizer(decl.name(), input, new BlockQuantizer(format, rule, encoding, specials), decl.nameLoc());
+        return new Quantizer(decl.name(), input, new BlockQuantizer(format, rule, encoding, specials), order,
+                decl.nameLoc());
+    }
+
+    /**
+     * {@code channels N} (values per beat, a multiple of the block; default one block) and {@code reorder P0 P1
+     * ...} (position j takes input channel Pj: a permutation of 0..N-1, e.g. from {@code bitweave reorder}).
+     * Null if an error was reported.
+     */
+    private static List<Integer> channelOrder(MemberSet members, int block, ArrayContext ctx) {
+        Member c = members.optional("channels");
+        Member r = members.optional("reorder");
+        Long channels = null;
+        if (c != null) {
+            channels = members.untyped(c) && members.argCount(c, 1, "channels 128")
+                    ? ctx.inRange(c.args().get(0), "channels", 1, MAX_CHANNELS, ErrorCode.ARRAY_SIZE_OUT_OF_RANGE) : null;
+            if (channels == null) {
+                return null;
+            }
+        }
+        List<Integer> order = null;
+        if (r != null) {
+            if (!members.untyped(r)) {
+                return null;
+            }
+            order = new java.util.ArrayList<>();
+            for (bitweave.parse.Expr e : r.args()) {
+                Long v = ctx.eval(e);
+                if (v == null) {
+                    return null;
+                }
+                order.add(v < 0 || v >= MAX_CHANNELS ? -1 : v.intValue());
+            }
+            if (channels == null) {
+                channels = (long) order.size();
+            }
+        }
+        long n = channels == null ? block : channels;
+        if (n % block != 0) {
+            ctx.error(ErrorCode.BAD_REORDER, (c != null ? c : r).loc(), n + " channels do not fill whole blocks of "
+                    + block + "; use a multiple of the block size");
+            return null;
+        }
+        if (order == null) {
+            return Quantizer.identity((int) n);
+        }
+        String problem = permutationProblem(order, (int) n);
+        if (problem != null) {
+            ctx.error(ErrorCode.BAD_REORDER, r.loc(), "'reorder' must list each of the channels 0.." + (n - 1)
+                    + " exactly once: " + problem);
+            return null;
+        }
+        return order;
+    }
+
+    /** Why {@code order} is not a permutation of 0..n-1, or null. */
+    static String permutationProblem(List<Integer> order, int n) {
+        if (order.size() != n) {
+            return "it lists " + order.size() + " channels, expected " + n;
+        }
+        boolean[] seen = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            int v = order.get(j);
+            if (v < 0 || v >= n) {
+                return "position " + j + " names a channel outside 0.." + (n - 1);
+            }
+            if (seen[v]) {
+                return "channel " + v + " is listed twice";
+            }
+            seen[v] = true;
+        }
+        return null;
     }
 
     /** The {@code block} member: a power of two up to 1024, 32 when absent; null if an error was reported. */
@@ -183,7 +260,8 @@ public final class QuantizerKind implements UnitKind {
                 + (r.encoding().saturate() ? "" : ", overflow nonfinite")
                 + (r.specials() == SpecialsPolicy.LANE ? ", specials lane" : "")
                 + (r.encoding().negativeZero() ? "" : ", zero positive")
-                + (r.encoding().integerMinimum() ? ", int_min full" : "");
+                + (r.encoding().integerMinimum() ? ", int_min full" : "")
+                + (q.blocks() > 1 ? ", " + q.channels() + " channels" : "") + (q.reordered() ? ", reordered" : "");
     }
 
     @Override

@@ -214,6 +214,47 @@ final class QuantizerStimulus {
         return code(r.nextBoolean(), field, r.nextLong());
     }
 
+    // ---- rows of channels: blocks side by side ----
+
+    /** The corner blocks, laid side by side in rows of the quantizer's channels (cycling to fill the last). */
+    List<InputBlock> cornerRows() {
+        List<InputBlock> blocks = corners();
+        int nb = q.blocks();
+        if (nb == 1 && !q.reordered()) {
+            return blocks;
+        }
+        List<InputBlock> rows = new ArrayList<>();
+        for (int at = 0; at < blocks.size(); at += nb) {
+            long[] row = new long[q.channels()];
+            for (int b = 0; b < nb; b++) {
+                System.arraycopy(blocks.get((at + b) % blocks.size()).codes(), 0, row, b * k, k);
+            }
+            rows.add(new InputBlock(unorder(row)));
+        }
+        return rows;
+    }
+
+    /** A random row: random blocks side by side, each block's channels where the reordering gathers them. */
+    InputBlock randomRow(Random r) {
+        long[] row = new long[q.channels()];
+        for (int b = 0; b < q.blocks(); b++) {
+            System.arraycopy(random(r).codes(), 0, row, b * k, k);
+        }
+        return new InputBlock(unorder(row));
+    }
+
+    /**
+     * The input row whose reordering is {@code ordered}: a corner meant for one block must reach that block
+     * after the channel permutation, so channel order[j] gets position j's value.
+     */
+    private long[] unorder(long[] ordered) {
+        long[] row = new long[ordered.length];
+        for (int j = 0; j < ordered.length; j++) {
+            row[q.order().get(j)] = ordered[j];
+        }
+        return row;
+    }
+
     // ---- shapes ----
 
     private interface Lane {

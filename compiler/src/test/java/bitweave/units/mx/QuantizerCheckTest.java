@@ -95,6 +95,27 @@ class QuantizerCheckTest {
     }
 
     @Test
+    void channelsAndReorder() {
+        Quantizer q = load("fp32", "to mxfp4; block 4; reorder 3 2 1 0 7 6 5 4");
+        assertEquals(8, q.channels());
+        assertEquals(2, q.blocks());
+        assertTrue(q.reordered());
+        assertEquals(List.of(3, 2, 1, 0, 7, 6, 5, 4), q.order());
+        Quantizer c = load("fp32", "to mxfp4; block 4; channels 12");
+        assertEquals(3, c.blocks());
+        assertFalse(c.reordered());
+        assertEquals(3 * 8, c.topInterface().output().fields().get(0).width(), "three E8M0 scales per beat");
+        assertEquals(12 * 4, c.topInterface().output().fields().get(1).width(), "twelve fp4 codes per beat");
+        Diagnostic d = only("fp32", "to mxfp4; block 4; reorder 0 1 2 2");
+        assertEquals(ErrorCode.BAD_REORDER, d.code());
+        assertTrue(d.message().contains("channel 2 is listed twice"), d.message());
+        assertTrue(only("fp32", "to mxfp4; block 4; reorder 0 1 2 4").message().contains("outside 0..3"));
+        assertTrue(only("fp32", "to mxfp4; block 4; channels 8; reorder 0 1 2 3").message().contains("expected 8"));
+        assertTrue(only("fp32", "to mxfp4; block 4; channels 6").message().contains("whole blocks"));
+        assertEquals(ErrorCode.ARRAY_SIZE_OUT_OF_RANGE, only("fp32", "to mxfp4; channels 8192").code());
+    }
+
+    @Test
     void compilesWithoutAnEmittedJavaModel() {
         CompileOutputs out = CompileOutputs.of(Frontend.loadText("design d\narray q = quantizer() of fp32 { to mxfp4; block 4 }\n",
                 "t.bw", Map.of(), null));
