@@ -17,8 +17,9 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
 /**
- * {@code bitweave reorder W.txt [--norm l2|max]}: the outlier channel order of a weight matrix (one row per
- * output channel, one column per input channel), printed as the quantizer member {@code reorder ...}.
+ * {@code bitweave reorder W.txt [--norm l2|max] [--columns]}: the outlier channel order of a matrix, printed as
+ * the quantizer member {@code reorder ...}: its rows sorted by norm (W_k: row c makes channel c of k = W_k x),
+ * or with {@code --columns} its columns (a matrix of samples, one channel per column).
  */
 final class ReorderCommand implements Command {
     @Override
@@ -28,7 +29,7 @@ final class ReorderCommand implements Command {
 
     @Override
     public String summary() {
-        return "sort the channels (columns) of a weight matrix by norm: the 'reorder' line of a quantizer";
+        return "sort the channels of a weight matrix (its rows, or columns) by norm: the 'reorder' line of a quantizer";
     }
 
     @Override
@@ -37,9 +38,11 @@ final class ReorderCommand implements Command {
         options.addOption(Option.builder().longOpt("norm").hasArg().argName("l2|max")
                 .desc("how a channel is measured: l2 (default, the square root of its sum of squares) or max"
                         + " (its largest magnitude)").get());
+        options.addOption(Option.builder().longOpt("columns").desc("the columns are the channels (a matrix of samples);"
+                + " default: the rows (W_k, whose row c makes channel c of k = W_k x)").get());
         options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         CommandLine cl = DesignOptions.parse(options, args);
-        if (DesignOptions.helpRequested(cl, options, this, "W.txt [--norm l2|max]  (W: one row per line, decimals"
+        if (DesignOptions.helpRequested(cl, options, this, "W.txt [--norm l2|max] [--columns]  (W: one row per line, decimals"
                 + " or fp32 bit patterns; apply the printed order to both operands of the dot products)", console)) {
             return Main.EXIT_OK;
         }
@@ -62,7 +65,8 @@ final class ReorderCommand implements Command {
             throw new UserError(List.of(Diagnostic.error(ErrorCode.GOLDEN_INPUT_UNREADABLE, null,
                     "cannot read the matrix " + path + ": " + IoReason.of(e, path))));
         }
-        List<Integer> order = ChannelOrder.of(path.toString(), text, norm);
+        List<Integer> order = ChannelOrder.of(path.toString(), text, norm,
+                cl.hasOption("columns") ? ChannelOrder.Axis.COLUMNS : ChannelOrder.Axis.ROWS);
         console.out().println(ChannelOrder.member(order));
         return Main.EXIT_OK;
     }

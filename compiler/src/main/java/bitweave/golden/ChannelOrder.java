@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * Outlier channel reordering ("Accurate Block Quantization in LLMs with Outliers", Trukhanov and
- * Soloveychik): the input channels (columns) of a weight matrix sorted by their norm, largest first, so that
- * the outlier channels share blocks and the others are no longer scaled by them. Applying the same order to
+ * Soloveychik): channels sorted by their norm, largest first, so that the outlier channels share blocks and
+ * the others are no longer scaled by them. A channel of the K-cache k = W_k x is a row of W_k, so by default
+ * the rows of the matrix are the channels (the paper's rule); a matrix of samples (one per row, a channel per
+ * column) is sorted by its columns instead. Applying the same order to
  * both operands of a dot product leaves it unchanged (sum_j q[o_j] k[o_j] = sum_i q_i k_i), so the order is
  * a compile-time parameter of a quantizer ({@code reorder}) and of whatever feeds the other operand.
  *
@@ -34,8 +36,13 @@ public final class ChannelOrder {
     private ChannelOrder() {
     }
 
-    /** The order of the columns of the matrix in {@code text} (one row per line, as dsl/GOLDEN.md's files). */
-    public static List<Integer> of(String displayName, String text, Norm norm) {
+    /** Which lines of the matrix are the channels. */
+    public enum Axis {
+        ROWS, COLUMNS
+    }
+
+    /** The channel order of the matrix in {@code text} (one row per line, as dsl/GOLDEN.md's files). */
+    public static List<Integer> of(String displayName, String text, Norm norm, Axis axis) {
         List<Diagnostic> errors = new ArrayList<>();
         NumberFile file = NumberFile.parse(displayName, text, errors, true);
         List<BigDecimal[]> rows = new ArrayList<>();
@@ -63,17 +70,18 @@ public final class ChannelOrder {
         if (!errors.isEmpty()) {
             throw new UserError(errors);
         }
-        BigDecimal[] size = new BigDecimal[columns];
-        for (int c = 0; c < columns; c++) {
-            BigDecimal s = BigDecimal.ZERO;
-            for (BigDecimal[] r : rows) {
-                BigDecimal v = r[c].abs();
-                s = norm == Norm.L2 ? s.add(v.multiply(v)) : s.max(v);
+        int channels = axis == Axis.ROWS ? rows.size() : columns;
+        BigDecimal[] size = new BigDecimal[channels];
+        java.util.Arrays.fill(size, BigDecimal.ZERO);
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < columns; c++) {
+                int channel = axis == Axis.ROWS ? r : c;
+                BigDecimal v = rows.get(r)[c].abs();
+                size[channel] = norm == Norm.L2 ? size[channel].add(v.multiply(v)) : size[channel].max(v);
             }
-            size[c] = s;
         }
         List<Integer> order = new ArrayList<>();
-        for (int c = 0; c < columns; c++) {
+        for (int c = 0; c < channels; c++) {
             order.add(c);
         }
         order.sort(Comparator.<Integer, BigDecimal>comparing(c -> size[c]).reversed().thenComparing(c -> c));

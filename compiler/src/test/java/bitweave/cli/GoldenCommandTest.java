@@ -38,10 +38,11 @@ class GoldenCommandTest {
     void reorderPrintsTheQuantizerMemberAndRejectsBadMatrices(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws java.io.IOException {
         java.nio.file.Path w = java.nio.file.Files.writeString(tmp.resolve("w.txt"), "0.1 5 -0.2 0.01\n0.3 -7 0.1 0x3F800000\n");
-        CliRunner.Result r = CliRunner.run("reorder", w.toString());
+        CliRunner.Result r = CliRunner.run("reorder", w.toString(), "--columns");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("reorder 1 3 0 2\n", r.out());
-        assertEquals("reorder 1 3 0 2\n", CliRunner.run("reorder", w.toString(), "--norm", "max").out());
+        assertEquals("reorder 1 3 0 2\n", CliRunner.run("reorder", w.toString(), "--norm", "max", "--columns").out());
+        assertEquals("reorder 1 0\n", CliRunner.run("reorder", w.toString()).out(), "rows by default (W_k)");
         java.nio.file.Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.txt"), "1 2\n3\n");
         CliRunner.Result e = CliRunner.run("reorder", bad.toString());
         assertEquals(1, e.exit(), e.toString());

@@ -32,12 +32,16 @@ class ReorderTest {
 
     @Test
     void channelsSortByNormLargestFirstTiesByIndex() {
-        assertEquals(List.of(1, 3, 0, 2), ChannelOrder.of("w", "0.1 5 -0.2 0.01\n0.3 -7 0.1 0x3F800000\n",
-                ChannelOrder.Norm.L2));
-        assertEquals(List.of(2, 0, 1), ChannelOrder.of("w", "1 -1 3\n-2 2 0\n", ChannelOrder.Norm.MAX));
-        assertEquals(List.of(0, 1, 2), ChannelOrder.of("w", "1 1 1\n", ChannelOrder.Norm.L2));
-        assertThrows(UserError.class, () -> ChannelOrder.of("w", "1 nan\n", ChannelOrder.Norm.L2));
-        assertThrows(UserError.class, () -> ChannelOrder.of("w", "# nothing\n", ChannelOrder.Norm.L2));
+        String w = "0.1 5 -0.2 0.01\n0.3 -7 0.1 0x3F800000\n";
+        assertEquals(List.of(1, 3, 0, 2), ChannelOrder.of("w", w, ChannelOrder.Norm.L2, ChannelOrder.Axis.COLUMNS));
+        assertEquals(List.of(1, 0), ChannelOrder.of("w", w, ChannelOrder.Norm.L2, ChannelOrder.Axis.ROWS));
+        assertEquals(List.of(2, 0, 1), ChannelOrder.of("w", "1 -1 3\n-2 2 0\n", ChannelOrder.Norm.MAX,
+                ChannelOrder.Axis.COLUMNS));
+        assertEquals(List.of(1, 0), ChannelOrder.of("w", "1 -1 3\n-2 2 0\n", ChannelOrder.Norm.L2, ChannelOrder.Axis.ROWS));
+        assertEquals(List.of(0, 1, 2), ChannelOrder.of("w", "1 1 1\n", ChannelOrder.Norm.L2, ChannelOrder.Axis.COLUMNS));
+        assertThrows(UserError.class, () -> ChannelOrder.of("w", "1 nan\n", ChannelOrder.Norm.L2, ChannelOrder.Axis.ROWS));
+        assertThrows(UserError.class, () -> ChannelOrder.of("w", "# nothing\n", ChannelOrder.Norm.L2,
+                ChannelOrder.Axis.ROWS));
     }
 
     @Test
@@ -75,7 +79,7 @@ class ReorderTest {
             }
             matrix.append('\n');
         }
-        List<Integer> order = ChannelOrder.of("k", matrix.toString(), ChannelOrder.Norm.L2);
+        List<Integer> order = ChannelOrder.of("k", matrix.toString(), ChannelOrder.Norm.L2, ChannelOrder.Axis.COLUMNS);
         assertEquals(List.of(5, 9, 22, 30, 33, 41, 52, 58), order.subList(0, BLOCK).stream().sorted().toList(),
                 "the outliers come first, in one block");
         java.util.Set<Integer> normal = new java.util.HashSet<>(Quantizer.identity(CHANNELS));
