@@ -37,7 +37,7 @@ class ReorderTest {
         assertEquals(List.of(1, 0), ChannelOrder.of("w", w, ChannelOrder.Norm.L2, ChannelOrder.Axis.ROWS));
         assertEquals(List.of(2, 0, 1), ChannelOrder.of("w", "1 -1 3\n-2 2 0\n", ChannelOrder.Norm.MAX,
                 ChannelOrder.Axis.COLUMNS));
-        assertEquals(List.of(1, 0), ChannelOrder.of("w", "1 -1 3\n-2 2 0\n", ChannelOrder.Norm.L2, ChannelOrder.Axis.ROWS));
+        assertEquals(List.of(0, 1), ChannelOrder.of("w", "1 -1 3\n-2 2 0\n", ChannelOrder.Norm.L2, ChannelOrder.Axis.ROWS));
         assertEquals(List.of(0, 1, 2), ChannelOrder.of("w", "1 1 1\n", ChannelOrder.Norm.L2, ChannelOrder.Axis.COLUMNS));
         assertThrows(UserError.class, () -> ChannelOrder.of("w", "1 nan\n", ChannelOrder.Norm.L2, ChannelOrder.Axis.ROWS));
         assertThrows(UserError.class, () -> ChannelOrder.of("w", "# nothing\n", ChannelOrder.Norm.L2,
