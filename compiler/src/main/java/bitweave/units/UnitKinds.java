@@ -4,6 +4,7 @@ import bitweave.ir.ArraySpec;
 import bitweave.units.addertree.AdderTreeKind;
 import bitweave.units.cube.CubeKind;
 import bitweave.units.matrix.MatrixKind;
+import bitweave.units.mx.BlockDotKind;
 import bitweave.units.mx.DequantizerKind;
 import bitweave.units.mx.QuantizerKind;
 import bitweave.units.systolic.SystolicKind;
@@ -19,7 +20,8 @@ public final class UnitKinds {
             new CubeKind(),
             new MatrixKind(),
             new QuantizerKind(),
-            new DequantizerKind());
+            new DequantizerKind(),
+            new BlockDotKind());
 
     private UnitKinds() {
     }

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * rounding, both overflow and specials policies, both zero signs, int_min full, fp32/bf16/fp16 inputs and
  * block sizes 2 to 64, several blocks per beat and a channel reordering.
  *
+ * <p>Block dot product (exact accumulation): the order example's cancellation, both ends of the scales, NaN
+ * scales, every code of a's element first, then random vectors; mixed formats and 1 to 4 blocks.
+ *
  * <p>Dequantizer: every element code at the telling scales first (the smallest, around 1, the largest, NaN),
  * then random blocks; every element format, fp32/bf16/fp16 outputs.
  */
@@ -63,6 +66,16 @@ class BlockFormatCosimTest {
             {"bfp_e8m16", "to bf16; block 4"},
     };
 
+    /** {a's block format, members}: mixed element formats, several blocks, every output. */
+    private static final String[][] DOTS = {
+            {"mxfp8_e4m3", "b mxfp4"},
+            {"mxfp8_e5m2", "block 4; blocks 3; to bf16"},
+            {"mxint8", "block 8; blocks 2"},
+            {"mxfp6_e3m2", "b mxfp6_e2m3; block 16; blocks 2; to fp16"},
+            {"bfp_e5m8_sm", "b mxint8; block 8"},
+            {"mxfp8_e4m3", "block 1; blocks 4"},
+    };
+
     @TempDir
     Path tmp;
 
@@ -77,6 +90,13 @@ class BlockFormatCosimTest {
     void everyDequantizerIsBitExact() throws IOException {
         for (int i = 0; i < DEQUANTIZERS.length; i++) {
             check("dequant_" + i, "d = dequantizer() of " + DEQUANTIZERS[i][0], DEQUANTIZERS[i][1], 20261203L + i);
+        }
+    }
+
+    @Test
+    void everyBlockDotIsBitExact() throws IOException {
+        for (int i = 0; i < DOTS.length; i++) {
+            check("dot_" + i, "d = block_dot() of " + DOTS[i][0], DOTS[i][1], 20261204L + i);
         }
     }
 

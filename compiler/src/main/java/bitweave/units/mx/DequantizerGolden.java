@@ -122,7 +122,7 @@ final class DequantizerGolden implements UnitGolden {
         return out;
     }
 
-    private static long code(NumberFile.Token t, int bits, String what, ProblemReader reader) {
+    static long code(NumberFile.Token t, int bits, String what, ProblemReader reader) {
         if (t.value() == null) {
             reader.error(ErrorCode.GOLDEN_BAD_NUMBER, t.loc(), "'" + t.text() + "' is not a " + what
                     + " (an integer, e.g. 0x7F)");

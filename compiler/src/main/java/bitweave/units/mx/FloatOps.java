@@ -82,6 +82,33 @@ final class FloatOps {
         return out;
     }
 
+    /** One bit: whether any of {@code bits} is high. */
+    Value anyOf(String base, List<Value> bits) {
+        if (bits.size() == 1) {
+            return bits.get(0);
+        }
+        return anyBit(base, concat(base + "_bits", bits.toArray(new Value[0])));
+    }
+
+    /** Left shift by an unsigned amount, one stage per amount bit (bits past the width are dropped). */
+    Value shiftLeft(String base, Value v, Value amount) {
+        int w = v.width();
+        Value cur = v;
+        for (int j = 0; j < amount.width(); j++) {
+            long n = 1L << j;
+            Value sel = g.bit(base + "_b" + j, amount, j);
+            Value moved;
+            if (n >= w) {
+                moved = constant(base + "_gone" + j, w, 0);
+            } else {
+                moved = g.fresh(base + "_sl" + j, w);
+                g.add(new Op.ShiftLeft(moved, cur, (int) n, g.loc()));
+            }
+            cur = g.mux(base + "_s" + j, sel, moved, cur);
+        }
+        return cur;
+    }
+
     /** A value normalized so its top bit is its leading one, and how far it moved (for a zero: every stage). */
     record Normalized(Value value, Value shift) {
     }
