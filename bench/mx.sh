@@ -72,3 +72,27 @@ for fmt in mxfp8_e4m3 mxfp8_e5m2 mxfp6_e3m2 mxfp6_e2m3 mxfp4 mxint8; do
       "$(field ge)" "$(field dff)" "$(field depth)"
   done
 done
+
+# The block dot product (exact accumulation, blocks of 32, one block per operand, fp32 out) per element
+# format against an int8 MAC dot unit of the same K (adder_tree(32) of int8 x int8 -> int32, no inner
+# pipeline stage: like block_dot, a combinational datapath into one output register).
+printf '\n| dot unit (K = 32) | GE | DFF | depth | GE x depth | GE vs int8 MAC |\n'
+printf '|---|---:|---:|---:|---:|---:|\n'
+synth_row() {   # $1 name, $2 design file
+  java -jar "$jar" synth "$2" --target generic -o "$work/syn_$1" >/dev/null
+  local json="$work/syn_$1/synth-generic.json"
+  field() { sed -n "s/.*\"$1\" : \([0-9.]*\).*/\1/p" "$json"; }
+  echo "$(field ge) $(field dff) $(field depth) $(field geTimesDepth)"
+}
+mac="$work/mac_int8.bw"
+printf 'design mac_int8\npe mac {\n  a : int8\n  b : int8\n  acc : int32 wrap\n}\narray top = adder_tree(32) of mac {\n  pipeline 0\n}\n' >"$mac"
+read -r mge mdff mdepth mgd <<<"$(synth_row mac_int8 "$mac")"
+printf '| int8 MAC (adder_tree) | %s | %s | %s | %s | x1.00 |\n' "$mge" "$mdff" "$mdepth" "$mgd"
+for fmt in mxfp4 mxfp6_e2m3 mxfp6_e3m2 mxfp8_e4m3 mxfp8_e5m2 mxint8; do
+  grep -Eq "$rows" <<<"dot $fmt" || continue
+  bw="$work/dot_${fmt}.bw"
+  printf 'design dot_%s\narray d = block_dot() of %s { block 32 }\n' "$fmt" "$fmt" >"$bw"
+  read -r ge dff depth gd <<<"$(synth_row "dot_$fmt" "$bw")"
+  printf '| block_dot %s | %s | %s | %s | %s | x%s |\n' "$fmt" "$ge" "$dff" "$depth" "$gd" \
+    "$(awk -v a="$ge" -v b="$mge" 'BEGIN { printf "%.2f", a / b }')"
+done

@@ -6,6 +6,7 @@ import bitweave.diag.ErrorCode;
 import bitweave.diag.Plural;
 import bitweave.diag.UserError;
 import bitweave.ir.Design;
+import bitweave.units.UnitKinds;
 import bitweave.ir.Field;
 import bitweave.ir.Stream;
 import bitweave.ir.TopInterface;
@@ -67,9 +68,13 @@ final class EquivCommand implements Command {
             gateFile = DesignOptions.designFileArgument(cl);
             gateDesign = DesignOptions.load(cl, console);
             if (!gateDesign.hasStructureToProve()) {
-                throw new UserError(ErrorCode.EQUIV_NOTHING_TO_PROVE, gateFile + " builds its top the plain way"
-                        + " (the behavioral multiplier, no transform), so it is its own baseline and there is nothing"
-                        + " to prove; choose a multiplier or a transform in it, or compare two designs with --against G.bw");
+                String how = gateDesign.top().pe() == null
+                        ? " has one way to be built (a " + UnitKinds.of(gateDesign.top()).dslName() + " has no multiplier"
+                        + " structure or transform to choose)"
+                        : " builds its top the plain way (the behavioral multiplier, no transform)";
+                throw new UserError(ErrorCode.EQUIV_NOTHING_TO_PROVE, gateFile + how + ", so it is its own baseline and"
+                        + " there is nothing to prove; " + (gateDesign.top().pe() == null ? "" : "choose a multiplier or a"
+                        + " transform in it, or ") + "compare two designs with --against G.bw");
             }
             goldDesign = gateDesign.baseline();
             goldFile = gateFile + " baseline";
