@@ -81,21 +81,7 @@ public final class BlockDotKind implements UnitKind {
                 return null;
             }
         }
-        FloatFormat out = FloatFormat.FP32;
-        Member to = members.optional("to");
-        if (to != null) {
-            out = null;
-            if (members.untyped(to) && members.argCount(to, 1, "to fp32")) {
-                Expr arg = to.args().get(0);
-                FloatFormat f = arg instanceof Expr.NameRef w ? FormatNames.scalar(w.name()).orElse(null) : null;
-                if (f == null || f.specials() != FloatFormat.Specials.IEEE) {
-                    ctx.error(ErrorCode.UNKNOWN_TYPE, arg.loc(), "a block_dot writes fp32, bf16, fp16 or fp_eXmY"
-                            + " (a format with Inf and NaN)");
-                } else {
-                    out = f;
-                }
-            }
-        }
+        FloatFormat out = OutputFormatMember.read(members, ctx, "block_dot");
         if (block == null || a == null || b == null || out == null) {
             return null;
         }

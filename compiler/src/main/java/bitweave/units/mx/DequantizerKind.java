@@ -11,8 +11,6 @@ import bitweave.numeric.BlockFormat;
 import bitweave.numeric.FloatFormat;
 import bitweave.numeric.FormatNames;
 import bitweave.parse.Decl;
-import bitweave.parse.Expr;
-import bitweave.parse.Member;
 import bitweave.passes.LoweringPass;
 import bitweave.units.UnitKind;
 import java.util.List;
@@ -47,22 +45,7 @@ public final class DequantizerKind implements UnitKind {
             ctx.error(ErrorCode.UNKNOWN_TYPE, decl.peLoc(), "unknown block format '" + decl.pe() + "' after 'of' in "
                     + owner + "; expected " + QuantizerKind.BLOCK_FORMATS);
         }
-        FloatFormat output = FloatFormat.FP32;
-        Member to = members.optional("to");
-        if (to != null) {
-            output = null;
-            if (members.untyped(to) && members.argCount(to, 1, "to fp32")) {
-                Expr arg = to.args().get(0);
-                FloatFormat f = arg instanceof Expr.NameRef w ? FormatNames.scalar(w.name()).orElse(null) : null;
-                if (f == null || f.specials() != FloatFormat.Specials.IEEE) {
-                    ctx.error(ErrorCode.UNKNOWN_TYPE, arg.loc(), "a dequantizer writes fp32, bf16, fp16 or fp_eXmY"
-                            + " (a format with Inf and NaN), not " + (arg instanceof Expr.NameRef w ? "'" + w.name() + "'"
-                            : "(a number or expression)"));
-                } else {
-                    output = f;
-                }
-            }
-        }
+        FloatFormat output = OutputFormatMember.read(members, ctx, "dequantizer");
         if (format == null || output == null) {
             return null;
         }

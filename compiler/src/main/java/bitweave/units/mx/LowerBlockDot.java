@@ -8,7 +8,6 @@ import bitweave.passes.LoweringPass;
 import bitweave.passes.LoweringSupport;
 import bitweave.passes.Structure;
 import bitweave.rtl.ArrayItem;
-import bitweave.rtl.ArrayItem.Assign;
 import bitweave.rtl.ArrayItem.Generate;
 import bitweave.rtl.ArrayItem.Loop;
 import bitweave.rtl.ArrayItem.Wire;
@@ -17,6 +16,7 @@ import bitweave.rtl.RtlModule;
 import bitweave.rtl.RtlParam;
 import bitweave.rtl.RtlPort;
 import bitweave.rtl.StructuralBody;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,17 +49,13 @@ public final class LowerBlockDot implements LoweringPass {
                 "the exact sum of the block sums (each shifted by its exponent), rounded once into "
                         + dot.rule().out(), loc, graphs.accumulateGraph(loc));
         int outBits = dot.rule().out().width();
-        RtlModule hold = DatapathModules.module(LoweringSupport.moduleName(unit, "hold"), "the output register", loc,
-                LoweringSupport.loadedRegister(outBits));
-        RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
-                "the handshake: the output register loads while it is empty or being read", loc,
-                LowerQuantizer.ctrlGraph(loc));
+        OutputStage stage = new OutputStage(unit, loc, outBits, "the dot product");
         List<ArrayItem> blockItems = List.of(Structure.instance(block.name(), "u_dot", loc,
                 "a_scale", "in_a_scale[j*A_SCALE_W +: A_SCALE_W]", "a_elem", "in_a_elem[j*K*A_W +: K*A_W]",
                 "b_scale", "in_b_scale[j*B_SCALE_W +: B_SCALE_W]", "b_elem", "in_b_elem[j*K*B_W +: K*B_W]",
                 "sum", "sums[j*SUM_W +: SUM_W]", "exp", "exps[j*EXP_W +: EXP_W]", "nan", "nans[j]",
                 "inf_pos", "inf_pos[j]", "inf_neg", "inf_neg[j]"));
-        List<ArrayItem> body = List.of(
+        List<ArrayItem> body = new ArrayList<>(List.of(
                 new ArrayItem.LocalParam("SUM_W", Integer.toString(graphs.blockSumWidth())),
                 new ArrayItem.LocalParam("EXP_W", Integer.toString(graphs.exponentWidth())),
                 new Wire("sums", "BLOCKS*SUM_W", false),
@@ -67,17 +63,12 @@ public final class LowerBlockDot implements LoweringPass {
                 new Wire("nans", "BLOCKS", false),
                 new Wire("inf_pos", "BLOCKS", false),
                 new Wire("inf_neg", "BLOCKS", false),
-                new Wire("y_d", "OUT_W", false),
-                new Wire("in_fire", null, false),
-                new Wire("advance", null, false),
-                new Generate(List.of(new Loop("j", "BLOCKS", "g_block", blockItems))),
-                Structure.instance(acc.name(), "u_acc", loc, "sums", "sums", "exps", "exps", "nans", "nans",
-                        "inf_pos", "inf_pos", "inf_neg", "inf_neg", "y", "y_d"),
-                Structure.instance(hold.name(), "u_hold", loc, "clk", "clk", "rst", "rst", "load", "in_fire",
-                        "value", "y_d", "held", "out_y"),
-                Structure.instance(ctrl.name(), "u_ctrl", loc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
-                        "out_ready", "out_ready", "advance", "advance", "in_fire", "in_fire", "out_valid", "out_valid"),
-                new Assign("in_ready", "advance"));
+                new Wire("y_d", "OUT_W", false)));
+        body.addAll(OutputStage.wires());
+        body.add(new Generate(List.of(new Loop("j", "BLOCKS", "g_block", blockItems))));
+        body.add(Structure.instance(acc.name(), "u_acc", loc, "sums", "sums", "exps", "exps", "nans", "nans",
+                "inf_pos", "inf_pos", "inf_neg", "inf_neg", "y", "y_d"));
+        body.addAll(stage.items(loc, "y_d", "out_y"));
         List<RtlParam> params = List.of(
                 new RtlParam("BLOCKS", dot.blocks(), "blocks per operand"),
                 new RtlParam("K", dot.blockSize(), "elements per block"),
@@ -92,6 +83,6 @@ public final class LowerBlockDot implements LoweringPass {
         RtlModule top = new RtlModule(unit, "block dot product '" + dot.name() + "': " + dot.rule().a().name() + " x "
                 + dot.rule().b().name() + ", " + dot.blocks() + " x " + dot.blockSize() + " elements, exact accumulation",
                 loc, params, ports, new StructuralBody(body));
-        return new RtlDesign(List.of(block, acc, hold, ctrl, top), top.name(), 1, dot.peakMacsPerCycle());
+        return new RtlDesign(List.of(block, acc, stage.hold, stage.ctrl, top), top.name(), 1, dot.peakMacsPerCycle());
     }
 }

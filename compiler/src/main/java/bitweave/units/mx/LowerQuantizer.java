@@ -1,9 +1,5 @@
 package bitweave.units.mx;
 
-import bitweave.datapath.Datapath;
-import bitweave.datapath.DatapathBuilder;
-import bitweave.datapath.Op;
-import bitweave.datapath.Value;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Design;
 import bitweave.ir.TopInterface;
@@ -21,7 +17,6 @@ import bitweave.rtl.RtlModule;
 import bitweave.rtl.RtlParam;
 import bitweave.rtl.RtlPort;
 import bitweave.rtl.StructuralBody;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +54,8 @@ public final class LowerQuantizer implements LoweringPass {
         RtlModule lane = DatapathModules.module(LoweringSupport.moduleName(unit, "lane"),
                 "one element: the value over the scale, rounded (" + q.rule().encoding().rounding().dslName()
                         + ") into " + q.format().element(), loc, graphs.laneGraph(loc));
-        RtlModule hold = DatapathModules.module(LoweringSupport.moduleName(unit, "hold"),
-                "the output register: the scale codes above the element codes", loc,
-                LoweringSupport.loadedRegister(q.blocks() * scaleBits + q.channels() * elemBits));
-        RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
-                "the handshake: the output register loads while it is empty or being read", loc, ctrlGraph(loc));
+        OutputStage stage = new OutputStage(unit, loc, q.blocks() * scaleBits + q.channels() * elemBits,
+                "the scale codes above the element codes");
 
         // the channel permutation is wiring: x_perm[j] = in_x[order[j]]
         String x = q.reordered() ? "x_perm" : "in_x";
@@ -91,8 +83,7 @@ public final class LowerQuantizer implements LoweringPass {
         }
         body.add(new Wire("elem_d", "BLOCKS*K*ELEM_W", false));
         body.add(new Wire("held", "BLOCKS*SCALE_W + BLOCKS*K*ELEM_W", false));
-        body.add(new Wire("in_fire", null, false));
-        body.add(new Wire("advance", null, false));
+        body.addAll(OutputStage.wires());
         if (q.reordered()) {
             body.add(new Wire("x_perm", "BLOCKS*K*IN_W", false));
             body.add(new ArrayItem.Comment("the channel order (reorder): position j takes input channel order[j]"));
@@ -101,11 +92,7 @@ public final class LowerQuantizer implements LoweringPass {
             }
         }
         body.add(new Generate(List.of(new Loop("b", "BLOCKS", "g_block", blockItems))));
-        body.add(Structure.instance(hold.name(), "u_hold", loc, "clk", "clk", "rst", "rst", "load", "in_fire", "value",
-                "{scale_d, elem_d}", "held", "held"));
-        body.add(Structure.instance(ctrl.name(), "u_ctrl", loc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
-                "out_ready", "out_ready", "advance", "advance", "in_fire", "in_fire", "out_valid", "out_valid"));
-        body.add(new Assign("in_ready", "advance"));
+        body.addAll(stage.items(loc, "{scale_d, elem_d}", "held"));
         body.add(new Assign("out_scale", "held[BLOCKS*K*ELEM_W +: BLOCKS*SCALE_W]"));
         body.add(new Assign("out_elem", "held[0 +: BLOCKS*K*ELEM_W]"));
 
@@ -120,20 +107,6 @@ public final class LowerQuantizer implements LoweringPass {
         RtlModule top = new RtlModule(unit, "quantizer '" + q.name() + "': " + q.input() + " to " + q.format().name()
                 + ", " + q.blocks() + " block" + (q.blocks() == 1 ? "" : "s") + " of " + q.blockSize() + " per beat"
                 + (q.reordered() ? ", channels reordered" : ""), loc, params, ports, new StructuralBody(body));
-        return new RtlDesign(List.of(scale, lane, hold, ctrl, top), top.name(), 1, 0);
-    }
-
-    /** advance = the output register is empty or read; it loads on in_fire and its valid follows. */
-    static Datapath ctrlGraph(String loc) {
-        DatapathBuilder g = new DatapathBuilder(loc);
-        Value inValid = g.input("in_valid", 1);
-        Value outReady = g.input("out_ready", 1);
-        Value advance = g.output("advance", 1);
-        Value inFire = g.output("in_fire", 1);
-        Value outValid = g.output("out_valid", 1);
-        g.add(new Op.Logic(advance, Op.LogicKind.OR, List.of(g.not("out_empty", outValid), outReady), g.loc()));
-        g.add(new Op.Logic(inFire, Op.LogicKind.AND, List.of(inValid, advance), g.loc()));
-        g.register(outValid, inValid, advance, BigInteger.ZERO);
-        return g.build();
+        return new RtlDesign(List.of(scale, lane, stage.hold, stage.ctrl, top), top.name(), 1, 0);
     }
 }

@@ -9,7 +9,6 @@ import bitweave.numeric.Encoding;
 import bitweave.numeric.FloatFormat;
 import bitweave.numeric.FpValue;
 import bitweave.numeric.IntElementFormat;
-import bitweave.numeric.Rounding;
 import bitweave.numeric.ScaleFormat;
 import bitweave.numeric.ScaleRule;
 import bitweave.numeric.SpecialsPolicy;
