@@ -121,7 +121,13 @@ class CosimMutationTest {
             new Mutation("dot32_mxfp8_mxfp4", "dot32_mxfp8_mxfp4_dot.v", "block dot: one product loses its sign",
                     "assign p1_neg = a1_sign \\^ b1_sign;", "assign p1_neg = a1_sign;"),
             new Mutation("dot32_mxfp8_mxfp4", "dot32_mxfp8_mxfp4_acc.v", "block dot: the final rounding loses its sticky bit",
-                    "assign sticky = shift_st10 \\| round_bit;", "assign sticky = round_bit | (shift_st10 & 1'b0);"));
+                    "assign sticky = shift_st10 \\| round_bit;", "assign sticky = round_bit | (shift_st10 & 1'b0);"),
+            new Mutation("dot8x4_mxfp8_e5m2_ordered", "dot8x4_mxfp8_e5m2_ordered_acc.v",
+                    "ordered block dot: the fp32 adder loses its sticky bit",
+                    "assign add2_jam = add2_al_s4 \\| add2_jam_b;", "assign add2_jam = add2_al_s4 | (add2_jam_b & 27'h0);"),
+            new Mutation("dot8x4_mxfp8_e5m2_ordered", "dot8x4_mxfp8_e5m2_ordered_acc.v",
+                    "ordered block dot: the fp32 adder never subtracts",
+                    "assign add2_sub = add2_bsgn \\^ add2_ssgn;", "assign add2_sub = 1'b0 & (add2_bsgn ^ add2_ssgn);"));
 
     /** Seeds for the mutants that used to be caught only on some seeds (issue 5, item 18). */
     private static final int[] RESET_SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
@@ -133,7 +139,8 @@ class CosimMutationTest {
     void unmutatedRtlPassesAndEveryMutationFails() throws IOException {
         for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8",
                 "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "cube4_int8_opt1", "dot16x4_int8_opt2", "matrix2x2x8_int8_opt2",
-                "quant_mxfp8_e4m3", "quant_mxint8_bf16", "dequant_mxfp8_e4m3", "dot32_mxfp8_mxfp4")) {
+                "quant_mxfp8_e4m3", "quant_mxint8_bf16", "dequant_mxfp8_e4m3", "dot32_mxfp8_mxfp4",
+                "dot8x4_mxfp8_e5m2_ordered")) {
             Path dir = compile(example, tmp.resolve("clean-" + example));
             CliRunner.Result r = sim(example, dir);
             assertEquals(0, r.exit(), "control run must pass: " + r);

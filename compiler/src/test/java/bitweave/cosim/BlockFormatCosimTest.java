@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * rounding, both overflow and specials policies, both zero signs, int_min full, fp32/bf16/fp16 inputs and
  * block sizes 2 to 64, several blocks per beat and a channel reordering.
  *
- * <p>Block dot product (exact accumulation): the order example's cancellation, both ends of the scales, NaN
+ * <p>Block dot product (exact and ordered accumulation): the order example's cancellation (in a block and
+ * across blocks), both ends of the scales, NaN
  * scales, every code of a's element first, then random vectors; mixed formats and 1 to 4 blocks.
  *
  * <p>Dequantizer: every element code at the telling scales first (the smallest, around 1, the largest, NaN),
@@ -74,6 +75,9 @@ class BlockFormatCosimTest {
             {"mxfp6_e3m2", "b mxfp6_e2m3; block 16; blocks 2; to fp16"},
             {"bfp_e5m8_sm", "b mxint8; block 8"},
             {"mxfp8_e4m3", "block 1; blocks 4"},
+            {"mxfp8_e4m3", "b mxfp4; block 8; blocks 3; accumulate ordered"},
+            {"mxint8", "block 4; blocks 5; to fp16; accumulate ordered"},
+            {"mxfp8_e5m2", "block 4; blocks 3; to bf16; accumulate ordered"},
     };
 
     @TempDir

@@ -130,6 +130,17 @@ final class BlockDotGolden implements UnitGolden {
             }
         }
         out.add(vectors(fill(one), ac, fill(oneB), bc));
+        if (d.blocks() >= 3) { // the same across blocks: block 0 max*max, block 1 min*min, block 2 -max*max
+            long[] ax = fill(d.k(), 0);
+            long[] bx = fill(d.k(), 0);
+            ax[0] = maxCode(a.element());
+            bx[0] = maxCode(b.element());
+            ax[k] = 1;
+            bx[k] = 1;
+            ax[2 * k] = negate(a.element(), maxCode(a.element()));
+            bx[2 * k] = maxCode(b.element());
+            out.add(vectors(fill(one), ax, fill(oneB), bx));
+        }
         // the top and the bottom of the scales: overflow, and results in the subnormals or lost
         out.add(vectors(fill(a.scale().maxCode()), fill(d.k(), maxCode(a.element())), fill(b.scale().maxCode()),
                 fill(d.k(), maxCode(b.element()))));

@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The block dot product's two datapath graphs (exact accumulation), from the formats' parameters.
+ * The block dot product's datapath graphs, from the formats' parameters: the block graph, and the exact or the
+ * ordered accumulation graph.
  *
  * <p>Block: each element is an integer significand times 2^(shift + lsb) (a float's shift is its exponent
  * field - 1; an integer has none), so a product is sigA * sigB shifted left by shiftA + shiftB on a fixed-point
@@ -234,6 +235,52 @@ final class BlockDotGraphs {
         Value infCode = f.concat("inf_code", anyNeg, f.constant("inf_mag", out.width() - 1, out.infinityCode(false)));
         Value special = g.mux("y_special", inf, infCode, finite);
         g.add(new Op.Mux(y, nan, f.constant("nan_code", out.width(), out.nanCode()), special, g.loc()));
+        return g.build();
+    }
+
+    /**
+     * Ordered accumulation: each block sum rounded into the output on its own (normalize, one rounding), then
+     * output-format additions in block order from +0 ({@link FloatAdder}), each rounded to nearest even.
+     */
+    Datapath orderedGraph(String loc) {
+        DatapathBuilder g = new DatapathBuilder(loc);
+        FloatOps f = new FloatOps(g);
+        int n = d.blocks();
+        int bw = blockSumWidth();
+        int ew = exponentWidth();
+        Value sums = g.input("sums", n * bw);
+        Value exps = g.input("exps", n * ew);
+        Value nans = g.input("nans", n);
+        Value infPos = g.input("inf_pos", n);
+        Value infNeg = g.input("inf_neg", n);
+        FloatFormat out = d.rule().out();
+        Value y = g.output("y", out.width());
+        int lsb = opA.lsb() + opB.lsb() - a.scale().bias() - b.scale().bias();
+        int w = 32 - Integer.numberOfLeadingZeros(bw + Math.abs(lsb) + (1 << ew) + out.bias() + 8) + 2;
+        FloatAdder adder = new FloatAdder(f, g, out);
+        Value acc = f.constant("acc0", out.width(), 0);
+        for (int j = 0; j < n; j++) {
+            String p = "p" + j;
+            Value sum = g.slice(p + "_sum", sums, j * bw, bw);
+            Value sign = f.top(p + "_sign", sum);
+            Value magnitude = g.mux(p + "_mag", sign, f.sub(p + "_neg", f.constant(p + "_zero", bw, 0), sum), sum);
+            FloatOps.Normalized norm = f.normalize(p + "_norm", magnitude);
+            // the exponent of the leading one: (bw - 1 - lz) + lsb + the block's scale codes
+            Value dExp = f.sub(p + "_d", f.add(p + "_d_e", f.zeroExtend(p + "_d_exp", g.slice(p + "_exp", exps, j * ew, ew), w),
+                    f.constant(p + "_d_top", w, bw - 1 + lsb)), f.zeroExtend(p + "_d_lz", norm.shift(), w));
+            Value finite = new Rounder(f, g, Encoding.IEEE).toFloat(out, sign, norm.value(), dExp,
+                    f.isZero(p + "_is_zero", magnitude), w);
+            Value pos = g.bit(p + "_inf_pos", infPos, j);
+            Value neg = g.bit(p + "_inf_neg", infNeg, j);
+            Value nan = g.or(p + "_nan", g.bit(p + "_nan_in", nans, j), g.and(p + "_inf_both", pos, neg));
+            Value infCode = f.concat(p + "_inf_code", neg, f.constant(p + "_inf_mag", out.width() - 1, out.infinityCode(false)));
+            Value value = g.mux(p + "_value", nan, f.constant(p + "_qnan", out.width(), out.nanCode()),
+                    g.mux(p + "_special", g.or(p + "_inf", pos, neg), infCode, finite));
+            acc = adder.add("add" + j, acc, value);
+        }
+        // a zero result is +0 (an intermediate -0 may remain from a tiny negative block sum)
+        Value accZero = f.isZero("acc_zero", g.slice("acc_mag", acc, 0, out.width() - 1));
+        g.add(new Op.Mux(y, accZero, f.constant("y_zero", out.width(), 0), acc, g.loc()));
         return g.build();
     }
 }

@@ -74,12 +74,7 @@ public final class BlockDotKind implements UnitKind {
             if (w == null) {
                 return null;
             }
-            if (w.equals("ordered")) {
-                ctx.error(ErrorCode.OPTION_NOT_APPLICABLE, acc.loc(), "'accumulate ordered' (the output format's"
-                        + " additions in block order) is defined and in the golden model, but its hardware (a"
-                        + " floating-point adder) is not built yet; use 'accumulate exact'");
-                return null;
-            }
+            accumulation = w.equals("exact") ? BlockDot.Accumulation.EXACT : BlockDot.Accumulation.ORDERED;
         }
         FloatFormat out = OutputFormatMember.read(members, ctx, "block_dot");
         if (block == null || a == null || b == null || out == null) {

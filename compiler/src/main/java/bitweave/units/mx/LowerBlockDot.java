@@ -3,6 +3,7 @@ package bitweave.units.mx;
 import bitweave.ir.ArraySpec;
 import bitweave.ir.Design;
 import bitweave.ir.TopInterface;
+import bitweave.numeric.BlockDot;
 import bitweave.passes.DatapathModules;
 import bitweave.passes.LoweringPass;
 import bitweave.passes.LoweringSupport;
@@ -22,8 +23,8 @@ import java.util.Map;
 
 /**
  * lower-block-dot: per block (a generate loop) the exact block sum of the K element products, its exponent
- * (the two scale codes' sum) and NaN/Inf flags; then the exact accumulation and the one rounding into the
- * output; into the output register. Handshake and latency 1 as the quantizer's.
+ * (the two scale codes' sum) and NaN/Inf flags; then the declared accumulation (exact with one rounding, or
+ * ordered output-format additions); into the output register. Handshake and latency 1 as the quantizer's.
  */
 public final class LowerBlockDot implements LoweringPass {
     @Override
@@ -45,9 +46,11 @@ public final class LowerBlockDot implements LoweringPass {
         RtlModule block = DatapathModules.module(LoweringSupport.moduleName(unit, "dot"),
                 "one block: the exact sum of its K element products, its exponent and its NaN/Inf flags", loc,
                 graphs.blockGraph(loc));
-        RtlModule acc = DatapathModules.module(LoweringSupport.moduleName(unit, "acc"),
-                "the exact sum of the block sums (each shifted by its exponent), rounded once into "
-                        + dot.rule().out(), loc, graphs.accumulateGraph(loc));
+        boolean exact = dot.rule().accumulation() == BlockDot.Accumulation.EXACT;
+        RtlModule acc = DatapathModules.module(LoweringSupport.moduleName(unit, "acc"), exact
+                ? "the exact sum of the block sums (each shifted by its exponent), rounded once into " + dot.rule().out()
+                : "each block sum rounded into " + dot.rule().out() + ", then added in block order, each addition rounded",
+                loc, exact ? graphs.accumulateGraph(loc) : graphs.orderedGraph(loc));
         int outBits = dot.rule().out().width();
         OutputStage stage = new OutputStage(unit, loc, outBits, "the dot product");
         List<ArrayItem> blockItems = List.of(Structure.instance(block.name(), "u_dot", loc,
@@ -81,7 +84,8 @@ public final class LowerBlockDot implements LoweringPass {
                 "in_a_scale", "BLOCKS*A_SCALE_W", "in_a_elem", "BLOCKS*K*A_W", "in_b_scale", "BLOCKS*B_SCALE_W",
                 "in_b_elem", "BLOCKS*K*B_W", "out_y", "OUT_W"));
         RtlModule top = new RtlModule(unit, "block dot product '" + dot.name() + "': " + dot.rule().a().name() + " x "
-                + dot.rule().b().name() + ", " + dot.blocks() + " x " + dot.blockSize() + " elements, exact accumulation",
+                + dot.rule().b().name() + ", " + dot.blocks() + " x " + dot.blockSize() + " elements, "
+                + dot.rule().accumulation().dslName() + " accumulation",
                 loc, params, ports, new StructuralBody(body));
         return new RtlDesign(List.of(block, acc, stage.hold, stage.ctrl, top), top.name(), 1, dot.peakMacsPerCycle());
     }
