@@ -45,6 +45,14 @@ final class ArrayChecker {
             decl.args().forEach(ctx.evaluator()::eval); // errors inside the arguments are still worth reporting
             return null;
         }
+        if (pe != null && pe.hasBlockOperands() && !kind.takesBlockOperands()) {
+            List<String> taking = UnitKinds.ALL.stream().filter(UnitKind::takesBlockOperands).map(UnitKind::dslName).toList();
+            reporter.error(ErrorCode.OPTION_NOT_APPLICABLE, decl.peLoc(), "PE '" + pe.name() + "' has block-format"
+                    + " operands (" + pe.blocks().a().name() + " x " + pe.blocks().b().name() + "); this version builds"
+                    + " them in " + String.join(", ", taking) + ", not in " + kind.dslName());
+            decl.args().forEach(ctx.evaluator()::eval);
+            return null;
+        }
         return kind.check(decl, pe, ctx);
     }
 

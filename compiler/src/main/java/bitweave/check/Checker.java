@@ -33,7 +33,7 @@ final class Checker {
         ExprEvaluator evaluator = new ExprEvaluator(scope, reporter);
         new ParamChecker(scope, evaluator, reporter, overrides).checkAll(decls.params());
 
-        PeChecker peChecker = new PeChecker(new TypeDecoder(evaluator, reporter), reporter);
+        PeChecker peChecker = new PeChecker(new TypeDecoder(evaluator, reporter), evaluator, reporter);
         Map<String, PeSpec> pes = new LinkedHashMap<>();
         for (Decl.Pe pe : decls.pes()) {
             PeSpec spec = peChecker.check(pe);

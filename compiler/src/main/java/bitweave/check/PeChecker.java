@@ -20,22 +20,34 @@ import java.util.List;
  * name its overflow policy (a narrower-than-exact accumulator is never silently truncated).
  */
 final class PeChecker {
-    private static final List<String> MEMBERS = List.of("a", "b", "acc", "multiplier", "reduction");
+    private static final List<String> MEMBERS = List.of("a", "b", "acc", "multiplier", "reduction", "block");
     private static final String FOUR_TWO = "four_two";
     private static final List<String> POLICIES = List.of("wrap", "saturate");
 
     private final TypeDecoder types;
     private final Reporter reporter;
+    private final BlockPeChecker blockPes;
 
-    PeChecker(TypeDecoder types, Reporter reporter) {
+    PeChecker(TypeDecoder types, ExprEvaluator evaluator, Reporter reporter) {
         this.types = types;
         this.reporter = reporter;
+        this.blockPes = new BlockPeChecker(evaluator, reporter);
     }
 
     /** @return the PE, or null if an error was reported */
     PeSpec check(Decl.Pe pe) {
         String owner = "pe '" + pe.name() + "'";
         MemberSet members = new MemberSet(pe.members(), MEMBERS, owner, pe.nameLoc(), reporter);
+        if (BlockPeChecker.isBlockPe(members)) {
+            MacStructure mac = macStructure(members, owner);
+            return blockPes.check(pe, members, mac, owner);
+        }
+        Member block = members.optional("block");
+        if (block != null) {
+            reporter.error(ErrorCode.OPTION_NOT_APPLICABLE, block.loc(), "'block' in " + owner + " is the block size of"
+                    + " block-format operands (a : mxint8, b : mxfp4, ...), but a and b here are integers; remove it");
+            return null;
+        }
         IntType a = operand(members.require("a", "a : int8"), owner);
         IntType b = operand(members.require("b", "b : int8"), owner);
         Member accMember = members.require("acc", "acc : int32 wrap");

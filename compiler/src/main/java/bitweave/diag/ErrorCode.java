@@ -62,6 +62,7 @@ public enum ErrorCode {
     PIPELINE_OUT_OF_RANGE("E0405"),
     EMPTY_RANGE("E0406"),
     BLOCK_NOT_POWER_OF_TWO("E0407"),
+    BLOCK_DOES_NOT_DIVIDE("E0408"),
 
     // E05xx: files and output
     SOURCE_NOT_FOUND("E0501"),

@@ -126,6 +126,15 @@ public record BlockDot(BlockFormat a, BlockFormat b, Accumulation accumulation, 
         return FpValue.finite(sum.signum() < 0, sum.abs(), (exponent == Integer.MAX_VALUE ? 0 : exponent) + scale);
     }
 
+    /**
+     * The code of x + y for two codes of {@code out}, rounded to nearest even (IEEE 754 addition; +0 for an exact
+     * zero sum; NaN as {@code out}'s canonical NaN): the step of an {@code out} accumulator.
+     */
+    public long addCodes(long x, long y) {
+        FpValue sum = add(out.decode(x), out.decode(y));
+        return sum.isNaN() ? out.nanCode() : out.encode(sum, Encoding.IEEE);
+    }
+
     /** x + y in {@code out}, rounded to nearest even (IEEE 754 addition; +0 for an exact zero sum). */
     private FpValue add(FpValue x, FpValue y) {
         if (x.isNaN() || y.isNaN()) {

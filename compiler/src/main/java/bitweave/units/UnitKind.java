@@ -38,6 +38,14 @@ public interface UnitKind {
         return true;
     }
 
+    /**
+     * Whether the kind builds PEs with block-format operands ({@code a : mxint8}, LANGUAGE.md 5.3); the checker
+     * refuses such a PE for the other kinds.
+     */
+    default boolean takesBlockOperands() {
+        return false;
+    }
+
     /** How the arguments read in messages, e.g. "ROWS, COLS"; the checker enforces their count first. */
     List<String> argNames();
 

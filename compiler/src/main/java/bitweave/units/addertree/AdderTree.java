@@ -43,6 +43,19 @@ public record AdderTree(String name, PeSpec pe, int k, int columns, int pipeline
         return (k <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(k - 1)) + 1;
     }
 
+    /**
+     * The tree depth that bounds the pipeline: with block-format operands each column is K/block dot units of
+     * one block each (their sums meet in the exact accumulator), so the trees are block wide.
+     */
+    public int treeWidth() {
+        return pe.hasBlockOperands() ? pe.blocks().blockSize() : k;
+    }
+
+    /** Blocks per column per beat (block-format operands only). */
+    public int blocksPerColumn() {
+        return k / pe.blocks().blockSize();
+    }
+
     @Override
     public AdderTree baseline() {
         return new AdderTree(name, pe.withMac(MacStructure.DEFAULT), k, columns, pipeline, accumulate, Set.of(), loc);
@@ -65,9 +78,31 @@ public record AdderTree(String name, PeSpec pe, int k, int columns, int pipeline
     @Override
     public TopInterface topInterface() {
         IntType flag = new IntType(1, false);
+        if (pe.hasBlockOperands()) {
+            return blockInterface(flag);
+        }
         List<Field> in = accumulate
                 ? List.of(new Field("a", pe.a(), k), new Field("b", pe.b(), k * columns), new Field("last", flag, 1))
                 : List.of(new Field("a", pe.a(), k), new Field("b", pe.b(), k * columns));
+        return new TopInterface(List.of(new Stream("in", true, in)),
+                new Stream("out", false, List.of(new Field("sum", pe.acc(), columns))));
+    }
+
+    /**
+     * With block-format operands: a's block scales and element codes, then b's (N columns one after another,
+     * each in the quantizer's packing), last with accumulate; out: the N results as bit patterns of acc.
+     */
+    private TopInterface blockInterface(IntType flag) {
+        var f = pe.blocks();
+        int n = blocksPerColumn();
+        List<Field> in = new java.util.ArrayList<>(List.of(
+                new Field("a_scale", new IntType(f.a().scale().bits(), false), n),
+                new Field("a_elem", new IntType(f.a().element().width(), false), k),
+                new Field("b_scale", new IntType(f.b().scale().bits(), false), n * columns),
+                new Field("b_elem", new IntType(f.b().element().width(), false), k * columns)));
+        if (accumulate) {
+            in.add(new Field("last", flag, 1));
+        }
         return new TopInterface(List.of(new Stream("in", true, in)),
                 new Stream("out", false, List.of(new Field("sum", pe.acc(), columns))));
     }

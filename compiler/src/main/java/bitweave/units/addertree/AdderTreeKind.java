@@ -48,6 +48,19 @@ public final class AdderTreeKind implements UnitKind {
     public ArraySpec check(Decl.Array decl, PeSpec pe, ArrayContext ctx) {
         Long k = ctx.inRange(decl.args().get(0), "adder_tree K", 1, MAX_K, ErrorCode.ARRAY_SIZE_OUT_OF_RANGE);
         String owner = "adder_tree '" + decl.name() + "'";
+        Long treeK = k;
+        if (k != null && pe != null && pe.hasBlockOperands()) {
+            int block = pe.blocks().blockSize();
+            if (k % block != 0) {
+                ctx.error(ErrorCode.BLOCK_DOES_NOT_DIVIDE, decl.args().get(0).loc(), "adder_tree K = " + k + " is not a"
+                        + " whole number of blocks: PE '" + pe.name() + "' has blocks of " + block + " elements, so K"
+                        + " must be " + block + ", " + (2 * block) + ", ...");
+                k = null;
+                treeK = null;
+            } else {
+                treeK = (long) block; // each block is its own tree; the blocks meet in the exact accumulator
+            }
+        }
         MemberSet members = ctx.members(decl.members(),
                 List.of("pipeline", "accumulate", "columns", TransformMember.MEMBER), owner, decl.nameLoc());
         boolean ok = true;
@@ -55,10 +68,11 @@ public final class AdderTreeKind implements UnitKind {
         Member p = members.optional("pipeline");
         if (p != null) {
             ok = members.untyped(p) && members.argCount(p, 1, "pipeline 2");
-            if (ok && k != null) {
-                long max = maxPipeline(k);
+            if (ok && treeK != null) {
+                long max = maxPipeline(treeK);
                 Long v = ctx.inRange(p.args().get(0), "pipeline", 0, max, ErrorCode.PIPELINE_OUT_OF_RANGE,
-                        " (with K = " + k + " the tree has " + (max - 1) + " adder levels: at most ceil(log2 K) + 1)");
+                        " (with " + (treeK.equals(k) ? "K = " : "trees of one block, ") + treeK + " the tree has "
+                                + (max - 1) + " adder levels: at most ceil(log2 K) + 1)");
                 ok = v != null;
                 pipeline = ok ? v : pipeline;
             } else if (ok) {
@@ -81,7 +95,7 @@ public final class AdderTreeKind implements UnitKind {
         Member tm = members.optional(TransformMember.MEMBER);
         Set<Transform> transforms = TransformMember.parse(tm, members, ctx,
                 EnumSet.of(Transform.SAME_BIT_WEIGHT_REDUCTION), SHAPE, pe);
-        ok &= transforms != null && sameBitWeightLegal(tm, transforms, pe, k, ctx);
+        ok &= transforms != null && sameBitWeightLegal(tm, transforms, pe, treeK, ctx);
         if (pe == null || k == null || !ok) {
             return null;
         }
@@ -113,6 +127,11 @@ public final class AdderTreeKind implements UnitKind {
             ok = false;
         }
         return ok;
+    }
+
+    @Override
+    public boolean takesBlockOperands() {
+        return true;
     }
 
     @Override

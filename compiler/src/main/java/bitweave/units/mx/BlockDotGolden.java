@@ -94,11 +94,11 @@ final class BlockDotGolden implements UnitGolden {
     // ---- stimulus ----
 
     /** The largest positive code, 1 (the smallest positive), and the negation of a code, per element format. */
-    private static long maxCode(ElementFormat e) {
+    static long maxCode(ElementFormat e) {
         return e instanceof IntElementFormat i ? i.maxMagnitude() : ((FloatFormat) e).maxFiniteCode();
     }
 
-    private static long negate(ElementFormat e, long code) {
+    static long negate(ElementFormat e, long code) {
         if (e instanceof IntElementFormat i && !i.signMagnitude()) {
             return (-code) & ((1L << i.width()) - 1);
         }
@@ -268,26 +268,33 @@ final class BlockDotGolden implements UnitGolden {
                     + " blocks, not a whole number of vectors of blocks = " + d.blocks());
         }
         List<long[][]> out = new ArrayList<>();
-        int k = d.blockSize();
         for (int v = 0; v + d.blocks() <= rows.size(); v += d.blocks()) {
-            long[] scales = new long[d.blocks()];
-            long[] codes = new long[d.k()];
-            for (int j = 0; j < d.blocks(); j++) {
-                NumberFile.Row row = rows.get(v + j);
-                List<NumberFile.Token> t = row.values();
-                if (t.size() != k + 2 || !t.get(1).text().equals("|")) {
-                    reader.error(ErrorCode.GOLDEN_WRONG_COUNT, t.size() > 1 ? t.get(1).loc() : row.end(),
-                            "a block of " + name + " is written 'SCALE | CODE ...' with block = " + k + " codes");
-                    continue;
-                }
-                scales[j] = DequantizerGolden.code(t.get(0), f.scale().bits(), "scale code", reader);
-                for (int i = 0; i < k; i++) {
-                    codes[j * k + i] = DequantizerGolden.code(t.get(i + 2), f.element().width(), "element code", reader);
-                }
-            }
-            out.add(new long[][] {scales, codes});
+            out.add(blockRows(rows.subList(v, v + d.blocks()), f, d.blockSize(), name, reader));
         }
         return out;
+    }
+
+    /**
+     * Consecutive block lines ({@code SCALE | CODE ...}, {@code block} codes each) as {scales, codes}: line j's
+     * scale is scales[j], its codes codes[j*block ..]. Malformed lines are reported (their values stay 0).
+     */
+    static long[][] blockRows(List<NumberFile.Row> rows, BlockFormat f, int block, String name, ProblemReader reader) {
+        long[] scales = new long[rows.size()];
+        long[] codes = new long[rows.size() * block];
+        for (int j = 0; j < rows.size(); j++) {
+            NumberFile.Row row = rows.get(j);
+            List<NumberFile.Token> t = row.values();
+            if (t.size() != block + 2 || !t.get(1).text().equals("|")) {
+                reader.error(ErrorCode.GOLDEN_WRONG_COUNT, t.size() > 1 ? t.get(1).loc() : row.end(),
+                        "a block of " + name + " is written 'SCALE | CODE ...' with block = " + block + " codes");
+                continue;
+            }
+            scales[j] = DequantizerGolden.code(t.get(0), f.scale().bits(), "scale code", reader);
+            for (int i = 0; i < block; i++) {
+                codes[j * block + i] = DequantizerGolden.code(t.get(i + 2), f.element().width(), "element code", reader);
+            }
+        }
+        return new long[][] {scales, codes};
     }
 
     @Override
@@ -305,8 +312,8 @@ final class BlockDotGolden implements UnitGolden {
         StringBuilder b = new StringBuilder();
         for (Problem p : problems) {
             DotVectors v = (DotVectors) p;
-            appendBlocks(a, v.aScales(), v.aCodes(), d.rule().a());
-            appendBlocks(b, v.bScales(), v.bCodes(), d.rule().b());
+            appendBlocks(a, v.aScales(), v.aCodes(), d.rule().a(), d.blockSize());
+            appendBlocks(b, v.bScales(), v.bCodes(), d.rule().b(), d.blockSize());
         }
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("a", a.toString());
@@ -314,8 +321,8 @@ final class BlockDotGolden implements UnitGolden {
         return texts;
     }
 
-    private void appendBlocks(StringBuilder sb, long[] scales, long[] codes, BlockFormat f) {
-        int k = d.blockSize();
+    /** The lines of {@link #blockRows}: one {@code SCALE | CODE ...} line per block. */
+    static void appendBlocks(StringBuilder sb, long[] scales, long[] codes, BlockFormat f, int k) {
         for (int j = 0; j < scales.length; j++) {
             sb.append(FloatText.hex(scales[j], f.scale().bits())).append(" |");
             for (int i = 0; i < k; i++) {

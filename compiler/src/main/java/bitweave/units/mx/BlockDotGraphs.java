@@ -70,47 +70,15 @@ final class BlockDotGraphs {
 
     /** Width of the accumulator: a block sum shifted by the largest exponent, blocks of them, one sign. */
     int accumulatorWidth() {
-        return blockSumWidth() + (int) (a.scale().maxCode() + b.scale().maxCode()) + ceilLog2(d.blocks()) + 1;
+        return ExactAccumulation.accumulatorWidth(blockSumWidth(), a.scale().maxCode() + b.scale().maxCode(), d.blocks());
     }
 
     static int ceilLog2(int n) {
         return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
     }
 
-    /** One element's sign, significand (unsigned), shift and special flags. */
-    private record Element(Value sign, Value sig, Value shift, Value zero, Value nan, Value inf) {
-    }
-
-    private Element element(FloatOps f, DatapathBuilder g, Operand op, String base, Value code) {
-        ElementFormat e = op.format();
-        Value sign = f.top(base + "_sign", code);
-        if (e instanceof FloatFormat ff) {
-            Value exp = g.slice(base + "_exp", code, ff.mantissaBits(), ff.exponentBits());
-            Value frac = g.slice(base + "_frac", code, 0, ff.mantissaBits());
-            Value eZero = f.isZero(base + "_exp_zero", exp);
-            Value fracZero = f.isZero(base + "_frac_zero", frac);
-            Value sig = f.concat(base + "_sig", g.not(base + "_hidden", eZero), frac);
-            // shift = exponent field - 1, 0 for the subnormals (field 0 has the weight of field 1)
-            Value shift = g.mux(base + "_shift", eZero, f.constant(base + "_shift0", ff.exponentBits(), 0),
-                    f.sub(base + "_shift_n", exp, f.constant(base + "_one", ff.exponentBits(), 1)));
-            Value ones = f.allOnes(base + "_exp_ones", exp);
-            Value nan = null;
-            Value inf = null;
-            switch (ff.specials()) {
-                case IEEE -> {
-                    nan = g.and(base + "_nan", ones, g.not(base + "_frac_some", fracZero));
-                    inf = g.and(base + "_inf", ones, fracZero);
-                }
-                case NAN_ONLY -> nan = g.and(base + "_nan", ones, f.allOnes(base + "_frac_ones", frac));
-                default -> { }
-            }
-            return new Element(sign, sig, shift, g.and(base + "_zero", eZero, fracZero), nan, inf);
-        }
-        IntElementFormat ie = (IntElementFormat) e;
-        int w = ie.width();
-        Value sig = ie.signMagnitude() ? g.slice(base + "_mag", code, 0, w - 1)
-                : g.mux(base + "_mag", sign, f.sub(base + "_neg", f.constant(base + "_z", w, 0), code), code);
-        return new Element(sign, sig, null, f.isZero(base + "_zero", sig), null, null);
+    private static ElementDecoder.Element element(FloatOps f, DatapathBuilder g, Operand op, String base, Value code) {
+        return ElementDecoder.decode(f, g, op.format(), base, code);
     }
 
     Datapath blockGraph(String loc) {
@@ -136,8 +104,8 @@ final class BlockDotGraphs {
         nans.add(f.allOnes("a_scale_nan", aScale));
         nans.add(f.allOnes("b_scale_nan", bScale));
         for (int i = 0; i < k; i++) {
-            Element x = element(f, g, opA, "a" + i, g.slice("a" + i, aElem, i * a.element().width(), a.element().width()));
-            Element y = element(f, g, opB, "b" + i, g.slice("b" + i, bElem, i * b.element().width(), b.element().width()));
+            ElementDecoder.Element x = element(f, g, opA, "a" + i, g.slice("a" + i, aElem, i * a.element().width(), a.element().width()));
+            ElementDecoder.Element y = element(f, g, opB, "b" + i, g.slice("b" + i, bElem, i * b.element().width(), b.element().width()));
             Value product = g.fresh("p" + i, pm);
             g.add(new Op.Multiply(product, f.zeroExtend("p" + i + "_a", x.sig(), pm), f.zeroExtend("p" + i + "_b", y.sig(), pm),
                     g.loc()));
@@ -149,28 +117,11 @@ final class BlockDotGraphs {
                                 f.zeroExtend("p" + i + "_shb", y.shift(), shiftBits));
                 placed = f.shiftLeft("p" + i + "_grid", placed, shift);
             }
-            Value negative = g.logic("p" + i + "_neg", Op.LogicKind.XOR, x.sign(), y.sign());
+            Value negative = ElementDecoder.productSign(g, i, x, y);
             Value wide = f.zeroExtend("p" + i + "_s", placed, pw + 1);
             Value signed = g.mux("p" + i + "_signed", negative, f.sub("p" + i + "_minus", f.constant("p" + i + "_0", pw + 1, 0), wide), wide);
             rows.add(new Op.HeapRow(signed, 0, true));
-            Value inf = x.inf() != null && y.inf() != null ? g.or("l" + i + "_inf", x.inf(), y.inf())
-                    : x.inf() != null ? x.inf() : y.inf();
-            if (x.nan() != null) {
-                nans.add(x.nan());
-            }
-            if (y.nan() != null) {
-                nans.add(y.nan());
-            }
-            if (x.inf() != null) {
-                nans.add(g.and("l" + i + "_inf_a0", x.inf(), y.zero()));
-            }
-            if (y.inf() != null) {
-                nans.add(g.and("l" + i + "_inf_b0", y.inf(), x.zero()));
-            }
-            if (inf != null) {
-                infPos.add(g.and("l" + i + "_inf_pos", inf, g.not("l" + i + "_pos", negative)));
-                infNeg.add(g.and("l" + i + "_inf_neg", inf, negative));
-            }
+            ElementDecoder.laneSpecials(f, g, i, x, y, negative, nans, infPos, infNeg);
         }
         int bw = blockSumWidth();
         if (rows.size() == 1) {
@@ -197,7 +148,6 @@ final class BlockDotGraphs {
         int n = d.blocks();
         int bw = blockSumWidth();
         int ew = exponentWidth();
-        int aw = accumulatorWidth();
         Value sums = g.input("sums", n * bw);
         Value exps = g.input("exps", n * ew);
         Value nans = g.input("nans", n);
@@ -205,36 +155,8 @@ final class BlockDotGraphs {
         Value infNeg = g.input("inf_neg", n);
         FloatFormat out = d.rule().out();
         Value y = g.output("y", out.width());
-        List<Op.HeapRow> rows = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-            Value sum = f.signExtend("s" + j + "_wide", g.slice("s" + j, sums, j * bw, bw), aw);
-            rows.add(new Op.HeapRow(f.shiftLeft("s" + j + "_grid", sum, g.slice("e" + j, exps, j * ew, ew)), 0, true));
-        }
-        Value total;
-        if (n == 1) {
-            total = rows.get(0).value();
-        } else {
-            Value hs = g.fresh("acc_sum", aw);
-            Value hc = g.fresh("acc_carry", aw);
-            g.add(new Op.BitHeap(hs, hc, rows, Op.Reduction.WALLACE, false, g.loc()));
-            total = f.add("total", hs, hc);
-        }
-        Value sign = f.top("sign", total);
-        Value magnitude = g.mux("magnitude", sign, f.sub("total_neg", f.constant("total_zero", aw, 0), total), total);
-        FloatOps.Normalized norm = f.normalize("norm", magnitude);
         int lsb = opA.lsb() + opB.lsb() - a.scale().bias() - b.scale().bias();
-        int w = 32 - Integer.numberOfLeadingZeros(aw + Math.abs(lsb) + out.bias() + 8) + 2;
-        // the exponent of the leading one: (aw - 1 - lz) + lsb
-        Value dExp = f.sub("d", f.constant("d_top", w, aw - 1 + lsb), f.zeroExtend("d_lz", norm.shift(), w));
-        Value finite = new Rounder(f, g, Encoding.IEEE).toFloat(out, sign, norm.value(), dExp,
-                f.isZero("total_is_zero", magnitude), w);
-        Value anyPos = f.anyBit("any_inf_pos", infPos);
-        Value anyNeg = f.anyBit("any_inf_neg", infNeg);
-        Value nan = g.or("y_nan", f.anyBit("any_nan", nans), g.and("inf_both", anyPos, anyNeg));
-        Value inf = g.or("y_inf", anyPos, anyNeg);
-        Value infCode = f.concat("inf_code", anyNeg, f.constant("inf_mag", out.width() - 1, out.infinityCode(false)));
-        Value special = g.mux("y_special", inf, infCode, finite);
-        g.add(new Op.Mux(y, nan, f.constant("nan_code", out.width(), out.nanCode()), special, g.loc()));
+        new ExactAccumulation(n, bw, ew, accumulatorWidth(), lsb, out).build(f, g, sums, exps, nans, infPos, infNeg, y);
         return g.build();
     }
 

@@ -1,0 +1,46 @@
+package bitweave.ir;
+
+import bitweave.numeric.BlockFormat;
+import bitweave.numeric.FixedPointElement;
+import bitweave.numeric.FloatFormat;
+
+/**
+ * The operands of a PE in block formats (OCP MX or classic BFP, e.g. {@code a : mxfp8_e4m3}, {@code b : mxfp4},
+ * {@code acc : fp32}): each block of {@link #blockSize} elements shares a scale. The PE's integer operand types
+ * are then the elements as fixed-point integers ({@link FixedPointElement}), which is what the array's integer
+ * datapath (multipliers, trees, bit-weight transforms) multiplies; the scales, the specials and the rounding
+ * into {@code out} are handled around it by the array's lowering.
+ */
+public record BlockOperands(BlockFormat a, BlockFormat b, FloatFormat out) {
+    public BlockOperands {
+        if (a.blockSize() != b.blockSize()) {
+            throw new IllegalArgumentException("block sizes differ: " + a.blockSize() + " and " + b.blockSize());
+        }
+    }
+
+    public int blockSize() {
+        return a.blockSize();
+    }
+
+    public FixedPointElement fixedA() {
+        return new FixedPointElement(a.element());
+    }
+
+    public FixedPointElement fixedB() {
+        return new FixedPointElement(b.element());
+    }
+
+    /** The PE's integer view of a: the fixed-point element, signed. */
+    public IntType intA() {
+        return new IntType(fixedA().width(), true);
+    }
+
+    public IntType intB() {
+        return new IntType(fixedB().width(), true);
+    }
+
+    /** The result as a bit pattern of {@code out}. */
+    public IntType outBits() {
+        return new IntType(out.width(), false);
+    }
+}
