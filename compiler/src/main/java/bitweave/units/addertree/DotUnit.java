@@ -121,7 +121,12 @@ public final class DotUnit {
      * units that share an a share its encoding (nothing for the plain tree).
      */
     public List<ArrayItem> sharedItems(String aCount) {
-        return opt2 != null ? opt2.encoderItems(aCount) : List.of();
+        return sharedItems(aCount, "in_a");
+    }
+
+    /** As {@link #sharedItems(String)} with the operands a_j in {@code aWire} (A_W bits each) instead of in_a. */
+    public List<ArrayItem> sharedItems(String aCount, String aWire) {
+        return opt2 != null ? opt2.encoderItems(aCount, aWire) : List.of();
     }
 
     /**
@@ -132,6 +137,12 @@ public final class DotUnit {
      */
     public List<ArrayItem> unitItems(String delay, UnaryOperator<String> aIndex, UnaryOperator<String> b,
                                      String scope) {
+        return unitItems(delay, aIndex, b, scope, "in_a");
+    }
+
+    /** As {@link #unitItems(String, UnaryOperator, UnaryOperator, String)} with the operands a_j in {@code aWire}. */
+    public List<ArrayItem> unitItems(String delay, UnaryOperator<String> aIndex, UnaryOperator<String> b,
+                                     String scope, String aWire) {
         if (opt2 != null) {
             return opt2.unitItems(delay, i -> "g_enc[" + aIndex.apply(i) + "].code", b);
         }
@@ -142,7 +153,7 @@ public final class DotUnit {
                 new Branch("i >= LEAVES", "g_leaf", List.of(
                         new Branch("i - LEAVES < K", "g_product", List.of(
                                 Structure.instance(mul.name(), "u_mul", peLoc,
-                                        "a", "in_a[(" + aIndex.apply("i-LEAVES") + ")*A_W +: A_W]",
+                                        "a", aWire + "[(" + aIndex.apply("i-LEAVES") + ")*A_W +: A_W]",
                                         "b", b.apply("i-LEAVES"), "product", "value_d")),
                                 "g_padding", List.of(new Assign("value_d", "{DOT_W{1'b0}}")))),
                         "g_add", List.of(Structure.instance(add.name(), "u_add", unitLoc,

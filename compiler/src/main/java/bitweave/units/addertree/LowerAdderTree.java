@@ -57,7 +57,7 @@ public final class LowerAdderTree implements LoweringPass {
 
     @Override
     public boolean accepts(ArraySpec top) {
-        return top instanceof AdderTree;
+        return top instanceof AdderTree t && !t.pe().hasBlockOperands();
     }
 
     @Override
@@ -122,7 +122,7 @@ public final class LowerAdderTree implements LoweringPass {
      * The control, once for all columns: the stall ({@code advance}), the input handshake, the beat that
      * ends a group ({@code group_end}: every valid beat without accumulate) and the output valid.
      */
-    static Datapath ctrlGraph(boolean accumulate, String loc) {
+    public static Datapath ctrlGraph(boolean accumulate, String loc) {
         DatapathBuilder g = new DatapathBuilder(loc);
         Value inValid = g.input("in_valid", 1);
         Value outReady = g.input("out_ready", 1);

@@ -196,14 +196,14 @@ final class SameBitWeightTree {
      * The encoding of every a, once per beat ({@code count} of them, a_j = in_a[j]), before the units:
      * the units read the digits of their i-th a as {@code g_enc[...].code}.
      */
-    List<ArrayItem> encoderItems(String count) {
+    List<ArrayItem> encoderItems(String count, String aWire) {
         String peLoc = pe.loc().locator();
         List<ArrayItem> body = new ArrayList<>();
         body.add(new Wire("code", "CODE_W", false));
         if (enc == null) {
-            body.add(new Assign("code", "in_a[j*A_W +: A_W]"));
+            body.add(new Assign("code", aWire + "[j*A_W +: A_W]"));
         } else {
-            body.add(Structure.instance(enc.name(), "u_enc", peLoc, "a", "in_a[j*A_W +: A_W]", "code", "code"));
+            body.add(Structure.instance(enc.name(), "u_enc", peLoc, "a", aWire + "[j*A_W +: A_W]", "code", "code"));
         }
         return List.of(
                 new Comment(enc == null ? "the digits of every a (the AND array's digits are its bits), shared by the units"

@@ -1,0 +1,146 @@
+package bitweave.units.mx;
+
+import bitweave.datapath.Datapath;
+import bitweave.datapath.DatapathBuilder;
+import bitweave.datapath.Op;
+import bitweave.datapath.Value;
+import bitweave.ir.BlockOperands;
+import bitweave.numeric.BlockFormat;
+import bitweave.numeric.ElementFormat;
+import bitweave.numeric.FixedPointElement;
+import bitweave.numeric.FloatFormat;
+import bitweave.numeric.IntElementFormat;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The datapath graphs an adder tree with block-format operands adds around its integer dot units
+ * ({@link LowerBlockTree}), from the formats' parameters:
+ * <ul>
+ *   <li>{@link #fixedGraph}: one element code to its signed fixed-point integer (the alignment shift: the
+ *       significand shifted left by the exponent field less one), the operand the dot units multiply;</li>
+ *   <li>{@link #specialsGraph}: one block pair's exponent (the two scale codes added) and its NaN/Inf flags;</li>
+ *   <li>{@link #edgeGraph}: one column's exact sum of its block sums with one rounding into the result format
+ *       ({@link ExactAccumulation}), with {@code accumulate} an accumulator in that format that adds each beat's
+ *       result, rounded to nearest even ({@link FloatAdder}), and the column's output register.</li>
+ * </ul>
+ */
+final class BlockTreeGraphs {
+    private final BlockOperands f;
+    private final int blocks;
+    private final int dotWidth;
+
+    /**
+     * @param blocks   blocks per column per beat
+     * @param dotWidth bits of one exact block sum (the dot unit's result)
+     */
+    BlockTreeGraphs(BlockOperands f, int blocks, int dotWidth) {
+        this.f = f;
+        this.blocks = blocks;
+        this.dotWidth = dotWidth;
+    }
+
+    /** Whether an element of {@code e} needs a conversion module (a two's-complement integer is its own value). */
+    static boolean needsConversion(ElementFormat e) {
+        return !(e instanceof IntElementFormat i) || i.signMagnitude();
+    }
+
+    /** Bits of a block pair's exponent: the sum of the two scale codes. */
+    int exponentWidth() {
+        return Math.max(f.a().scale().bits(), f.b().scale().bits()) + 1;
+    }
+
+    /** Whether the block specials read the element codes (some element can be NaN or infinite). */
+    boolean specialsReadCodes() {
+        return ElementDecoder.hasSpecials(f.a().element(), f.b().element());
+    }
+
+    Datapath fixedGraph(ElementFormat e, String loc) {
+        DatapathBuilder g = new DatapathBuilder(loc);
+        FloatOps ops = new FloatOps(g);
+        int w = new FixedPointElement(e).width();
+        Value code = g.input("code", e.width());
+        Value fx = g.output("fx", w);
+        ElementDecoder.Element x = ElementDecoder.decode(ops, g, e, "x", code);
+        Value magnitude = ops.zeroExtend("mag", x.sig(), w);
+        if (x.shift() != null) {
+            magnitude = ops.shiftLeft("aligned", magnitude, x.shift());
+        }
+        g.add(new Op.Mux(fx, x.sign(), ops.sub("negated", ops.constant("zero", w, 0), magnitude), magnitude, g.loc()));
+        return g.build();
+    }
+
+    Datapath specialsGraph(String loc) {
+        DatapathBuilder g = new DatapathBuilder(loc);
+        FloatOps ops = new FloatOps(g);
+        BlockFormat a = f.a();
+        BlockFormat b = f.b();
+        int k = f.blockSize();
+        Value aScale = g.input("a_scale", a.scale().bits());
+        Value bScale = g.input("b_scale", b.scale().bits());
+        Value aElem = specialsReadCodes() ? g.input("a_elem", k * a.element().width()) : null;
+        Value bElem = specialsReadCodes() ? g.input("b_elem", k * b.element().width()) : null;
+        Value expOut = g.output("exp", exponentWidth());
+        Value nanOut = g.output("nan", 1);
+        Value infPosOut = g.output("inf_pos", 1);
+        Value infNegOut = g.output("inf_neg", 1);
+        List<Value> nans = new ArrayList<>(List.of(ops.allOnes("a_scale_nan", aScale), ops.allOnes("b_scale_nan", bScale)));
+        List<Value> infPos = new ArrayList<>();
+        List<Value> infNeg = new ArrayList<>();
+        for (int i = 0; aElem != null && i < k; i++) {
+            ElementDecoder.Element x = ElementDecoder.decode(ops, g, a.element(), "a" + i,
+                    g.slice("a" + i, aElem, i * a.element().width(), a.element().width()));
+            ElementDecoder.Element y = ElementDecoder.decode(ops, g, b.element(), "b" + i,
+                    g.slice("b" + i, bElem, i * b.element().width(), b.element().width()));
+            ElementDecoder.laneSpecials(ops, g, i, x, y, ElementDecoder.productSign(g, i, x, y), nans, infPos, infNeg);
+        }
+        int ew = exponentWidth();
+        g.add(new Op.Add(expOut, ops.zeroExtend("a_scale_w", aScale, ew), ops.zeroExtend("b_scale_w", bScale, ew), false,
+                g.loc()));
+        g.add(new Op.Extend(nanOut, ops.anyOf("nan_any", nans), false, g.loc()));
+        g.add(new Op.Extend(infPosOut, infPos.isEmpty() ? ops.constant("no_inf_pos", 1, 0) : ops.anyOf("inf_pos_any", infPos),
+                false, g.loc()));
+        g.add(new Op.Extend(infNegOut, infNeg.isEmpty() ? ops.constant("no_inf_neg", 1, 0) : ops.anyOf("inf_neg_any", infNeg),
+                false, g.loc()));
+        return g.build();
+    }
+
+    /** The exact accumulator's width: a block sum shifted by the largest pair of scale codes, blocks of them. */
+    int accumulatorWidth() {
+        return ExactAccumulation.accumulatorWidth(dotWidth, f.a().scale().maxCode() + f.b().scale().maxCode(), blocks);
+    }
+
+    Datapath edgeGraph(boolean accumulate, String loc) {
+        DatapathBuilder g = new DatapathBuilder(loc);
+        FloatOps ops = new FloatOps(g);
+        FloatFormat out = f.out();
+        int ew = exponentWidth();
+        Value advance = g.input("advance", 1);
+        Value sums = g.input("sums", blocks * dotWidth);
+        Value exps = g.input("exps", blocks * ew);
+        Value nans = g.input("nans", blocks);
+        Value infPos = g.input("inf_pos", blocks);
+        Value infNeg = g.input("inf_neg", blocks);
+        Value dotValid = accumulate ? g.input("dot_valid", 1) : null;
+        Value groupEnd = g.input("group_end", 1);
+        Value outSum = g.output("out_sum", out.width());
+        int lsb = f.fixedA().lsb() + f.fixedB().lsb() - f.a().scale().bias() - f.b().scale().bias();
+        Value dot = g.fresh("dot_rounded", out.width());
+        new ExactAccumulation(blocks, dotWidth, ew, accumulatorWidth(), lsb, out).build(ops, g, sums, exps, nans, infPos,
+                infNeg, dot);
+        Value result = dot;
+        if (accumulate) {
+            Value accQ = g.fresh("acc_q", out.width());
+            Value sum = new FloatAdder(ops, g, out).add("acc_add", accQ, dot);
+            // a zero result is +0 (the accumulator starts at +0; a -0 may come from a tiny negative beat)
+            Value sumZero = ops.isZero("acc_add_zero", g.slice("acc_add_mag", sum, 0, out.width() - 1));
+            result = g.mux("acc_next", sumZero, ops.constant("acc_plus_zero", out.width(), 0), sum);
+            Value accStep = g.mux("acc_step", dotValid, result, accQ);
+            Value accD = g.mux("acc_d", groupEnd, ops.constant("acc_clear", out.width(), 0), accStep);
+            g.register(accQ, accD, advance, BigInteger.ZERO);
+        }
+        g.register(outSum, result, g.and("out_load", advance, groupEnd), BigInteger.ZERO);
+        return g.build();
+    }
+}

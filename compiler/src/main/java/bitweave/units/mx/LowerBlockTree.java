@@ -1,0 +1,205 @@
+package bitweave.units.mx;
+
+import bitweave.ir.ArraySpec;
+import bitweave.ir.BlockOperands;
+import bitweave.ir.Design;
+import bitweave.ir.PeSpec;
+import bitweave.ir.TopInterface;
+import bitweave.numeric.ElementFormat;
+import bitweave.passes.DatapathModules;
+import bitweave.passes.LoweringPass;
+import bitweave.passes.LoweringSupport;
+import bitweave.passes.Structure;
+import bitweave.rtl.ArrayItem;
+import bitweave.rtl.ArrayItem.Assign;
+import bitweave.rtl.ArrayItem.Comment;
+import bitweave.rtl.ArrayItem.Generate;
+import bitweave.rtl.ArrayItem.LocalParam;
+import bitweave.rtl.ArrayItem.Loop;
+import bitweave.rtl.ArrayItem.Wire;
+import bitweave.rtl.RtlDesign;
+import bitweave.rtl.RtlModule;
+import bitweave.rtl.RtlParam;
+import bitweave.rtl.RtlPort;
+import bitweave.rtl.StructuralBody;
+import bitweave.units.addertree.AdderTree;
+import bitweave.units.addertree.DotUnit;
+import bitweave.units.addertree.LowerAdderTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * lower-block-tree: an adder tree whose PE has block-format operands (MX or BFP). The integer datapath is the
+ * integer adder tree's own: every element becomes a signed fixed-point integer ({@link BlockTreeGraphs#fixedGraph}:
+ * the alignment shift), and per column each block is one K-wide {@link DotUnit} (plain, or OPT2's same-bit-weight
+ * units with the encoding of each a made once for all columns), with the PIPE register stages inside. Beside
+ * each block its exponent (the two scale codes added) and its NaN/Inf flags travel through PIPE data registers.
+ * Each column's edge adds its blocks' sums exactly, each shifted by its exponent, rounds once into the result
+ * format and, with accumulate, adds that into the column's accumulator (rounded to nearest even); then the
+ * output register. Control and latency (PIPE + 1) are the integer tree's.
+ */
+public final class LowerBlockTree implements LoweringPass {
+    @Override
+    public String name() {
+        return "lower-block-tree";
+    }
+
+    @Override
+    public boolean accepts(ArraySpec top) {
+        return top instanceof AdderTree t && t.pe().hasBlockOperands();
+    }
+
+    @Override
+    public RtlDesign lower(Design design) {
+        AdderTree tree = (AdderTree) design.top();
+        PeSpec pe = tree.pe();
+        BlockOperands f = pe.blocks();
+        String unit = design.unitName();
+        String peLoc = pe.loc().locator();
+        String loc = tree.loc().locator();
+        int block = f.blockSize();
+        DotUnit dot = new DotUnit(pe, block, tree.sameBitWeight(), unit, loc);
+        BlockTreeGraphs graphs = new BlockTreeGraphs(f, tree.blocksPerColumn(), dot.dotWidth());
+
+        RtlModule delay = LoweringSupport.delayModule(unit, loc);
+        List<RtlModule> modules = new ArrayList<>(List.of(delay));
+        RtlModule fxA = fixedModule(unit, "fx_a", f.a().element(), graphs, peLoc);
+        RtlModule fxB = fixedModule(unit, "fx_b", f.b().element(), graphs, peLoc);
+        if (fxA != null) {
+            modules.add(fxA);
+        }
+        if (fxB != null) {
+            modules.add(fxB);
+        }
+        modules.addAll(dot.modules());
+        RtlModule specials = DatapathModules.module(LoweringSupport.moduleName(unit, "scale"),
+                "one block pair: its exponent (the two scale codes added) and its NaN/Inf flags", peLoc,
+                graphs.specialsGraph(peLoc));
+        RtlModule edge = DatapathModules.module(LoweringSupport.moduleName(unit, "edge"), (tree.accumulate()
+                ? "one column: its block sums added exactly and rounded once into " + f.out() + ", added into the "
+                        + f.out() + " accumulator (rounded to nearest even) until the group's last beat"
+                : "one column: its block sums added exactly and rounded once into " + f.out())
+                        + ", then its output register", loc, graphs.edgeGraph(tree.accumulate(), loc));
+        RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
+                "the global stall (every register shifts while the output is empty or read) and the output valid",
+                loc, LowerAdderTree.ctrlGraph(tree.accumulate(), loc));
+        modules.addAll(List.of(specials, edge, ctrl));
+
+        List<RtlParam> params = List.of(
+                new RtlParam("K", block, "elements per block (products per dot unit)"),
+                new RtlParam("BLOCKS", tree.blocksPerColumn(), "blocks per column per beat (adder_tree K = " + tree.k() + ")"),
+                new RtlParam("N", tree.columns(), "columns (dot products per beat, sharing a)"),
+                new RtlParam("PIPE", tree.pipeline(), "register stages inside each block's tree (0.."
+                        + AdderTree.maxPipeline(block) + ")"),
+                new RtlParam("A_SCALE_W", f.a().scale().bits(), "a's scale code (" + f.a().scale().name() + ")"),
+                new RtlParam("A_CODE_W", f.a().element().width(), "a's element code (" + f.a().element() + ")"),
+                new RtlParam("A_W", pe.a().width(), "a's element as a fixed-point integer"),
+                new RtlParam("B_SCALE_W", f.b().scale().bits(), "b's scale code (" + f.b().scale().name() + ")"),
+                new RtlParam("B_CODE_W", f.b().element().width(), "b's element code (" + f.b().element() + ")"),
+                new RtlParam("B_W", pe.b().width(), "b's element as a fixed-point integer"),
+                new RtlParam("OUT_W", f.out().width(), "a result (" + f.out() + ")"));
+        List<RtlPort> ports = LoweringSupport.topPorts(TopInterface.of(tree), Map.of(
+                "in_a_scale", "BLOCKS*A_SCALE_W", "in_a_elem", "BLOCKS*K*A_CODE_W",
+                "in_b_scale", "N*BLOCKS*B_SCALE_W", "in_b_elem", "N*BLOCKS*K*B_CODE_W", "out_sum", "N*OUT_W"));
+        List<ArrayItem> body = body(tree, dot, graphs, delay.name(), fxA, fxB, specials.name(), edge.name(),
+                ctrl.name(), peLoc, loc);
+        RtlModule top = new RtlModule(unit, "multiplier-adder tree '" + tree.name() + "' over block formats "
+                + f.a().name() + " x " + f.b().name() + " -> " + f.out() + ": K=" + tree.k() + " (" + tree.blocksPerColumn()
+                + " x " + block + ")" + (tree.columns() > 1 ? " x N=" + tree.columns() : "") + ", pipeline "
+                + tree.pipeline() + (tree.accumulate() ? ", accumulate" : "")
+                + (tree.sameBitWeight() ? ", same-bit-weight reduction (OPT2)" : "") + ", of PE '" + pe.name() + "'",
+                loc, params, ports, new StructuralBody(body));
+        modules.add(top);
+        return new RtlDesign(modules, top.name(), tree.pipeline() + 1, tree.peakMacsPerCycle());
+    }
+
+    /** The element-to-integer module of one operand, or null when the code already is the integer. */
+    private static RtlModule fixedModule(String unit, String suffix, ElementFormat e, BlockTreeGraphs graphs, String loc) {
+        if (!BlockTreeGraphs.needsConversion(e)) {
+            return null;
+        }
+        return DatapathModules.module(LoweringSupport.moduleName(unit, suffix), "one " + e + " element as a signed"
+                + " fixed-point integer: its significand shifted left by its exponent field less one", loc,
+                graphs.fixedGraph(e, loc));
+    }
+
+    private static List<ArrayItem> body(AdderTree tree, DotUnit dot, BlockTreeGraphs graphs, String delay,
+                                        RtlModule fxA, RtlModule fxB, String specials, String edge, String ctrl,
+                                        String peLoc, String loc) {
+        boolean accumulate = tree.accumulate();
+        List<ArrayItem> items = new ArrayList<>(dot.localParams());
+        items.add(new LocalParam("EXP_W", Integer.toString(graphs.exponentWidth())));
+        items.add(new LocalParam("SPEC_W", "EXP_W + 3"));
+        items.addAll(List.of(new Wire("advance", null, false), new Wire("in_fire", null, false),
+                new Wire("group_end", null, false),
+                new Wire("a_fx", "BLOCKS*K*A_W", false), new Wire("b_fx", "N*BLOCKS*K*B_W", false)));
+        String flagWidth = accumulate ? "2" : "1";
+        items.addAll(List.of(new Wire("flags_d", flagWidth, false), new Wire("flags", flagWidth, false)));
+
+        List<ArrayItem> generate = new ArrayList<>();
+        generate.add(new Comment("every element as a signed fixed-point integer: the operands of the dot units"));
+        generate.add(conversion("g_a_fx", "BLOCKS*K", fxA, "in_a_elem", "A_CODE_W", "a_fx", "A_W", peLoc));
+        generate.add(conversion("g_b_fx", "N*BLOCKS*K", fxB, "in_b_elem", "B_CODE_W", "b_fx", "B_W", peLoc));
+        generate.addAll(dot.sharedItems("BLOCKS*K", "a_fx"));
+
+        List<String> specialPorts = new ArrayList<>(List.of(
+                "a_scale", "in_a_scale[blk*A_SCALE_W +: A_SCALE_W]",
+                "b_scale", "in_b_scale[(c*BLOCKS+blk)*B_SCALE_W +: B_SCALE_W]"));
+        if (graphs.specialsReadCodes()) {
+            specialPorts.addAll(List.of("a_elem", "in_a_elem[blk*K*A_CODE_W +: K*A_CODE_W]",
+                    "b_elem", "in_b_elem[(c*BLOCKS+blk)*K*B_CODE_W +: K*B_CODE_W]"));
+        }
+        specialPorts.addAll(List.of("exp", "spec_d[3 +: EXP_W]", "nan", "spec_d[2]", "inf_pos", "spec_d[1]",
+                "inf_neg", "spec_d[0]"));
+        List<ArrayItem> blockItems = new ArrayList<>(dot.unitItems(delay, i -> "blk*K+" + i,
+                i -> "b_fx[((c*BLOCKS+blk)*K+" + i + ")*B_W +: B_W]", "g_col[c].g_blk[blk].", "a_fx"));
+        blockItems.addAll(List.of(
+                new Comment("the block pair's exponent and flags, through as many stages as its tree"),
+                new Wire("spec_d", "SPEC_W", false), new Wire("spec", "SPEC_W", false),
+                Structure.instance(specials, "u_scale", peLoc, specialPorts.toArray(String[]::new)),
+                Structure.dataDelay(delay, "u_spec_stage", "SPEC_W", "PIPE", "advance", "spec_d", "spec", loc),
+                new Assign("sums[blk*DOT_W +: DOT_W]", "dot"),
+                new Assign("exps[blk*EXP_W +: EXP_W]", "spec[3 +: EXP_W]"),
+                new Assign("nans[blk]", "spec[2]"),
+                new Assign("inf_pos[blk]", "spec[1]"),
+                new Assign("inf_neg[blk]", "spec[0]")));
+        List<String> edgePorts = new ArrayList<>(List.of("clk", "clk", "rst", "rst", "advance", "advance",
+                "sums", "sums", "exps", "exps", "nans", "nans", "inf_pos", "inf_pos", "inf_neg", "inf_neg"));
+        if (accumulate) {
+            edgePorts.addAll(List.of("dot_valid", "flags[1]"));
+        }
+        edgePorts.addAll(List.of("group_end", "group_end", "out_sum", "out_sum[c*OUT_W +: OUT_W]"));
+        List<ArrayItem> column = List.of(
+                new Wire("sums", "BLOCKS*DOT_W", false), new Wire("exps", "BLOCKS*EXP_W", false),
+                new Wire("nans", "BLOCKS", false), new Wire("inf_pos", "BLOCKS", false), new Wire("inf_neg", "BLOCKS", false),
+                new Loop("blk", "0", "BLOCKS", "g_blk", blockItems),
+                Structure.instance(edge, "u_edge", loc, edgePorts.toArray(String[]::new)));
+        generate.add(new Loop("c", "0", "N", "g_col", column));
+        items.add(new Generate(generate));
+        items.add(new Comment("the beat's valid" + (accumulate ? " and last flag travel" : " bit travels")
+                + " beside the trees, through the same PIPE stages"));
+        items.add(new Assign("flags_d", accumulate ? "{in_fire, in_last}" : "in_fire"));
+        items.add(Structure.delay(delay, "u_flag_stage", flagWidth, "PIPE", "advance", "flags_d", "flags", loc));
+        items.add(new Assign("in_ready", "advance"));
+        List<String> ctrlPorts = new ArrayList<>(List.of("clk", "clk", "rst", "rst", "in_valid", "in_valid",
+                "out_ready", "out_ready", "dot_valid", accumulate ? "flags[1]" : "flags"));
+        if (accumulate) {
+            ctrlPorts.addAll(List.of("dot_last", "flags[0]"));
+        }
+        ctrlPorts.addAll(List.of("advance", "advance", "in_fire", "in_fire", "group_end", "group_end",
+                "out_valid", "out_valid"));
+        items.add(Structure.instance(ctrl, "u_ctrl", loc, ctrlPorts.toArray(String[]::new)));
+        return items;
+    }
+
+    /** One operand's elements to integers: a module per element, or a plain assignment of the codes. */
+    private static ArrayItem conversion(String label, String count, RtlModule module, String codes, String codeWidth,
+                                        String fx, String fxWidth, String loc) {
+        if (module == null) {
+            return new Assign(fx, codes);
+        }
+        return new Loop("i", "0", count, label, List.of(Structure.instance(module.name(), "u_fx", loc,
+                "code", codes + "[i*" + codeWidth + " +: " + codeWidth + "]", "fx", fx + "[i*" + fxWidth + " +: " + fxWidth + "]")));
+    }
+}
