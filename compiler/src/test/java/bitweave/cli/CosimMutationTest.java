@@ -127,7 +127,16 @@ class CosimMutationTest {
                     "assign add2_jam = add2_al_s4 \\| add2_jam_b;", "assign add2_jam = add2_al_s4 | (add2_jam_b & 27'h0);"),
             new Mutation("dot8x4_mxfp8_e5m2_ordered", "dot8x4_mxfp8_e5m2_ordered_acc.v",
                     "ordered block dot: the fp32 adder never subtracts",
-                    "assign add2_sub = add2_bsgn \\^ add2_ssgn;", "assign add2_sub = 1'b0 & (add2_bsgn ^ add2_ssgn);"));
+                    "assign add2_sub = add2_bsgn \\^ add2_ssgn;", "assign add2_sub = 1'b0 & (add2_bsgn ^ add2_ssgn);"),
+            // the adder tree over block formats: alignment, scale, rounding and the specials' pipeline stages
+            new Mutation("mxtree32_mxfp8_mxfp4", "mxtree32_mxfp8_mxfp4_fx_a.v", "MX tree: an element's alignment shift inverted",
+                    "assign aligned_s0 = aligned_b0 \\? aligned_sl0 : mag;", "assign aligned_s0 = aligned_b0 ? mag : aligned_sl0;"),
+            new Mutation("mxtree32_mxfp8_mxfp4", "mxtree32_mxfp8_mxfp4_scale.v", "MX tree: the block exponent off by one",
+                    "assign exp = a_scale_w \\+ b_scale_w;", "assign exp = a_scale_w + (b_scale_w | 9'h1);"),
+            new Mutation("mxtree32_mxfp8_mxfp4", "mxtree32_mxfp8_mxfp4_edge.v", "MX tree: the fp32 rounding loses its sticky bit",
+                    "assign sticky = shift_st10 \\| round_bit;", "assign sticky = round_bit | (shift_st10 & 1'b0);"),
+            new Mutation("mxtree32_mxfp8_mxfp4", "mxtree32_mxfp8_mxfp4.v", "MX tree: the scales skip the tree's pipeline stages",
+                    "\\.DEPTH\\(PIPE\\), \\.RESET\\(0\\)\\) u_spec_stage", ".DEPTH(0), .RESET(0)) u_spec_stage"));
 
     /** Seeds for the mutants that used to be caught only on some seeds (issue 5, item 18). */
     private static final int[] RESET_SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
@@ -140,7 +149,7 @@ class CosimMutationTest {
         for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8",
                 "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "cube4_int8_opt1", "dot16x4_int8_opt2", "matrix2x2x8_int8_opt2",
                 "quant_mxfp8_e4m3", "quant_mxint8_bf16", "dequant_mxfp8_e4m3", "dot32_mxfp8_mxfp4",
-                "dot8x4_mxfp8_e5m2_ordered")) {
+                "dot8x4_mxfp8_e5m2_ordered", "mxtree32_mxfp8_mxfp4")) {
             Path dir = compile(example, tmp.resolve("clean-" + example));
             CliRunner.Result r = sim(example, dir);
             assertEquals(0, r.exit(), "control run must pass: " + r);

@@ -80,6 +80,22 @@ class BlockFormatCosimTest {
             {"mxfp8_e5m2", "block 4; blocks 3; to bf16; accumulate ordered"},
     };
 
+    /**
+     * {PE members, adder_tree K, array members}: the adder tree over block-format PEs, with mixed element formats,
+     * several blocks per column, columns, every pipeline depth kind, Booth and OPT2 on the integer part, float
+     * accumulation across beats and every output format.
+     */
+    private static final String[][] TREES = {
+            {"a : mxint8; b : mxint8; acc : fp32; block 8", "16", "pipeline 2; accumulate; columns 2"},
+            {"a : mxfp8_e4m3; b : mxfp4; acc : fp32; block 8", "16", "pipeline 1"},
+            {"a : mxfp8_e5m2; b : mxfp8_e4m3; acc : bf16; block 4; multiplier booth", "8",
+                    "accumulate; columns 3; transform same_bit_weight_reduction; pipeline 3"},
+            {"a : mxint8; b : bfp_e8m4_sm; acc : fp32; block 16; multiplier booth", "32",
+                    "columns 2; transform same_bit_weight_reduction; pipeline 2"},
+            {"a : mxfp6_e2m3; b : mxfp6_e3m2; acc : fp16; block 4", "8", "accumulate; pipeline 0"},
+            {"a : mxfp4; b : mxfp4; acc : fp32", "64", "accumulate; pipeline 6"},
+    };
+
     @TempDir
     Path tmp;
 
@@ -104,9 +120,22 @@ class BlockFormatCosimTest {
         }
     }
 
+    @Test
+    void everyBlockFormatAdderTreeIsBitExact() throws IOException {
+        for (int i = 0; i < TREES.length; i++) {
+            String name = "mxtree_" + i;
+            String text = "design " + name + "\npe mxmac {\n  " + TREES[i][0].replace("; ", "\n  ") + "\n}\narray top = adder_tree("
+                    + TREES[i][1] + ") of mxmac {\n  " + TREES[i][2].replace("; ", "\n  ") + "\n}\n";
+            checkText(name, text, 20261205L + i);
+        }
+    }
+
     private void check(String name, String array, String members, long defaultSeed) throws IOException {
+        checkText(name, "design " + name + "\narray " + array + " {\n  " + members.replace("; ", "\n  ") + "\n}\n", defaultSeed);
+    }
+
+    private void checkText(String name, String text, long defaultSeed) throws IOException {
         long seed = Long.getLong("bitweave.seed", defaultSeed);
-        String text = "design " + name + "\narray " + array + " {\n  " + members.replace("; ", "\n  ") + "\n}\n";
         Design d = Frontend.loadText(text, name + ".bw", Map.of(), null);
         CompileOutputs out = CompileOutputs.of(d);
         Path dir = Files.createDirectories(tmp.resolve(name));
