@@ -6,7 +6,7 @@
 module mxtree32_mxfp8_mxfp4 #(
   // elements per block (products per dot unit)
   parameter K = 32,
-  // blocks per column per beat (adder_tree K = 32)
+  // blocks per dot unit per beat (adder_tree K = 32)
   parameter BLOCKS = 1,
   // columns (dot products per beat, sharing a)
   parameter N = 1,
@@ -40,6 +40,7 @@ module mxtree32_mxfp8_mxfp4 #(
   output wire [N*OUT_W-1:0] out_sum
 );
   genvar i;
+  genvar r;
   genvar c;
   genvar blk;
   localparam LEVELS = 5;
@@ -70,89 +71,91 @@ module mxtree32_mxfp8_mxfp4 #(
         .fx(b_fx[i*B_W +: B_W])
       );
     end
-    for (c = 0; c < N; c = c + 1) begin : g_col
-      wire [BLOCKS*DOT_W-1:0] sums;
-      wire [BLOCKS*EXP_W-1:0] exps;
-      wire [BLOCKS-1:0] nans;
-      wire [BLOCKS-1:0] inf_pos;
-      wire [BLOCKS-1:0] inf_neg;
-      for (blk = 0; blk < BLOCKS; blk = blk + 1) begin : g_blk
-        // node i of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)
-        wire [DOT_W-1:0] dot;
-        for (i = 1; i < 2*LEAVES; i = i + 1) begin : g_node
-          localparam LEVEL = LEVELS + 1 - $clog2(i + 1);
-          wire [DOT_W-1:0] value_d;
-          wire [DOT_W-1:0] value;
-          if (i >= LEAVES) begin : g_leaf
-            if (i - LEAVES < K) begin : g_product
-              // @[mxtree32_mxfp8_mxfp4.bw:7:4]
-              mxtree32_mxfp8_mxfp4_mul u_mul (
-                .a(a_fx[(blk*K+i-LEAVES)*A_W +: A_W]),
-                .b(b_fx[((c*BLOCKS+blk)*K+i-LEAVES)*B_W +: B_W]),
-                .product(value_d)
+    for (r = 0; r < 1; r = r + 1) begin : g_row
+      for (c = 0; c < N; c = c + 1) begin : g_col
+        wire [BLOCKS*DOT_W-1:0] sums;
+        wire [BLOCKS*EXP_W-1:0] exps;
+        wire [BLOCKS-1:0] nans;
+        wire [BLOCKS-1:0] inf_pos;
+        wire [BLOCKS-1:0] inf_neg;
+        for (blk = 0; blk < BLOCKS; blk = blk + 1) begin : g_blk
+          // node i of a binary heap: 1 is the root, LEAVES..2*LEAVES-1 are the products (zero beyond K)
+          wire [DOT_W-1:0] dot;
+          for (i = 1; i < 2*LEAVES; i = i + 1) begin : g_node
+            localparam LEVEL = LEVELS + 1 - $clog2(i + 1);
+            wire [DOT_W-1:0] value_d;
+            wire [DOT_W-1:0] value;
+            if (i >= LEAVES) begin : g_leaf
+              if (i - LEAVES < K) begin : g_product
+                // @[mxtree32_mxfp8_mxfp4.bw:7:4]
+                mxtree32_mxfp8_mxfp4_mul u_mul (
+                  .a(a_fx[((r*BLOCKS+blk)*K+i-LEAVES)*A_W +: A_W]),
+                  .b(b_fx[((c*BLOCKS+blk)*K+i-LEAVES)*B_W +: B_W]),
+                  .product(value_d)
+                );
+              end else begin : g_padding
+                assign value_d = {DOT_W{1'b0}};
+              end
+            end else begin : g_add
+              // @[mxtree32_mxfp8_mxfp4.bw:13:7]
+              mxtree32_mxfp8_mxfp4_add u_add (
+                .l(g_row[r].g_col[c].g_blk[blk].g_node[2*i].value),
+                .r(g_row[r].g_col[c].g_blk[blk].g_node[2*i+1].value),
+                .sum(value_d)
               );
-            end else begin : g_padding
-              assign value_d = {DOT_W{1'b0}};
             end
-          end else begin : g_add
             // @[mxtree32_mxfp8_mxfp4.bw:13:7]
-            mxtree32_mxfp8_mxfp4_add u_add (
-              .l(g_col[c].g_blk[blk].g_node[2*i].value),
-              .r(g_col[c].g_blk[blk].g_node[2*i+1].value),
-              .sum(value_d)
+            mxtree32_mxfp8_mxfp4_delay #(.W(DOT_W), .DEPTH((LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0)) u_stage (
+              .clk(clk),
+              .rst(rst),
+              .en(advance),
+              .din(value_d),
+              .dout(value)
             );
           end
+          assign dot = g_row[r].g_col[c].g_blk[blk].g_node[1].value;
+          // the block pair's exponent and flags, through as many stages as its tree
+          wire [SPEC_W-1:0] spec_d;
+          wire [SPEC_W-1:0] spec;
+          // @[mxtree32_mxfp8_mxfp4.bw:7:4]
+          mxtree32_mxfp8_mxfp4_scale u_scale (
+            .a_scale(in_a_scale[(r*BLOCKS+blk)*A_SCALE_W +: A_SCALE_W]),
+            .b_scale(in_b_scale[(c*BLOCKS+blk)*B_SCALE_W +: B_SCALE_W]),
+            .a_elem(in_a_elem[(r*BLOCKS+blk)*K*A_CODE_W +: K*A_CODE_W]),
+            .b_elem(in_b_elem[(c*BLOCKS+blk)*K*B_CODE_W +: K*B_CODE_W]),
+            .exp(spec_d[3 +: EXP_W]),
+            .nan(spec_d[2]),
+            .inf_pos(spec_d[1]),
+            .inf_neg(spec_d[0])
+          );
           // @[mxtree32_mxfp8_mxfp4.bw:13:7]
-          mxtree32_mxfp8_mxfp4_delay #(.W(DOT_W), .DEPTH((LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0)) u_stage (
+          mxtree32_mxfp8_mxfp4_delay #(.W(SPEC_W), .DEPTH(PIPE), .RESET(0)) u_spec_stage (
             .clk(clk),
             .rst(rst),
             .en(advance),
-            .din(value_d),
-            .dout(value)
+            .din(spec_d),
+            .dout(spec)
           );
+          assign sums[blk*DOT_W +: DOT_W] = dot;
+          assign exps[blk*EXP_W +: EXP_W] = spec[3 +: EXP_W];
+          assign nans[blk] = spec[2];
+          assign inf_pos[blk] = spec[1];
+          assign inf_neg[blk] = spec[0];
         end
-        assign dot = g_col[c].g_blk[blk].g_node[1].value;
-        // the block pair's exponent and flags, through as many stages as its tree
-        wire [SPEC_W-1:0] spec_d;
-        wire [SPEC_W-1:0] spec;
-        // @[mxtree32_mxfp8_mxfp4.bw:7:4]
-        mxtree32_mxfp8_mxfp4_scale u_scale (
-          .a_scale(in_a_scale[blk*A_SCALE_W +: A_SCALE_W]),
-          .b_scale(in_b_scale[(c*BLOCKS+blk)*B_SCALE_W +: B_SCALE_W]),
-          .a_elem(in_a_elem[blk*K*A_CODE_W +: K*A_CODE_W]),
-          .b_elem(in_b_elem[(c*BLOCKS+blk)*K*B_CODE_W +: K*B_CODE_W]),
-          .exp(spec_d[3 +: EXP_W]),
-          .nan(spec_d[2]),
-          .inf_pos(spec_d[1]),
-          .inf_neg(spec_d[0])
-        );
         // @[mxtree32_mxfp8_mxfp4.bw:13:7]
-        mxtree32_mxfp8_mxfp4_delay #(.W(SPEC_W), .DEPTH(PIPE), .RESET(0)) u_spec_stage (
+        mxtree32_mxfp8_mxfp4_edge u_edge (
           .clk(clk),
           .rst(rst),
-          .en(advance),
-          .din(spec_d),
-          .dout(spec)
+          .advance(advance),
+          .sums(sums),
+          .exps(exps),
+          .nans(nans),
+          .inf_pos(inf_pos),
+          .inf_neg(inf_neg),
+          .group_end(group_end),
+          .out_sum(out_sum[(r*N+c)*OUT_W +: OUT_W])
         );
-        assign sums[blk*DOT_W +: DOT_W] = dot;
-        assign exps[blk*EXP_W +: EXP_W] = spec[3 +: EXP_W];
-        assign nans[blk] = spec[2];
-        assign inf_pos[blk] = spec[1];
-        assign inf_neg[blk] = spec[0];
       end
-      // @[mxtree32_mxfp8_mxfp4.bw:13:7]
-      mxtree32_mxfp8_mxfp4_edge u_edge (
-        .clk(clk),
-        .rst(rst),
-        .advance(advance),
-        .sums(sums),
-        .exps(exps),
-        .nans(nans),
-        .inf_pos(inf_pos),
-        .inf_neg(inf_neg),
-        .group_end(group_end),
-        .out_sum(out_sum[c*OUT_W +: OUT_W])
-      );
     end
   endgenerate
   // the beat's valid bit travels beside the trees, through the same PIPE stages

@@ -6,7 +6,7 @@
 module mxtree64x2_mxint8_opt2 #(
   // elements per block (products per dot unit)
   parameter K = 32,
-  // blocks per column per beat (adder_tree K = 64)
+  // blocks per dot unit per beat (adder_tree K = 64)
   parameter BLOCKS = 2,
   // columns (dot products per beat, sharing a)
   parameter N = 2,
@@ -41,6 +41,7 @@ module mxtree64x2_mxint8_opt2 #(
   output wire [N*OUT_W-1:0] out_sum
 );
   genvar j;
+  genvar r;
   genvar c;
   genvar blk;
   genvar i;
@@ -73,128 +74,130 @@ module mxtree64x2_mxint8_opt2 #(
         .code(code)
       );
     end
-    for (c = 0; c < N; c = c + 1) begin : g_col
-      wire [BLOCKS*DOT_W-1:0] sums;
-      wire [BLOCKS*EXP_W-1:0] exps;
-      wire [BLOCKS-1:0] nans;
-      wire [BLOCKS-1:0] inf_pos;
-      wire [BLOCKS-1:0] inf_neg;
-      for (blk = 0; blk < BLOCKS; blk = blk + 1) begin : g_blk
-        // the rows of every multiplier: digit d of its a times its b
-        wire [K*DIGITS*ROW_W-1:0] rows_d;
-        wire [K*DIGITS*ROW_W-1:0] rows;
-        wire [K*EXTRA_W-1:0] extras_d;
-        wire [K*EXTRA_W-1:0] extras;
-        for (i = 0; i < K; i = i + 1) begin : g_mul
-          // @[mxtree64x2_mxint8_opt2.bw:10:4]
-          mxtree64x2_mxint8_opt2_pp u_pp (
-            .code(g_enc[blk*K+i].code),
-            .b(b_fx[((c*BLOCKS+blk)*K+i)*B_W +: B_W]),
-            .rows(rows_d[i*DIGITS*ROW_W +: DIGITS*ROW_W]),
-            .extras(extras_d[i*EXTRA_W +: EXTRA_W])
+    for (r = 0; r < 1; r = r + 1) begin : g_row
+      for (c = 0; c < N; c = c + 1) begin : g_col
+        wire [BLOCKS*DOT_W-1:0] sums;
+        wire [BLOCKS*EXP_W-1:0] exps;
+        wire [BLOCKS-1:0] nans;
+        wire [BLOCKS-1:0] inf_pos;
+        wire [BLOCKS-1:0] inf_neg;
+        for (blk = 0; blk < BLOCKS; blk = blk + 1) begin : g_blk
+          // the rows of every multiplier: digit d of its a times its b
+          wire [K*DIGITS*ROW_W-1:0] rows_d;
+          wire [K*DIGITS*ROW_W-1:0] rows;
+          wire [K*EXTRA_W-1:0] extras_d;
+          wire [K*EXTRA_W-1:0] extras;
+          for (i = 0; i < K; i = i + 1) begin : g_mul
+            // @[mxtree64x2_mxint8_opt2.bw:10:4]
+            mxtree64x2_mxint8_opt2_pp u_pp (
+              .code(g_enc[(r*BLOCKS+blk)*K+i].code),
+              .b(b_fx[((c*BLOCKS+blk)*K+i)*B_W +: B_W]),
+              .rows(rows_d[i*DIGITS*ROW_W +: DIGITS*ROW_W]),
+              .extras(extras_d[i*EXTRA_W +: EXTRA_W])
+            );
+          end
+          // @[mxtree64x2_mxint8_opt2.bw:18:7]
+          mxtree64x2_mxint8_opt2_delay #(.W(K*DIGITS*ROW_W), .DEPTH((PIPE >= 3) ? 1 : 0)) u_rows_stage (
+            .clk(clk),
+            .rst(rst),
+            .en(advance),
+            .din(rows_d),
+            .dout(rows)
           );
+          // @[mxtree64x2_mxint8_opt2.bw:18:7]
+          mxtree64x2_mxint8_opt2_delay #(.W(K*EXTRA_W), .DEPTH((PIPE >= 3) ? 1 : 0)) u_extras_stage (
+            .clk(clk),
+            .rst(rst),
+            .en(advance),
+            .din(extras_d),
+            .dout(extras)
+          );
+          // per digit weight one flat bit heap over the K rows of that weight
+          wire [PAIRS_W-1:0] pairs_d;
+          wire [PAIRS_W-1:0] pairs;
+          wire [1-1:0] corner_d;
+          wire [1-1:0] corner;
+          // @[mxtree64x2_mxint8_opt2.bw:18:7]
+          mxtree64x2_mxint8_opt2_weights u_weights (
+            .rows(rows),
+            .extras(extras),
+            .pairs(pairs_d),
+            .corner(corner_d)
+          );
+          // @[mxtree64x2_mxint8_opt2.bw:18:7]
+          mxtree64x2_mxint8_opt2_delay #(.W(PAIRS_W), .DEPTH((PIPE >= 2) ? 1 : 0)) u_pairs_stage (
+            .clk(clk),
+            .rst(rst),
+            .en(advance),
+            .din(pairs_d),
+            .dout(pairs)
+          );
+          // @[mxtree64x2_mxint8_opt2.bw:18:7]
+          mxtree64x2_mxint8_opt2_delay #(.W(1), .DEPTH((PIPE >= 2) ? 1 : 0)) u_corner_stage (
+            .clk(clk),
+            .rst(rst),
+            .en(advance),
+            .din(corner_d),
+            .dout(corner)
+          );
+          // shifted once, added once
+          wire [DOT_W-1:0] dot_d;
+          wire [DOT_W-1:0] dot;
+          // @[mxtree64x2_mxint8_opt2.bw:18:7]
+          mxtree64x2_mxint8_opt2_final u_final (
+            .pairs(pairs),
+            .corner(corner),
+            .dot(dot_d)
+          );
+          // @[mxtree64x2_mxint8_opt2.bw:18:7]
+          mxtree64x2_mxint8_opt2_delay #(.W(DOT_W), .DEPTH((PIPE >= 3) ? PIPE - 2 : ((PIPE >= 1) ? 1 : 0))) u_dot_stage (
+            .clk(clk),
+            .rst(rst),
+            .en(advance),
+            .din(dot_d),
+            .dout(dot)
+          );
+          // the block pair's exponent and flags, through as many stages as its tree
+          wire [SPEC_W-1:0] spec_d;
+          wire [SPEC_W-1:0] spec;
+          // @[mxtree64x2_mxint8_opt2.bw:10:4]
+          mxtree64x2_mxint8_opt2_scale u_scale (
+            .a_scale(in_a_scale[(r*BLOCKS+blk)*A_SCALE_W +: A_SCALE_W]),
+            .b_scale(in_b_scale[(c*BLOCKS+blk)*B_SCALE_W +: B_SCALE_W]),
+            .exp(spec_d[3 +: EXP_W]),
+            .nan(spec_d[2]),
+            .inf_pos(spec_d[1]),
+            .inf_neg(spec_d[0])
+          );
+          // @[mxtree64x2_mxint8_opt2.bw:18:7]
+          mxtree64x2_mxint8_opt2_delay #(.W(SPEC_W), .DEPTH(PIPE), .RESET(0)) u_spec_stage (
+            .clk(clk),
+            .rst(rst),
+            .en(advance),
+            .din(spec_d),
+            .dout(spec)
+          );
+          assign sums[blk*DOT_W +: DOT_W] = dot;
+          assign exps[blk*EXP_W +: EXP_W] = spec[3 +: EXP_W];
+          assign nans[blk] = spec[2];
+          assign inf_pos[blk] = spec[1];
+          assign inf_neg[blk] = spec[0];
         end
         // @[mxtree64x2_mxint8_opt2.bw:18:7]
-        mxtree64x2_mxint8_opt2_delay #(.W(K*DIGITS*ROW_W), .DEPTH((PIPE >= 3) ? 1 : 0)) u_rows_stage (
+        mxtree64x2_mxint8_opt2_edge u_edge (
           .clk(clk),
           .rst(rst),
-          .en(advance),
-          .din(rows_d),
-          .dout(rows)
+          .advance(advance),
+          .sums(sums),
+          .exps(exps),
+          .nans(nans),
+          .inf_pos(inf_pos),
+          .inf_neg(inf_neg),
+          .dot_valid(flags[1]),
+          .group_end(group_end),
+          .out_sum(out_sum[(r*N+c)*OUT_W +: OUT_W])
         );
-        // @[mxtree64x2_mxint8_opt2.bw:18:7]
-        mxtree64x2_mxint8_opt2_delay #(.W(K*EXTRA_W), .DEPTH((PIPE >= 3) ? 1 : 0)) u_extras_stage (
-          .clk(clk),
-          .rst(rst),
-          .en(advance),
-          .din(extras_d),
-          .dout(extras)
-        );
-        // per digit weight one flat bit heap over the K rows of that weight
-        wire [PAIRS_W-1:0] pairs_d;
-        wire [PAIRS_W-1:0] pairs;
-        wire [1-1:0] corner_d;
-        wire [1-1:0] corner;
-        // @[mxtree64x2_mxint8_opt2.bw:18:7]
-        mxtree64x2_mxint8_opt2_weights u_weights (
-          .rows(rows),
-          .extras(extras),
-          .pairs(pairs_d),
-          .corner(corner_d)
-        );
-        // @[mxtree64x2_mxint8_opt2.bw:18:7]
-        mxtree64x2_mxint8_opt2_delay #(.W(PAIRS_W), .DEPTH((PIPE >= 2) ? 1 : 0)) u_pairs_stage (
-          .clk(clk),
-          .rst(rst),
-          .en(advance),
-          .din(pairs_d),
-          .dout(pairs)
-        );
-        // @[mxtree64x2_mxint8_opt2.bw:18:7]
-        mxtree64x2_mxint8_opt2_delay #(.W(1), .DEPTH((PIPE >= 2) ? 1 : 0)) u_corner_stage (
-          .clk(clk),
-          .rst(rst),
-          .en(advance),
-          .din(corner_d),
-          .dout(corner)
-        );
-        // shifted once, added once
-        wire [DOT_W-1:0] dot_d;
-        wire [DOT_W-1:0] dot;
-        // @[mxtree64x2_mxint8_opt2.bw:18:7]
-        mxtree64x2_mxint8_opt2_final u_final (
-          .pairs(pairs),
-          .corner(corner),
-          .dot(dot_d)
-        );
-        // @[mxtree64x2_mxint8_opt2.bw:18:7]
-        mxtree64x2_mxint8_opt2_delay #(.W(DOT_W), .DEPTH((PIPE >= 3) ? PIPE - 2 : ((PIPE >= 1) ? 1 : 0))) u_dot_stage (
-          .clk(clk),
-          .rst(rst),
-          .en(advance),
-          .din(dot_d),
-          .dout(dot)
-        );
-        // the block pair's exponent and flags, through as many stages as its tree
-        wire [SPEC_W-1:0] spec_d;
-        wire [SPEC_W-1:0] spec;
-        // @[mxtree64x2_mxint8_opt2.bw:10:4]
-        mxtree64x2_mxint8_opt2_scale u_scale (
-          .a_scale(in_a_scale[blk*A_SCALE_W +: A_SCALE_W]),
-          .b_scale(in_b_scale[(c*BLOCKS+blk)*B_SCALE_W +: B_SCALE_W]),
-          .exp(spec_d[3 +: EXP_W]),
-          .nan(spec_d[2]),
-          .inf_pos(spec_d[1]),
-          .inf_neg(spec_d[0])
-        );
-        // @[mxtree64x2_mxint8_opt2.bw:18:7]
-        mxtree64x2_mxint8_opt2_delay #(.W(SPEC_W), .DEPTH(PIPE), .RESET(0)) u_spec_stage (
-          .clk(clk),
-          .rst(rst),
-          .en(advance),
-          .din(spec_d),
-          .dout(spec)
-        );
-        assign sums[blk*DOT_W +: DOT_W] = dot;
-        assign exps[blk*EXP_W +: EXP_W] = spec[3 +: EXP_W];
-        assign nans[blk] = spec[2];
-        assign inf_pos[blk] = spec[1];
-        assign inf_neg[blk] = spec[0];
       end
-      // @[mxtree64x2_mxint8_opt2.bw:18:7]
-      mxtree64x2_mxint8_opt2_edge u_edge (
-        .clk(clk),
-        .rst(rst),
-        .advance(advance),
-        .sums(sums),
-        .exps(exps),
-        .nans(nans),
-        .inf_pos(inf_pos),
-        .inf_neg(inf_neg),
-        .dot_valid(flags[1]),
-        .group_end(group_end),
-        .out_sum(out_sum[c*OUT_W +: OUT_W])
-      );
     end
   endgenerate
   // the beat's valid and last flag travel beside the trees, through the same PIPE stages

@@ -33,6 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * across blocks), both ends of the scales, NaN
  * scales, every code of a's element first, then random vectors; mixed formats and 1 to 4 blocks.
  *
+ * <p>Adder tree and 2D-Matrix over block-format PEs (LANGUAGE.md 5.2): the block dot product's corners per unit,
+ * cancellation across beats and an overflowing group, then random groups; mixed element formats, columns, Booth
+ * and OPT2 on the integer part, float accumulation, pipelines 0 to 6.
+ *
  * <p>Dequantizer: every element code at the telling scales first (the smallest, around 1, the largest, NaN),
  * then random blocks; every element format, fp32/bf16/fp16 outputs.
  */
@@ -96,6 +100,14 @@ class BlockFormatCosimTest {
             {"a : mxfp4; b : mxfp4; acc : fp32", "64", "accumulate; pipeline 6"},
     };
 
+    /** {PE members, matrix(M, N, K) arguments, array members}: the 2D-Matrix over block-format PEs. */
+    private static final String[][] MATRICES = {
+            {"a : mxfp8_e4m3; b : mxfp4; acc : fp32; block 8", "2, 3, 16", "pipeline 2"},
+            {"a : mxint8; b : mxint8; acc : bf16; block 4; multiplier booth", "2, 2, 8",
+                    "transform same_bit_weight_reduction"},
+            {"a : mxfp8_e5m2; b : bfp_e8m8; acc : fp16; block 2", "3, 1, 4", "pipeline 0"},
+    };
+
     @TempDir
     Path tmp;
 
@@ -127,6 +139,16 @@ class BlockFormatCosimTest {
             String text = "design " + name + "\npe mxmac {\n  " + TREES[i][0].replace("; ", "\n  ") + "\n}\narray top = adder_tree("
                     + TREES[i][1] + ") of mxmac {\n  " + TREES[i][2].replace("; ", "\n  ") + "\n}\n";
             checkText(name, text, 20261205L + i);
+        }
+    }
+
+    @Test
+    void everyBlockFormatMatrixIsBitExact() throws IOException {
+        for (int i = 0; i < MATRICES.length; i++) {
+            String name = "mxmatrix_" + i;
+            String text = "design " + name + "\npe mxmac {\n  " + MATRICES[i][0].replace("; ", "\n  ") + "\n}\narray top = matrix("
+                    + MATRICES[i][1] + ") of mxmac {\n  " + MATRICES[i][2].replace("; ", "\n  ") + "\n}\n";
+            checkText(name, text, 20261206L + i);
         }
     }
 

@@ -201,6 +201,6 @@ public final class AdderTreeKind implements UnitKind {
 
     @Override
     public List<LoweringPass> loweringPasses() {
-        return List.of(new LowerAdderTree(), new LowerBlockTree());
+        return List.of(new LowerAdderTree(), LowerBlockTree.forAdderTree());
     }
 }

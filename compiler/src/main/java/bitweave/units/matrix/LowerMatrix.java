@@ -59,7 +59,7 @@ public final class LowerMatrix implements LoweringPass {
 
     @Override
     public boolean accepts(ArraySpec top) {
-        return top instanceof MatrixArray;
+        return top instanceof MatrixArray m && !m.pe().hasBlockOperands();
     }
 
     @Override

@@ -73,9 +73,29 @@ public record MatrixArray(String name, PeSpec pe, int m, int n, int k, int pipel
     @Override
     public TopInterface topInterface() {
         IntType flag = new IntType(1, false);
+        if (pe.hasBlockOperands()) {
+            return blockInterface(flag);
+        }
         return new TopInterface(
                 List.of(new Stream("in", true, List.of(new Field("a", pe.a(), m * k), new Field("b", pe.b(), k * n),
                         new Field("last", flag, 1)))),
+                new Stream("out", false, List.of(new Field("c", pe.acc(), m * n))));
+    }
+
+    /**
+     * With block-format operands (K/block blocks per dot unit): A's rows and B's columns as blocks, each
+     * scales then codes (row r's blocks, then row r+1's; column n's, then n+1's: B is given column by column,
+     * as the quantizer packs vectors), and last; out: C (M x N, row-major) as bit patterns of acc.
+     */
+    private TopInterface blockInterface(IntType flag) {
+        var f = pe.blocks();
+        int blocks = k / f.blockSize();
+        return new TopInterface(List.of(new Stream("in", true, List.of(
+                new Field("a_scale", new IntType(f.a().scale().bits(), false), m * blocks),
+                new Field("a_elem", new IntType(f.a().element().width(), false), m * k),
+                new Field("b_scale", new IntType(f.b().scale().bits(), false), n * blocks),
+                new Field("b_elem", new IntType(f.b().element().width(), false), n * k),
+                new Field("last", flag, 1)))),
                 new Stream("out", false, List.of(new Field("c", pe.acc(), m * n))));
     }
 }

@@ -14,6 +14,8 @@ import bitweave.parse.Decl;
 import bitweave.parse.Member;
 import bitweave.passes.LoweringPass;
 import bitweave.units.UnitKind;
+import bitweave.units.mx.BlockTreeGolden;
+import bitweave.units.mx.LowerBlockTree;
 import bitweave.units.addertree.AdderTreeKind;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,6 +59,19 @@ public final class MatrixKind implements UnitKind {
             sizesOk = false;
         }
         String owner = "matrix '" + decl.name() + "'";
+        Long treeK = k;
+        if (k != null && pe != null && pe.hasBlockOperands()) {
+            int block = pe.blocks().blockSize();
+            if (k % block != 0) {
+                ctx.error(ErrorCode.BLOCK_DOES_NOT_DIVIDE, decl.args().get(2).loc(), "matrix K = " + k + " is not a"
+                        + " whole number of blocks: PE '" + pe.name() + "' has blocks of " + block + " elements, so K"
+                        + " must be " + block + ", " + (2 * block) + ", ...");
+                sizesOk = false;
+                treeK = null;
+            } else {
+                treeK = (long) block; // each block is its own tree; the blocks meet in the exact accumulator
+            }
+        }
         MemberSet members = ctx.members(decl.members(), List.of("pipeline", TransformMember.MEMBER), owner,
                 decl.nameLoc());
         boolean ok = true;
@@ -64,10 +79,10 @@ public final class MatrixKind implements UnitKind {
         Member p = members.optional("pipeline");
         if (p != null) {
             ok = members.untyped(p) && members.argCount(p, 1, "pipeline 2");
-            if (ok && k != null) {
-                long max = MatrixArray.maxPipeline(k.intValue());
+            if (ok && treeK != null) {
+                long max = MatrixArray.maxPipeline(treeK.intValue());
                 Long v = ctx.inRange(p.args().get(0), "pipeline", 0, max, ErrorCode.PIPELINE_OUT_OF_RANGE,
-                        " (with K = " + k + " each dot unit's tree has " + (max - 1)
+                        " (with " + (treeK.equals(k) ? "K = " : "trees of one block, ") + treeK + " each dot unit's tree has " + (max - 1)
                                 + " adder levels: at most ceil(log2 K) + 1)");
                 ok = v != null;
                 pipeline = ok ? v : pipeline;
@@ -78,7 +93,13 @@ public final class MatrixKind implements UnitKind {
         Member tm = members.optional(TransformMember.MEMBER);
         Set<Transform> transforms = TransformMember.parse(tm, members, ctx, TRANSFORMS, "a 2D-Matrix", pe);
         // OPT2 in each dot unit: the same legality as on the adder tree (E0218, E0224)
-        ok &= transforms != null && AdderTreeKind.sameBitWeightLegal(tm, transforms, pe, k, ctx);
+        ok &= transforms != null && AdderTreeKind.sameBitWeightLegal(tm, transforms, pe, treeK, ctx);
+        if (ok && pe != null && pe.hasBlockOperands() && transforms.contains(Transform.COMPRESSED_ACCUMULATION)) {
+            ctx.error(ErrorCode.TRANSFORM_NOT_APPLICABLE, tm.loc(), "compressed_accumulation keeps an integer"
+                    + " accumulator as a carry-save pair, but PE '" + pe.name() + "' has block-format operands, whose"
+                    + " accumulator is " + pe.blocks().out() + " (rounded at every beat); drop the transform");
+            ok = false;
+        }
         if (ok && TransformMember.rawPairs(tm)) {
             // the out register holds a group's fused result; raw pairs would need ports of their own
             ctx.error(ErrorCode.TRANSFORM_NOT_APPLICABLE, tm.loc(), "'" + TransformMember.RAW_PAIRS + "' does not"
@@ -94,6 +115,11 @@ public final class MatrixKind implements UnitKind {
     }
 
     @Override
+    public boolean takesBlockOperands() {
+        return true;
+    }
+
+    @Override
     public boolean owns(ArraySpec spec) {
         return spec instanceof MatrixArray;
     }
@@ -101,7 +127,10 @@ public final class MatrixKind implements UnitKind {
     @Override
     public String describe(ArraySpec spec) {
         MatrixArray t = (MatrixArray) spec;
-        return "matrix " + t.m() + "x" + t.n() + "x" + t.k() + ", pipeline " + t.pipeline()
+        String blocks = t.pe().hasBlockOperands() ? " (" + t.k() / t.pe().blocks().blockSize() + " blocks of "
+                + t.pe().blocks().blockSize() + ", " + t.pe().blocks().a().name() + " x " + t.pe().blocks().b().name()
+                + " -> " + t.pe().blocks().out() + ")" : "";
+        return "matrix " + t.m() + "x" + t.n() + "x" + t.k() + blocks + ", pipeline " + t.pipeline()
                 + (t.sameBitWeight() ? ", transform same_bit_weight_reduction" : "")
                 + (t.compressedAccumulation() ? ", transform compressed_accumulation" : "")
                 + (t.edgePipeline() > 0 ? ", edge pipeline " + t.edgePipeline() : "");
@@ -109,12 +138,16 @@ public final class MatrixKind implements UnitKind {
 
     @Override
     public UnitGolden golden(ArraySpec spec) {
-        return new MatrixGolden((MatrixArray) spec);
+        MatrixArray t = (MatrixArray) spec;
+        return t.pe().hasBlockOperands() ? new BlockTreeGolden(t) : new MatrixGolden(t);
     }
 
     @Override
     public GoldenJavaUnit goldenJava(ArraySpec spec) {
         MatrixArray t = (MatrixArray) spec;
+        if (t.pe().hasBlockOperands()) {
+            return null; // no emitted Java model for block formats yet: the golden model is bitweave.numeric
+        }
         List<Constant> sizes = List.of(
                 new Constant("int", "M", Integer.toString(t.m()), "rows of A and C"),
                 new Constant("int", "N", Integer.toString(t.n()), "columns of B and C"),
@@ -128,6 +161,6 @@ public final class MatrixKind implements UnitKind {
 
     @Override
     public List<LoweringPass> loweringPasses() {
-        return List.of(new LowerMatrix());
+        return List.of(new LowerMatrix(), LowerBlockTree.forMatrix());
     }
 }

@@ -13,7 +13,7 @@ import bitweave.ir.TopInterface;
 import bitweave.numeric.BlockDot;
 import bitweave.numeric.FloatText;
 import bitweave.numeric.QuantizedBlock;
-import bitweave.units.addertree.AdderTree;
+import bitweave.ir.ArraySpec;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,35 +23,38 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The golden side of {@code adder_tree(K)} over a PE with block-format operands (LANGUAGE.md 6.3): every beat,
- * column n computes the dot product of a's K/block blocks with its own b blocks, summed exactly and rounded once
- * to nearest even into acc's format ({@link BlockDot} with exact accumulation). With {@code accumulate} the
- * column keeps an acc-format accumulator that starts at +0 for every group and adds each beat's rounded dot
+ * The golden side of {@code adder_tree(K)} and {@code matrix(M, N, K)} over a PE with block-format operands
+ * (LANGUAGE.md 5.2, a {@link BlockGrid} of R rows and C columns): every beat, unit (r, c) computes the dot product
+ * of row r's K/block a blocks with column c's b blocks, summed exactly and rounded once to nearest even into
+ * acc's format ({@link BlockDot} with exact accumulation). With {@code accumulate} (always for the matrix) each
+ * unit keeps an acc-format accumulator that starts at +0 for every group and adds each beat's rounded dot
  * product, each addition rounded to nearest even ({@link BlockDot#addCodes}); the group's last beat outputs it.
  *
  * <p>Text inputs (dsl/GOLDEN.md): {@code a} and {@code b} hold block lines {@code SCALE | CODE ...} as the
- * quantizer prints them: per beat K/block lines of a, and N*K/block lines of b (column 0's blocks first); with
- * accumulate blank lines end groups. The output is one line per group: the N results as hex bit patterns.
+ * quantizer prints them: per beat R*K/block lines of a (row 0's blocks first) and C*K/block lines of b (column
+ * 0's first); with accumulate blank lines end groups. The output is one line per group: the R*C results,
+ * row-major, as hex bit patterns.
  */
 public final class BlockTreeGolden implements UnitGolden {
     /** Longest random accumulate group. */
     private static final int MAX_RANDOM_GROUP = 6;
 
-    private final AdderTree t;
+    private final BlockGrid t;
     private final BlockOperands f;
     private final BlockDot rule;
     /** One column's problems: the block dot product's corner vectors and random vectors. */
     private final BlockDotGolden column;
 
-    public BlockTreeGolden(AdderTree t) {
-        this.t = t;
-        this.f = t.pe().blocks();
+    /** @param spec an adder tree or a 2D-Matrix whose PE has block-format operands */
+    public BlockTreeGolden(ArraySpec spec) {
+        this.t = BlockGrid.of(spec);
+        this.f = t.formats();
         this.rule = new BlockDot(f.a(), f.b(), BlockDot.Accumulation.EXACT, f.out());
-        this.column = new BlockDotGolden(new BlockDotUnit(t.name(), rule, t.blocksPerColumn(), t.loc()));
+        this.column = new BlockDotGolden(new BlockDotUnit(t.name(), rule, t.blocks(), t.loc()));
     }
 
     private int blocks() {
-        return t.blocksPerColumn();
+        return t.blocks();
     }
 
     // ---- the model ----
@@ -65,16 +68,25 @@ public final class BlockTreeGolden implements UnitGolden {
             throw new IllegalArgumentException(where + ": bad number of beats " + g.beats().size());
         }
         for (int j = 0; j < g.beats().size(); j++) {
-            for (int n = 0; n < t.columns(); n++) {
-                column.validate(columnVectors(g.beats().get(j), n), where + " beat " + j + " column " + n);
+            DotVectors v = g.beats().get(j);
+            if (v.aScales().length != t.rows() * blocks() || v.bScales().length != t.columns() * blocks()) {
+                throw new IllegalArgumentException(where + " beat " + j + ": " + v.aScales().length + " a blocks and "
+                        + v.bScales().length + " b blocks");
+            }
+            for (int r = 0; r < t.rows(); r++) {
+                for (int n = 0; n < t.columns(); n++) {
+                    column.validate(unitVectors(v, r, n), where + " beat " + j + " unit (" + r + ", " + n + ")");
+                }
             }
         }
     }
 
-    /** Beat {@code v} as column n sees it: a, and the n-th of the columns' b vectors. */
-    private DotVectors columnVectors(DotVectors v, int n) {
+    /** Beat {@code v} as unit (r, n) sees it: the r-th of the rows' a vectors and the n-th of the columns' b. */
+    private DotVectors unitVectors(DotVectors v, int r, int n) {
         int nb = blocks();
-        return new DotVectors(v.aScales(), v.aCodes(), Arrays.copyOfRange(v.bScales(), n * nb, (n + 1) * nb),
+        return new DotVectors(Arrays.copyOfRange(v.aScales(), r * nb, (r + 1) * nb),
+                Arrays.copyOfRange(v.aCodes(), r * t.k(), (r + 1) * t.k()),
+                Arrays.copyOfRange(v.bScales(), n * nb, (n + 1) * nb),
                 Arrays.copyOfRange(v.bCodes(), n * t.k(), (n + 1) * t.k()));
     }
 
@@ -84,14 +96,16 @@ public final class BlockTreeGolden implements UnitGolden {
         for (Problem p : problems) {
             BlockDotGroup g = (BlockDotGroup) p;
             List<BigInteger> row = new ArrayList<>();
-            for (int n = 0; n < t.columns(); n++) {
-                long acc = 0; // +0
-                for (DotVectors beat : g.beats()) {
-                    DotVectors v = columnVectors(beat, n);
-                    long dot = rule.dot(blocks(v.aScales(), v.aCodes()), blocks(v.bScales(), v.bCodes()));
-                    acc = t.accumulate() ? rule.addCodes(acc, dot) : dot;
+            for (int r = 0; r < t.rows(); r++) {
+                for (int n = 0; n < t.columns(); n++) {
+                    long acc = 0; // +0
+                    for (DotVectors beat : g.beats()) {
+                        DotVectors v = unitVectors(beat, r, n);
+                        long dot = rule.dot(blocks(v.aScales(), v.aCodes()), blocks(v.bScales(), v.bCodes()));
+                        acc = t.accumulate() ? rule.addCodes(acc, dot) : dot;
+                    }
+                    row.add(BigInteger.valueOf(acc));
                 }
-                row.add(BigInteger.valueOf(acc));
             }
             out.add(row);
         }
@@ -113,7 +127,7 @@ public final class BlockTreeGolden implements UnitGolden {
 
     @Override
     public int outputMatrixCols() {
-        return 0;
+        return t.isMatrix() ? t.columns() : 0;
     }
 
     // ---- stimulus ----
@@ -132,11 +146,15 @@ public final class BlockTreeGolden implements UnitGolden {
         }
         List<DotVectors> beats = new ArrayList<>();
         for (int i = 0; i < singles.size(); i++) {
+            List<DotVectors> rows = new ArrayList<>();
+            for (int r = 0; r < t.rows(); r++) {
+                rows.add(singles.get((i + 2 * r) % singles.size()));
+            }
             List<DotVectors> cols = new ArrayList<>();
             for (int n = 0; n < t.columns(); n++) {
                 cols.add(singles.get((i + n) % singles.size()));
             }
-            beats.add(combine(singles.get(i), cols));
+            beats.add(combine(rows, cols));
         }
         List<Problem> out = new ArrayList<>();
         for (DotVectors beat : beats) {
@@ -153,16 +171,22 @@ public final class BlockTreeGolden implements UnitGolden {
         return out;
     }
 
-    /** a of {@code first}, and the b of {@code cols.get(n)} for every column n. */
-    private DotVectors combine(DotVectors first, List<DotVectors> cols) {
+    /** One beat: the a of {@code rows.get(r)} for every row r, the b of {@code cols.get(n)} for every column n. */
+    private DotVectors combine(List<DotVectors> rows, List<DotVectors> cols) {
         int nb = blocks();
+        long[] as = new long[nb * rows.size()];
+        long[] ac = new long[t.k() * rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            System.arraycopy(rows.get(r).aScales(), 0, as, r * nb, nb);
+            System.arraycopy(rows.get(r).aCodes(), 0, ac, r * t.k(), t.k());
+        }
         long[] bs = new long[nb * cols.size()];
         long[] bc = new long[t.k() * cols.size()];
         for (int n = 0; n < cols.size(); n++) {
             System.arraycopy(cols.get(n).bScales(), 0, bs, n * nb, nb);
             System.arraycopy(cols.get(n).bCodes(), 0, bc, n * t.k(), t.k());
         }
-        return new DotVectors(first.aScales(), first.aCodes(), bs, bc);
+        return new DotVectors(as, ac, bs, bc);
     }
 
     /** Beat 0: max*max, beat 1: min*min, beat 2: -max*max (element 0 of block 0, all else zero, scales 1). */
@@ -172,13 +196,15 @@ public final class BlockTreeGolden implements UnitGolden {
         long[][] pairs = {{maxA, maxB}, {1, 1}, {BlockDotGolden.negate(f.a().element(), maxA), maxB}};
         List<DotVectors> beats = new ArrayList<>();
         for (long[] pair : pairs) {
-            long[] ac = new long[t.k()];
+            long[] ac = new long[t.k() * t.rows()];
             long[] bc = new long[t.k() * t.columns()];
-            ac[0] = pair[0];
+            for (int r = 0; r < t.rows(); r++) {
+                ac[r * t.k()] = pair[0];
+            }
             for (int n = 0; n < t.columns(); n++) {
                 bc[n * t.k()] = pair[1];
             }
-            long[] as = new long[blocks()];
+            long[] as = new long[blocks() * t.rows()];
             long[] bs = new long[blocks() * t.columns()];
             Arrays.fill(as, f.a().scale().bias());
             Arrays.fill(bs, f.b().scale().bias());
@@ -192,12 +218,15 @@ public final class BlockTreeGolden implements UnitGolden {
         int count = t.accumulate() ? 1 + random.nextInt(MAX_RANDOM_GROUP) : 1;
         List<DotVectors> beats = new ArrayList<>();
         for (int j = 0; j < count; j++) {
-            DotVectors first = (DotVectors) column.random(a, b, random);
-            List<DotVectors> cols = new ArrayList<>(List.of(first));
+            List<DotVectors> rows = new ArrayList<>();
+            for (int r = 0; r < t.rows(); r++) {
+                rows.add((DotVectors) column.random(a, b, random));
+            }
+            List<DotVectors> cols = new ArrayList<>(List.of(rows.get(0)));
             for (int n = 1; n < t.columns(); n++) {
                 cols.add((DotVectors) column.random(a, b, random));
             }
-            beats.add(combine(first, cols));
+            beats.add(combine(rows, cols));
         }
         return new BlockDotGroup(beats);
     }
@@ -248,13 +277,13 @@ public final class BlockTreeGolden implements UnitGolden {
         if (t.accumulate()) {
             reader.checkSameCount(a, groupsA, b, groupsB, "group");
         }
-        int perA = blocks();
+        int perA = blocks() * t.rows();
         int perB = blocks() * t.columns();
         List<Problem> out = new ArrayList<>();
         for (int g = 0; g < Math.min(groupsA.size(), groupsB.size()); g++) {
             List<NumberFile.Row> ra = groupsA.get(g);
             List<NumberFile.Row> rb = groupsB.get(g);
-            if (!wholeBeats(ra, perA, "a", "K/block", reader) || !wholeBeats(rb, perB, "b", "N*K/block", reader)) {
+            if (!wholeBeats(ra, perA, "a", t.isMatrix() ? "M*K/block" : "K/block", reader) || !wholeBeats(rb, perB, "b", "N*K/block", reader)) {
                 continue;
             }
             if (ra.size() / perA != rb.size() / perB) {
@@ -294,12 +323,20 @@ public final class BlockTreeGolden implements UnitGolden {
 
     @Override
     public String format(List<List<BigInteger>> results) {
+        // the tree: one line of N results per group; the matrix: C as M lines of N, groups apart by a blank line
         StringBuilder sb = new StringBuilder();
-        for (List<BigInteger> row : results) {
-            for (int n = 0; n < row.size(); n++) {
-                sb.append(n == 0 ? "" : " ").append(FloatText.hex(row.get(n).longValue(), f.out().width()));
+        for (int g = 0; g < results.size(); g++) {
+            List<BigInteger> row = results.get(g);
+            if (g > 0 && t.isMatrix()) {
+                sb.append('\n');
             }
-            sb.append('\n');
+            for (int i = 0; i < row.size(); i++) {
+                boolean lineStart = i % t.columns() == 0;
+                sb.append(lineStart ? "" : " ").append(FloatText.hex(row.get(i).longValue(), f.out().width()));
+                if (i % t.columns() == t.columns() - 1 && (t.isMatrix() || i == row.size() - 1)) {
+                    sb.append('\n');
+                }
+            }
         }
         return sb.toString();
     }

@@ -30,7 +30,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * lower-block-tree: an adder tree whose PE has block-format operands (MX or BFP). The integer datapath is the
+ * lower-block-tree and lower-block-matrix: an adder tree or a 2D-Matrix ({@link BlockGrid}) whose PE has
+ * block-format operands (MX or BFP). The integer datapath is the
  * integer adder tree's own: every element becomes a signed fixed-point integer ({@link BlockTreeGraphs#fixedGraph}:
  * the alignment shift), and per column each block is one K-wide {@link DotUnit} (plain, or OPT2's same-bit-weight
  * units with the encoding of each a made once for all columns), with the PIPE register stages inside. Beside
@@ -40,19 +41,36 @@ import java.util.Map;
  * output register. Control and latency (PIPE + 1) are the integer tree's.
  */
 public final class LowerBlockTree implements LoweringPass {
+    private final String name;
+    private final Class<? extends ArraySpec> shape;
+
+    /** The pass of one kind: lower-block-tree for the adder tree, lower-block-matrix for the 2D-Matrix. */
+    private LowerBlockTree(String name, Class<? extends ArraySpec> shape) {
+        this.name = name;
+        this.shape = shape;
+    }
+
+    public static LowerBlockTree forAdderTree() {
+        return new LowerBlockTree("lower-block-tree", AdderTree.class);
+    }
+
+    public static LowerBlockTree forMatrix() {
+        return new LowerBlockTree("lower-block-matrix", bitweave.units.matrix.MatrixArray.class);
+    }
+
     @Override
     public String name() {
-        return "lower-block-tree";
+        return name;
     }
 
     @Override
     public boolean accepts(ArraySpec top) {
-        return top instanceof AdderTree t && t.pe().hasBlockOperands();
+        return shape.isInstance(top) && BlockGrid.of(top) != null;
     }
 
     @Override
     public RtlDesign lower(Design design) {
-        AdderTree tree = (AdderTree) design.top();
+        BlockGrid tree = BlockGrid.of(design.top());
         PeSpec pe = tree.pe();
         BlockOperands f = pe.blocks();
         String unit = design.unitName();
@@ -60,7 +78,7 @@ public final class LowerBlockTree implements LoweringPass {
         String loc = tree.loc().locator();
         int block = f.blockSize();
         DotUnit dot = new DotUnit(pe, block, tree.sameBitWeight(), unit, loc);
-        BlockTreeGraphs graphs = new BlockTreeGraphs(f, tree.blocksPerColumn(), dot.dotWidth());
+        BlockTreeGraphs graphs = new BlockTreeGraphs(f, tree.blocks(), dot.dotWidth());
 
         RtlModule delay = LoweringSupport.delayModule(unit, loc);
         List<RtlModule> modules = new ArrayList<>(List.of(delay));
@@ -77,19 +95,24 @@ public final class LowerBlockTree implements LoweringPass {
                 "one block pair: its exponent (the two scale codes added) and its NaN/Inf flags", peLoc,
                 graphs.specialsGraph(peLoc));
         RtlModule edge = DatapathModules.module(LoweringSupport.moduleName(unit, "edge"), (tree.accumulate()
-                ? "one column: its block sums added exactly and rounded once into " + f.out() + ", added into the "
+                ? "one dot unit: its block sums added exactly and rounded once into " + f.out() + ", added into the "
                         + f.out() + " accumulator (rounded to nearest even) until the group's last beat"
-                : "one column: its block sums added exactly and rounded once into " + f.out())
+                : "one dot unit: its block sums added exactly and rounded once into " + f.out())
                         + ", then its output register", loc, graphs.edgeGraph(tree.accumulate(), loc));
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "the global stall (every register shifts while the output is empty or read) and the output valid",
                 loc, LowerAdderTree.ctrlGraph(tree.accumulate(), loc));
         modules.addAll(List.of(specials, edge, ctrl));
 
-        List<RtlParam> params = List.of(
+        List<RtlParam> params = new ArrayList<>(List.of(
                 new RtlParam("K", block, "elements per block (products per dot unit)"),
-                new RtlParam("BLOCKS", tree.blocksPerColumn(), "blocks per column per beat (adder_tree K = " + tree.k() + ")"),
-                new RtlParam("N", tree.columns(), "columns (dot products per beat, sharing a)"),
+                new RtlParam("BLOCKS", tree.blocks(), "blocks per dot unit per beat (" + (tree.isMatrix() ? "matrix" : "adder_tree")
+                        + " K = " + tree.k() + ")")));
+        if (tree.isMatrix()) {
+            params.add(new RtlParam("M", tree.rows(), "rows of A and C"));
+        }
+        params.addAll(List.of(
+                new RtlParam("N", tree.columns(), tree.isMatrix() ? "columns of B and C" : "columns (dot products per beat, sharing a)"),
                 new RtlParam("PIPE", tree.pipeline(), "register stages inside each block's tree (0.."
                         + AdderTree.maxPipeline(block) + ")"),
                 new RtlParam("A_SCALE_W", f.a().scale().bits(), "a's scale code (" + f.a().scale().name() + ")"),
@@ -98,20 +121,23 @@ public final class LowerBlockTree implements LoweringPass {
                 new RtlParam("B_SCALE_W", f.b().scale().bits(), "b's scale code (" + f.b().scale().name() + ")"),
                 new RtlParam("B_CODE_W", f.b().element().width(), "b's element code (" + f.b().element() + ")"),
                 new RtlParam("B_W", pe.b().width(), "b's element as a fixed-point integer"),
-                new RtlParam("OUT_W", f.out().width(), "a result (" + f.out() + ")"));
-        List<RtlPort> ports = LoweringSupport.topPorts(TopInterface.of(tree), Map.of(
-                "in_a_scale", "BLOCKS*A_SCALE_W", "in_a_elem", "BLOCKS*K*A_CODE_W",
-                "in_b_scale", "N*BLOCKS*B_SCALE_W", "in_b_elem", "N*BLOCKS*K*B_CODE_W", "out_sum", "N*OUT_W"));
+                new RtlParam("OUT_W", f.out().width(), "a result (" + f.out() + ")")));
+        String rows = tree.isMatrix() ? "M*" : "";
+        List<RtlPort> ports = LoweringSupport.topPorts(TopInterface.of(design.top()), Map.of(
+                "in_a_scale", rows + "BLOCKS*A_SCALE_W", "in_a_elem", rows + "BLOCKS*K*A_CODE_W",
+                "in_b_scale", "N*BLOCKS*B_SCALE_W", "in_b_elem", "N*BLOCKS*K*B_CODE_W", "out_" + tree.outField(),
+                rows + "N*OUT_W"));
         List<ArrayItem> body = body(tree, dot, graphs, delay.name(), fxA, fxB, specials.name(), edge.name(),
                 ctrl.name(), peLoc, loc);
-        RtlModule top = new RtlModule(unit, "multiplier-adder tree '" + tree.name() + "' over block formats "
-                + f.a().name() + " x " + f.b().name() + " -> " + f.out() + ": K=" + tree.k() + " (" + tree.blocksPerColumn()
-                + " x " + block + ")" + (tree.columns() > 1 ? " x N=" + tree.columns() : "") + ", pipeline "
+        RtlModule top = new RtlModule(unit, (tree.isMatrix() ? "2D-Matrix '" : "multiplier-adder tree '") + tree.name()
+                + "' over block formats " + f.a().name() + " x " + f.b().name() + " -> " + f.out() + ": "
+                + (tree.isMatrix() ? "M=" + tree.rows() + " x " : "") + "K=" + tree.k() + " (" + tree.blocks()
+                + " x " + block + ")" + (tree.columns() > 1 || tree.isMatrix() ? " x N=" + tree.columns() : "") + ", pipeline "
                 + tree.pipeline() + (tree.accumulate() ? ", accumulate" : "")
                 + (tree.sameBitWeight() ? ", same-bit-weight reduction (OPT2)" : "") + ", of PE '" + pe.name() + "'",
                 loc, params, ports, new StructuralBody(body));
         modules.add(top);
-        return new RtlDesign(modules, top.name(), tree.pipeline() + 1, tree.peakMacsPerCycle());
+        return new RtlDesign(modules, top.name(), tree.pipeline() + 1, design.top().peakMacsPerCycle());
     }
 
     /** The element-to-integer module of one operand, or null when the code already is the integer. */
@@ -124,7 +150,7 @@ public final class LowerBlockTree implements LoweringPass {
                 graphs.fixedGraph(e, loc));
     }
 
-    private static List<ArrayItem> body(AdderTree tree, DotUnit dot, BlockTreeGraphs graphs, String delay,
+    private static List<ArrayItem> body(BlockGrid tree, DotUnit dot, BlockTreeGraphs graphs, String delay,
                                         RtlModule fxA, RtlModule fxB, String specials, String edge, String ctrl,
                                         String peLoc, String loc) {
         boolean accumulate = tree.accumulate();
@@ -133,27 +159,28 @@ public final class LowerBlockTree implements LoweringPass {
         items.add(new LocalParam("SPEC_W", "EXP_W + 3"));
         items.addAll(List.of(new Wire("advance", null, false), new Wire("in_fire", null, false),
                 new Wire("group_end", null, false),
-                new Wire("a_fx", "BLOCKS*K*A_W", false), new Wire("b_fx", "N*BLOCKS*K*B_W", false)));
+                new Wire("a_fx", (tree.isMatrix() ? "M*" : "") + "BLOCKS*K*A_W", false), new Wire("b_fx", "N*BLOCKS*K*B_W", false)));
         String flagWidth = accumulate ? "2" : "1";
         items.addAll(List.of(new Wire("flags_d", flagWidth, false), new Wire("flags", flagWidth, false)));
 
         List<ArrayItem> generate = new ArrayList<>();
         generate.add(new Comment("every element as a signed fixed-point integer: the operands of the dot units"));
-        generate.add(conversion("g_a_fx", "BLOCKS*K", fxA, "in_a_elem", "A_CODE_W", "a_fx", "A_W", peLoc));
+        String aCount = (tree.isMatrix() ? "M*" : "") + "BLOCKS*K";
+        generate.add(conversion("g_a_fx", aCount, fxA, "in_a_elem", "A_CODE_W", "a_fx", "A_W", peLoc));
         generate.add(conversion("g_b_fx", "N*BLOCKS*K", fxB, "in_b_elem", "B_CODE_W", "b_fx", "B_W", peLoc));
-        generate.addAll(dot.sharedItems("BLOCKS*K", "a_fx"));
+        generate.addAll(dot.sharedItems(aCount, "a_fx"));
 
         List<String> specialPorts = new ArrayList<>(List.of(
-                "a_scale", "in_a_scale[blk*A_SCALE_W +: A_SCALE_W]",
+                "a_scale", "in_a_scale[(r*BLOCKS+blk)*A_SCALE_W +: A_SCALE_W]",
                 "b_scale", "in_b_scale[(c*BLOCKS+blk)*B_SCALE_W +: B_SCALE_W]"));
         if (graphs.specialsReadCodes()) {
-            specialPorts.addAll(List.of("a_elem", "in_a_elem[blk*K*A_CODE_W +: K*A_CODE_W]",
+            specialPorts.addAll(List.of("a_elem", "in_a_elem[(r*BLOCKS+blk)*K*A_CODE_W +: K*A_CODE_W]",
                     "b_elem", "in_b_elem[(c*BLOCKS+blk)*K*B_CODE_W +: K*B_CODE_W]"));
         }
         specialPorts.addAll(List.of("exp", "spec_d[3 +: EXP_W]", "nan", "spec_d[2]", "inf_pos", "spec_d[1]",
                 "inf_neg", "spec_d[0]"));
-        List<ArrayItem> blockItems = new ArrayList<>(dot.unitItems(delay, i -> "blk*K+" + i,
-                i -> "b_fx[((c*BLOCKS+blk)*K+" + i + ")*B_W +: B_W]", "g_col[c].g_blk[blk].", "a_fx"));
+        List<ArrayItem> blockItems = new ArrayList<>(dot.unitItems(delay, i -> "(r*BLOCKS+blk)*K+" + i,
+                i -> "b_fx[((c*BLOCKS+blk)*K+" + i + ")*B_W +: B_W]", "g_row[r].g_col[c].g_blk[blk].", "a_fx"));
         blockItems.addAll(List.of(
                 new Comment("the block pair's exponent and flags, through as many stages as its tree"),
                 new Wire("spec_d", "SPEC_W", false), new Wire("spec", "SPEC_W", false),
@@ -169,13 +196,14 @@ public final class LowerBlockTree implements LoweringPass {
         if (accumulate) {
             edgePorts.addAll(List.of("dot_valid", "flags[1]"));
         }
-        edgePorts.addAll(List.of("group_end", "group_end", "out_sum", "out_sum[c*OUT_W +: OUT_W]"));
+        String out = "out_" + tree.outField();
+        edgePorts.addAll(List.of("group_end", "group_end", "out_sum", out + "[(r*N+c)*OUT_W +: OUT_W]"));
         List<ArrayItem> column = List.of(
                 new Wire("sums", "BLOCKS*DOT_W", false), new Wire("exps", "BLOCKS*EXP_W", false),
                 new Wire("nans", "BLOCKS", false), new Wire("inf_pos", "BLOCKS", false), new Wire("inf_neg", "BLOCKS", false),
                 new Loop("blk", "0", "BLOCKS", "g_blk", blockItems),
                 Structure.instance(edge, "u_edge", loc, edgePorts.toArray(String[]::new)));
-        generate.add(new Loop("c", "0", "N", "g_col", column));
+        generate.add(new Loop("r", "0", tree.isMatrix() ? "M" : "1", "g_row", List.of(new Loop("c", "0", "N", "g_col", column))));
         items.add(new Generate(generate));
         items.add(new Comment("the beat's valid" + (accumulate ? " and last flag travel" : " bit travels")
                 + " beside the trees, through the same PIPE stages"));
