@@ -12,22 +12,12 @@ module mxtree32_mxfp8_mxfp4_fx_a (
   wire [2:0] x_frac;
   wire x_exp_zero_any;
   wire x_exp_zero;
-  wire x_frac_zero_any;
-  wire x_frac_zero;
   wire x_hidden;
   wire [3:0] x_sig;
   wire [3:0] x_shift0;
   wire [3:0] x_one;
   wire [3:0] x_shift_n;
   wire [3:0] x_shift;
-  wire x_exp_ones;
-  wire x_frac_ones;
-
-  // verilator lint_off UNUSED
-  wire x_nan;
-  wire x_zero;
-  // verilator lint_on UNUSED
-
   wire [18:0] mag;
   wire aligned_b0;
   wire [18:0] aligned_sl0;
@@ -50,18 +40,12 @@ module mxtree32_mxfp8_mxfp4_fx_a (
   assign x_frac = code[2:0];
   assign x_exp_zero_any = |x_exp;
   assign x_exp_zero = ~x_exp_zero_any;
-  assign x_frac_zero_any = |x_frac;
-  assign x_frac_zero = ~x_frac_zero_any;
   assign x_hidden = ~x_exp_zero;
   assign x_sig = {x_hidden, x_frac};
   assign x_shift0 = 4'h0;
   assign x_one = 4'h1;
   assign x_shift_n = x_exp - x_one;
   assign x_shift = x_exp_zero ? x_shift0 : x_shift_n;
-  assign x_exp_ones = &x_exp;
-  assign x_frac_ones = &x_frac;
-  assign x_nan = x_exp_ones & x_frac_ones;
-  assign x_zero = x_exp_zero & x_frac_zero;
   assign mag = {{15{1'b0}}, x_sig};
   assign aligned_b0 = x_shift[0];
   assign aligned_sl0 = {mag[17:0], 1'h0};  // mag << 1

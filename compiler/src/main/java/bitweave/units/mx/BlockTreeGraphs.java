@@ -62,7 +62,7 @@ final class BlockTreeGraphs {
         int w = new FixedPointElement(e).width();
         Value code = g.input("code", e.width());
         Value fx = g.output("fx", w);
-        ElementDecoder.Element x = ElementDecoder.decode(ops, g, e, "x", code);
+        ElementDecoder.Element x = ElementDecoder.decode(ops, g, e, "x", code, false);
         Value magnitude = ops.zeroExtend("mag", x.sig(), w);
         if (x.shift() != null) {
             magnitude = ops.shiftLeft("aligned", magnitude, x.shift());

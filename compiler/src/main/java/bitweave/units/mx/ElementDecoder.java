@@ -23,16 +23,24 @@ final class ElementDecoder {
     }
 
     static Element decode(FloatOps f, DatapathBuilder g, ElementFormat e, String base, Value code) {
+        return decode(f, g, e, base, code, true);
+    }
+
+    /** @param flags whether to build the zero/NaN/Inf flags (null without: a value-only decode) */
+    static Element decode(FloatOps f, DatapathBuilder g, ElementFormat e, String base, Value code, boolean flags) {
         Value sign = f.top(base + "_sign", code);
         if (e instanceof FloatFormat ff) {
             Value exp = g.slice(base + "_exp", code, ff.mantissaBits(), ff.exponentBits());
             Value frac = g.slice(base + "_frac", code, 0, ff.mantissaBits());
             Value eZero = f.isZero(base + "_exp_zero", exp);
-            Value fracZero = f.isZero(base + "_frac_zero", frac);
+            Value fracZero = flags ? f.isZero(base + "_frac_zero", frac) : null;
             Value sig = f.concat(base + "_sig", g.not(base + "_hidden", eZero), frac);
             // shift = exponent field - 1, 0 for the subnormals (field 0 has the weight of field 1)
             Value shift = g.mux(base + "_shift", eZero, f.constant(base + "_shift0", ff.exponentBits(), 0),
                     f.sub(base + "_shift_n", exp, f.constant(base + "_one", ff.exponentBits(), 1)));
+            if (!flags) {
+                return new Element(sign, sig, shift, null, null, null);
+            }
             Value ones = f.allOnes(base + "_exp_ones", exp);
             Value nan = null;
             Value inf = null;
@@ -50,7 +58,7 @@ final class ElementDecoder {
         int w = ie.width();
         Value sig = ie.signMagnitude() ? g.slice(base + "_mag", code, 0, w - 1)
                 : g.mux(base + "_mag", sign, f.sub(base + "_neg", f.constant(base + "_z", w, 0), code), code);
-        return new Element(sign, sig, null, f.isZero(base + "_zero", sig), null, null);
+        return new Element(sign, sig, null, flags ? f.isZero(base + "_zero", sig) : null, null, null);
     }
 
     /** Whether a lane of formats a x b can be NaN or infinite, so that its codes reach the specials logic. */
