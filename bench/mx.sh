@@ -74,7 +74,7 @@ for fmt in mxfp8_e4m3 mxfp8_e5m2 mxfp6_e3m2 mxfp6_e2m3 mxfp4 mxint8; do
 done
 
 # The block dot product (exact accumulation, blocks of 32, one block per operand, fp32 out) per element
-# format against an int8 MAC dot unit of the same K (adder_tree(32) of int8 x int8 -> int32, no inner
+# format, and the adder tree over a PE of that block format (the same arithmetic), against an int8 MAC dot unit of the same K (adder_tree(32) of int8 x int8 -> int32, no inner
 # pipeline stage: like block_dot, a combinational datapath into one output register).
 printf '\n| dot unit (K = 32) | GE | DFF | depth | GE x depth | GE vs int8 MAC |\n'
 printf '|---|---:|---:|---:|---:|---:|\n'
@@ -94,5 +94,13 @@ for fmt in mxfp4 mxfp6_e2m3 mxfp6_e3m2 mxfp8_e4m3 mxfp8_e5m2 mxint8; do
   printf 'design dot_%s\narray d = block_dot() of %s { block 32 }\n' "$fmt" "$fmt" >"$bw"
   read -r ge dff depth gd <<<"$(synth_row "dot_$fmt" "$bw")"
   printf '| block_dot %s | %s | %s | %s | %s | x%s |\n' "$fmt" "$ge" "$dff" "$depth" "$gd" \
+    "$(awk -v a="$ge" -v b="$mge" 'BEGIN { printf "%.2f", a / b }')"
+  # the same arithmetic as an MX array: adder_tree(32) over a PE with block operands (elements to fixed-point
+  # integers, the integer tree, the scale add and one rounding), no inner stage either
+  bw="$work/mxtree_${fmt}.bw"
+  printf 'design mxtree_%s\npe p {\n  a : %s\n  b : %s\n  acc : fp32\n}\narray top = adder_tree(32) of p {\n  pipeline 0\n}\n' \
+    "$fmt" "$fmt" "$fmt" >"$bw"
+  read -r ge dff depth gd <<<"$(synth_row "mxtree_$fmt" "$bw")"
+  printf '| adder_tree of %s | %s | %s | %s | %s | x%s |\n' "$fmt" "$ge" "$dff" "$depth" "$gd" \
     "$(awk -v a="$ge" -v b="$mge" 'BEGIN { printf "%.2f", a / b }')"
 done
