@@ -45,7 +45,6 @@ module mxtree64x2_mxint8_opt2 #(
   genvar c;
   genvar blk;
   genvar i;
-  localparam LEVELS = 5;
   localparam DOT_W = 21;
   localparam DIGITS = 4;
   localparam CODE_W = 12;

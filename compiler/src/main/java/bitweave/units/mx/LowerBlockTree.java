@@ -154,7 +154,13 @@ public final class LowerBlockTree implements LoweringPass {
                                         RtlModule fxA, RtlModule fxB, String specials, String edge, String ctrl,
                                         String peLoc, String loc) {
         boolean accumulate = tree.accumulate();
-        List<ArrayItem> items = new ArrayList<>(dot.localParams());
+        List<ArrayItem> items = new ArrayList<>();
+        for (ArrayItem p : dot.localParams()) {
+            // LEVELS places the plain tree's stages; the flags here take PIPE stages directly, so OPT2 needs none
+            if (!(tree.sameBitWeight() && p instanceof LocalParam lp && lp.name().equals("LEVELS"))) {
+                items.add(p);
+            }
+        }
         items.add(new LocalParam("EXP_W", Integer.toString(graphs.exponentWidth())));
         items.add(new LocalParam("SPEC_W", "EXP_W + 3"));
         items.addAll(List.of(new Wire("advance", null, false), new Wire("in_fire", null, false),
