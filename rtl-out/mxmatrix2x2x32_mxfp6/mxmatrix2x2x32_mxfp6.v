@@ -17,15 +17,11 @@ module mxmatrix2x2x32_mxfp6 #(
   // a's scale code (e8m0)
   parameter A_SCALE_W = 8,
   // a's element code (fp6_e3m2)
-  parameter A_CODE_W = 6,
-  // a's element as a fixed-point integer
-  parameter A_W = 10,
+  parameter A_W = 6,
   // b's scale code (e8m0)
   parameter B_SCALE_W = 8,
   // b's element code (fp6_e2m3)
-  parameter B_CODE_W = 6,
-  // b's element as a fixed-point integer
-  parameter B_W = 7,
+  parameter B_W = 6,
   // a result (fp32)
   parameter OUT_W = 32
 ) (
@@ -34,18 +30,18 @@ module mxmatrix2x2x32_mxfp6 #(
   input  wire in_valid,
   output wire in_ready,
   input  wire [M*BLOCKS*A_SCALE_W-1:0] in_a_scale,
-  input  wire [M*BLOCKS*K*A_CODE_W-1:0] in_a_elem,
+  input  wire [M*BLOCKS*K*A_W-1:0] in_a_elem,
   input  wire [N*BLOCKS*B_SCALE_W-1:0] in_b_scale,
-  input  wire [N*BLOCKS*K*B_CODE_W-1:0] in_b_elem,
+  input  wire [N*BLOCKS*K*B_W-1:0] in_b_elem,
   input  wire in_last,
   output wire out_valid,
   input  wire out_ready,
   output wire [M*N*OUT_W-1:0] out_c
 );
-  genvar i;
   genvar r;
   genvar c;
   genvar blk;
+  genvar i;
   localparam LEVELS = 5;
   localparam LEAVES = 32;
   localparam DOT_W = 22;
@@ -54,26 +50,9 @@ module mxmatrix2x2x32_mxfp6 #(
   wire advance;
   wire in_fire;
   wire group_end;
-  wire [M*BLOCKS*K*A_W-1:0] a_fx;
-  wire [N*BLOCKS*K*B_W-1:0] b_fx;
   wire [2-1:0] flags_d;
   wire [2-1:0] flags;
   generate
-    // every element as a signed fixed-point integer: the operands of the dot units
-    for (i = 0; i < M*BLOCKS*K; i = i + 1) begin : g_a_fx
-      // @[mxmatrix2x2x32_mxfp6.bw:8:4]
-      mxmatrix2x2x32_mxfp6_fx_a u_fx (
-        .code(in_a_elem[i*A_CODE_W +: A_CODE_W]),
-        .fx(a_fx[i*A_W +: A_W])
-      );
-    end
-    for (i = 0; i < N*BLOCKS*K; i = i + 1) begin : g_b_fx
-      // @[mxmatrix2x2x32_mxfp6.bw:8:4]
-      mxmatrix2x2x32_mxfp6_fx_b u_fx (
-        .code(in_b_elem[i*B_CODE_W +: B_CODE_W]),
-        .fx(b_fx[i*B_W +: B_W])
-      );
-    end
     for (r = 0; r < M; r = r + 1) begin : g_row
       for (c = 0; c < N; c = c + 1) begin : g_col
         wire [BLOCKS*DOT_W-1:0] sums;
@@ -92,8 +71,8 @@ module mxmatrix2x2x32_mxfp6 #(
               if (i - LEAVES < K) begin : g_product
                 // @[mxmatrix2x2x32_mxfp6.bw:8:4]
                 mxmatrix2x2x32_mxfp6_mul u_mul (
-                  .a(a_fx[((r*BLOCKS+blk)*K+i-LEAVES)*A_W +: A_W]),
-                  .b(b_fx[((c*BLOCKS+blk)*K+i-LEAVES)*B_W +: B_W]),
+                  .a(in_a_elem[((r*BLOCKS+blk)*K+i-LEAVES)*A_W +: A_W]),
+                  .b(in_b_elem[((c*BLOCKS+blk)*K+i-LEAVES)*B_W +: B_W]),
                   .product(value_d)
                 );
               end else begin : g_padding

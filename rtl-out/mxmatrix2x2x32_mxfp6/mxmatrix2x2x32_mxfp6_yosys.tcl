@@ -2,8 +2,6 @@
 # Reads mxmatrix2x2x32_mxfp6 into Yosys from any folder: yosys -p 'tcl <this file>; ...'
 set bitweave_dir [file dirname [info script]]
 yosys read_verilog [file join $bitweave_dir mxmatrix2x2x32_mxfp6_delay.v]
-yosys read_verilog [file join $bitweave_dir mxmatrix2x2x32_mxfp6_fx_a.v]
-yosys read_verilog [file join $bitweave_dir mxmatrix2x2x32_mxfp6_fx_b.v]
 yosys read_verilog [file join $bitweave_dir mxmatrix2x2x32_mxfp6_mul.v]
 yosys read_verilog [file join $bitweave_dir mxmatrix2x2x32_mxfp6_add.v]
 yosys read_verilog [file join $bitweave_dir mxmatrix2x2x32_mxfp6_scale.v]

@@ -15,14 +15,10 @@ module mxtree64x2_mxint8_opt2 #(
   // a's scale code (e8m0)
   parameter A_SCALE_W = 8,
   // a's element code (int8)
-  parameter A_CODE_W = 8,
-  // a's element as a fixed-point integer
   parameter A_W = 8,
   // b's scale code (e8m0)
   parameter B_SCALE_W = 8,
   // b's element code (int8)
-  parameter B_CODE_W = 8,
-  // b's element as a fixed-point integer
   parameter B_W = 8,
   // a result (fp32)
   parameter OUT_W = 32
@@ -32,9 +28,9 @@ module mxtree64x2_mxint8_opt2 #(
   input  wire in_valid,
   output wire in_ready,
   input  wire [BLOCKS*A_SCALE_W-1:0] in_a_scale,
-  input  wire [BLOCKS*K*A_CODE_W-1:0] in_a_elem,
+  input  wire [BLOCKS*K*A_W-1:0] in_a_elem,
   input  wire [N*BLOCKS*B_SCALE_W-1:0] in_b_scale,
-  input  wire [N*BLOCKS*K*B_CODE_W-1:0] in_b_elem,
+  input  wire [N*BLOCKS*K*B_W-1:0] in_b_elem,
   input  wire in_last,
   output wire out_valid,
   input  wire out_ready,
@@ -56,20 +52,15 @@ module mxtree64x2_mxint8_opt2 #(
   wire advance;
   wire in_fire;
   wire group_end;
-  wire [BLOCKS*K*A_W-1:0] a_fx;
-  wire [N*BLOCKS*K*B_W-1:0] b_fx;
   wire [2-1:0] flags_d;
   wire [2-1:0] flags;
   generate
-    // every element as a signed fixed-point integer: the operands of the dot units
-    assign a_fx = in_a_elem;
-    assign b_fx = in_b_elem;
     // the encoding of every a, once per beat, shared by every unit that multiplies by it
     for (j = 0; j < BLOCKS*K; j = j + 1) begin : g_enc
       wire [CODE_W-1:0] code;
       // @[mxtree64x2_mxint8_opt2.bw:10:4]
       mxtree64x2_mxint8_opt2_enc u_enc (
-        .a(a_fx[j*A_W +: A_W]),
+        .a(in_a_elem[j*A_W +: A_W]),
         .code(code)
       );
     end
@@ -90,7 +81,7 @@ module mxtree64x2_mxint8_opt2 #(
             // @[mxtree64x2_mxint8_opt2.bw:10:4]
             mxtree64x2_mxint8_opt2_pp u_pp (
               .code(g_enc[(r*BLOCKS+blk)*K+i].code),
-              .b(b_fx[((c*BLOCKS+blk)*K+i)*B_W +: B_W]),
+              .b(in_b_elem[((c*BLOCKS+blk)*K+i)*B_W +: B_W]),
               .rows(rows_d[i*DIGITS*ROW_W +: DIGITS*ROW_W]),
               .extras(extras_d[i*EXTRA_W +: EXTRA_W])
             );

@@ -51,6 +51,13 @@ final class BlockPeChecker {
             return null;
         }
         BlockOperands blocks = new BlockOperands(a, b, out);
+        if (!blocks.integerElements() && !mac.equals(MacStructure.DEFAULT)) {
+            Member m = members.optional("multiplier") != null ? members.optional("multiplier") : members.optional("reduction");
+            reporter.error(ErrorCode.OPTION_NOT_APPLICABLE, m.loc(), "'" + m.name() + "' builds the integer multiply of"
+                    + " two's-complement integer elements (mxint8, bfp_eXmY); " + a.name() + " x " + b.name()
+                    + " elements are multiplied from their codes (significands, then the exponent shift): remove it");
+            return null;
+        }
         if (blocks.fixedA().width() + blocks.fixedB().width() > IntType.MAX_WIDTH + 8) {
             reporter.error(ErrorCode.OPTION_NOT_APPLICABLE, pe.nameLoc(), a.name() + " x " + b.name() + " makes "
                     + (blocks.fixedA().width() + blocks.fixedB().width()) + "-bit exact products; this version builds"

@@ -18,6 +18,19 @@ public record BlockOperands(BlockFormat a, BlockFormat b, FloatFormat out) {
         }
     }
 
+    /**
+     * Whether both elements are two's-complement integers (mxint8, bfp_eXmY): then the codes are the
+     * fixed-point integers, and the PE's integer multiplier (Booth, OPT2, ...) multiplies them. Other elements are
+     * multiplied from their codes (significands, then the alignment shift by the exponents).
+     */
+    public boolean integerElements() {
+        return isTwosComplement(a.element()) && isTwosComplement(b.element());
+    }
+
+    private static boolean isTwosComplement(bitweave.numeric.ElementFormat e) {
+        return e instanceof bitweave.numeric.IntElementFormat i && !i.signMagnitude();
+    }
+
     public int blockSize() {
         return a.blockSize();
     }

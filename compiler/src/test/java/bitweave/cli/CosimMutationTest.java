@@ -129,8 +129,8 @@ class CosimMutationTest {
                     "ordered block dot: the fp32 adder never subtracts",
                     "assign add2_sub = add2_bsgn \\^ add2_ssgn;", "assign add2_sub = 1'b0 & (add2_bsgn ^ add2_ssgn);"),
             // the adder tree over block formats: alignment, scale, rounding and the specials' pipeline stages
-            new Mutation("mxtree32_mxfp8_mxfp4", "mxtree32_mxfp8_mxfp4_fx_a.v", "MX tree: an element's alignment shift inverted",
-                    "assign aligned_s0 = aligned_b0 \\? aligned_sl0 : mag;", "assign aligned_s0 = aligned_b0 ? mag : aligned_sl0;"),
+            new Mutation("mxtree32_mxfp8_mxfp4", "mxtree32_mxfp8_mxfp4_mul.v", "MX tree: a product's alignment shift inverted",
+                    "assign aligned_s0 = aligned_b0 \\? aligned_sl0 : placed;", "assign aligned_s0 = aligned_b0 ? placed : aligned_sl0;"),
             new Mutation("mxtree32_mxfp8_mxfp4", "mxtree32_mxfp8_mxfp4_scale.v", "MX tree: the block exponent off by one",
                     "assign exp = a_scale_w \\+ b_scale_w;", "assign exp = a_scale_w + (b_scale_w | 9'h1);"),
             new Mutation("mxtree32_mxfp8_mxfp4", "mxtree32_mxfp8_mxfp4_edge.v", "MX tree: the fp32 rounding loses its sticky bit",

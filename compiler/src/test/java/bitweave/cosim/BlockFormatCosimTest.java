@@ -92,10 +92,12 @@ class BlockFormatCosimTest {
     private static final String[][] TREES = {
             {"a : mxint8; b : mxint8; acc : fp32; block 8", "16", "pipeline 2; accumulate; columns 2"},
             {"a : mxfp8_e4m3; b : mxfp4; acc : fp32; block 8", "16", "pipeline 1"},
-            {"a : mxfp8_e5m2; b : mxfp8_e4m3; acc : bf16; block 4; multiplier booth", "8",
+            {"a : mxint8; b : bfp_e6m8; acc : bf16; block 4; multiplier booth", "8",
                     "accumulate; columns 3; transform same_bit_weight_reduction; pipeline 3"},
-            {"a : mxint8; b : bfp_e8m4_sm; acc : fp32; block 16; multiplier booth", "32",
+            {"a : mxint8; b : mxint8; acc : fp32; block 16; multiplier and_array", "32",
                     "columns 2; transform same_bit_weight_reduction; pipeline 2"},
+            {"a : mxfp8_e5m2; b : mxfp8_e4m3; acc : bf16; block 4", "8", "accumulate; columns 3; pipeline 3"},
+            {"a : mxint8; b : bfp_e8m4_sm; acc : fp32; block 16", "32", "columns 2; pipeline 2"},
             {"a : mxfp6_e2m3; b : mxfp6_e3m2; acc : fp16; block 4", "8", "accumulate; pipeline 0"},
             {"a : mxfp4; b : mxfp4; acc : fp32", "64", "accumulate; pipeline 6"},
     };

@@ -114,6 +114,13 @@ public final class AdderTreeKind implements UnitKind {
         if (transforms == null || !transforms.contains(Transform.SAME_BIT_WEIGHT_REDUCTION)) {
             return true;
         }
+        if (pe != null && pe.hasBlockOperands() && !pe.blocks().integerElements()) {
+            ctx.error(ErrorCode.TRANSFORM_NOT_APPLICABLE, tm.loc(), "same_bit_weight_reduction regroups partial products"
+                    + " by bit weight, but the products of " + pe.blocks().a().name() + " x " + pe.blocks().b().name()
+                    + " elements are shifted by their exponents, so their bit weights depend on the data; it applies"
+                    + " to two's-complement integer elements (mxint8, bfp_eXmY)");
+            return false;
+        }
         boolean ok = true;
         if (pe != null && !pe.mac().multiplier().makesPartialProducts()) {
             ctx.error(ErrorCode.TRANSFORM_NEEDS_PARTIAL_PRODUCTS, tm.loc(), "same_bit_weight_reduction reduces the"

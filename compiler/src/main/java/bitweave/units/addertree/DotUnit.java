@@ -59,6 +59,21 @@ public final class DotUnit {
      *                  {@code dot_pair} (sum in the high half; see {@link #endsInPair}); otherwise in {@code dot}
      */
     public DotUnit(PeSpec pe, int k, boolean sameBitWeight, String unit, String unitLoc, int pairWidth) {
+        this(pe, k, sameBitWeight, unit, unitLoc, pairWidth, null, null);
+    }
+
+    /**
+     * The plain tree with another multiplier: {@code mulGraph} (inputs {@code a}, {@code b} as the caller's
+     * operand codes, output {@code product}, DOT_W bits) computes each exact product, e.g. of block-format
+     * elements from their codes.
+     */
+    public static DotUnit withMultiplier(PeSpec pe, int k, String unit, String unitLoc, String mulSummary,
+                                         Datapath mulGraph) {
+        return new DotUnit(pe, k, false, unit, unitLoc, 0, mulSummary, mulGraph);
+    }
+
+    private DotUnit(PeSpec pe, int k, boolean sameBitWeight, String unit, String unitLoc, int pairWidth,
+                    String mulSummary, Datapath customMul) {
         this.pe = pe;
         this.pairOut = sameBitWeight && pairWidth > 0;
         this.k = k;
@@ -71,9 +86,9 @@ public final class DotUnit {
             this.add = null;
         } else {
             this.opt2 = null;
-            this.mul = DatapathModules.module(LoweringSupport.moduleName(unit, "mul"),
-                    "one product a*b of PE '" + pe.name() + "', exact, sign-extended to the tree width", peLoc,
-                    mulGraph(pe, dotw));
+            this.mul = DatapathModules.module(LoweringSupport.moduleName(unit, "mul"), customMul != null ? mulSummary
+                    : "one product a*b of PE '" + pe.name() + "', exact, sign-extended to the tree width", peLoc,
+                    customMul != null ? customMul : mulGraph(pe, dotw));
             this.add = DatapathModules.module(LoweringSupport.moduleName(unit, "add"),
                     "one adder of the tree (exact: the tree width has a bit per level)", unitLoc, addGraph(dotw, unitLoc));
         }

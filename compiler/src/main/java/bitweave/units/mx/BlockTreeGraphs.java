@@ -6,10 +6,7 @@ import bitweave.datapath.Op;
 import bitweave.datapath.Value;
 import bitweave.ir.BlockOperands;
 import bitweave.numeric.BlockFormat;
-import bitweave.numeric.ElementFormat;
-import bitweave.numeric.FixedPointElement;
 import bitweave.numeric.FloatFormat;
-import bitweave.numeric.IntElementFormat;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +15,9 @@ import java.util.List;
  * The datapath graphs an adder tree with block-format operands adds around its integer dot units
  * ({@link LowerBlockTree}), from the formats' parameters:
  * <ul>
- *   <li>{@link #fixedGraph}: one element code to its signed fixed-point integer (the alignment shift: the
- *       significand shifted left by the exponent field less one), the operand the dot units multiply;</li>
+ *   <li>{@link #productGraph}: one exact element product from the two codes (the significands multiplied, then
+ *       the alignment shift by both exponent fields), the dot units' multiplier unless both elements are
+ *       two's-complement integers (then the PE's integer multiplier, Booth and OPT2 apply);</li>
  *   <li>{@link #specialsGraph}: one block pair's exponent (the two scale codes added) and its NaN/Inf flags;</li>
  *   <li>{@link #edgeGraph}: one column's exact sum of its block sums with one rounding into the result format
  *       ({@link ExactAccumulation}), with {@code accumulate} an accumulator in that format that adds each beat's
@@ -41,9 +39,12 @@ final class BlockTreeGraphs {
         this.dotWidth = dotWidth;
     }
 
-    /** Whether an element of {@code e} needs a conversion module (a two's-complement integer is its own value). */
-    static boolean needsConversion(ElementFormat e) {
-        return !(e instanceof IntElementFormat i) || i.signMagnitude();
+    /**
+     * Whether the product of two elements is built from their codes ({@link #productGraph}) rather than by the
+     * integer multiplier of the PE: unless both are two's-complement integers (then the codes are the integers).
+     */
+    static boolean multipliesCodes(BlockOperands f) {
+        return !f.integerElements();
     }
 
     /** Bits of a block pair's exponent: the sum of the two scale codes. */
@@ -56,18 +57,33 @@ final class BlockTreeGraphs {
         return ElementDecoder.hasSpecials(f.a().element(), f.b().element());
     }
 
-    Datapath fixedGraph(ElementFormat e, String loc) {
+    /**
+     * One exact element product from the two codes: the significands multiplied (a small unsigned multiply),
+     * shifted left by the two exponent fields less one (the alignment shift; an integer element has none) and
+     * negated for a negative product: the product of the two fixed-point integers, sign-extended to the tree
+     * width. NaN/Inf codes give some value; their flags decide the result.
+     */
+    Datapath productGraph(String loc) {
         DatapathBuilder g = new DatapathBuilder(loc);
         FloatOps ops = new FloatOps(g);
-        int w = new FixedPointElement(e).width();
-        Value code = g.input("code", e.width());
-        Value fx = g.output("fx", w);
-        ElementDecoder.Element x = ElementDecoder.decode(ops, g, e, "x", code, false);
-        Value magnitude = ops.zeroExtend("mag", x.sig(), w);
-        if (x.shift() != null) {
-            magnitude = ops.shiftLeft("aligned", magnitude, x.shift());
+        Value a = g.input("a", f.a().element().width());
+        Value b = g.input("b", f.b().element().width());
+        Value product = g.output("product", dotWidth);
+        ElementDecoder.Element x = ElementDecoder.decode(ops, g, f.a().element(), "a", a, false);
+        ElementDecoder.Element y = ElementDecoder.decode(ops, g, f.b().element(), "b", b, false);
+        int pm = x.sig().width() + y.sig().width();
+        Value sigs = g.fresh("sig_product", pm);
+        g.add(new Op.Multiply(sigs, ops.zeroExtend("sig_a", x.sig(), pm), ops.zeroExtend("sig_b", y.sig(), pm), g.loc()));
+        Value placed = ops.zeroExtend("placed", sigs, dotWidth);
+        if (x.shift() != null || y.shift() != null) {
+            int sw = Math.max(x.shift() == null ? 1 : x.shift().width(), y.shift() == null ? 1 : y.shift().width()) + 1;
+            Value shift = x.shift() == null ? ops.zeroExtend("shift", y.shift(), sw)
+                    : y.shift() == null ? ops.zeroExtend("shift", x.shift(), sw)
+                    : ops.add("shift", ops.zeroExtend("shift_a", x.shift(), sw), ops.zeroExtend("shift_b", y.shift(), sw));
+            placed = ops.shiftLeft("aligned", placed, shift);
         }
-        g.add(new Op.Mux(fx, x.sign(), ops.sub("negated", ops.constant("zero", w, 0), magnitude), magnitude, g.loc()));
+        Value negative = g.logic("negative", Op.LogicKind.XOR, x.sign(), y.sign());
+        g.add(new Op.Mux(product, negative, ops.sub("negated", ops.constant("zero", dotWidth, 0), placed), placed, g.loc()));
         return g.build();
     }
 

@@ -31,10 +31,11 @@ import java.util.Map;
 
 /**
  * lower-block-tree and lower-block-matrix: an adder tree or a 2D-Matrix ({@link BlockGrid}) whose PE has
- * block-format operands (MX or BFP). The integer datapath is the
- * integer adder tree's own: every element becomes a signed fixed-point integer ({@link BlockTreeGraphs#fixedGraph}:
- * the alignment shift), and per column each block is one K-wide {@link DotUnit} (plain, or OPT2's same-bit-weight
- * units with the encoding of each a made once for all columns), with the PIPE register stages inside. Beside
+ * block-format operands (MX or BFP). The integer datapath is the integer adder tree's own: per unit each block
+ * is one K-wide {@link DotUnit} with the PIPE register stages inside. Two's-complement integer elements
+ * (mxint8, bfp) are multiplied by the PE's integer multiplier (behavioral, Booth, ...; or OPT2's same-bit-weight
+ * units, the encoding of each a made once for all columns); any other element pair by
+ * {@link BlockTreeGraphs#productGraph} (significands multiplied, then the alignment shift by the exponents). Beside
  * each block its exponent (the two scale codes added) and its NaN/Inf flags travel through PIPE data registers.
  * Each column's edge adds its blocks' sums exactly, each shifted by its exponent, rounds once into the result
  * format and, with accumulate, adds that into the column's accumulator (rounded to nearest even); then the
@@ -77,19 +78,15 @@ public final class LowerBlockTree implements LoweringPass {
         String peLoc = pe.loc().locator();
         String loc = tree.loc().locator();
         int block = f.blockSize();
-        DotUnit dot = new DotUnit(pe, block, tree.sameBitWeight(), unit, loc);
-        BlockTreeGraphs graphs = new BlockTreeGraphs(f, tree.blocks(), dot.dotWidth());
+        BlockTreeGraphs graphs = new BlockTreeGraphs(f, tree.blocks(), DotUnit.dotWidth(pe, block));
+        DotUnit dot = BlockTreeGraphs.multipliesCodes(f)
+                ? DotUnit.withMultiplier(pe, block, unit, loc, "one exact product of a " + f.a().element() + " and a "
+                        + f.b().element() + " element: the significands multiplied, shifted by both exponent fields less"
+                        + " one, signed, on the tree width", graphs.productGraph(peLoc))
+                : new DotUnit(pe, block, tree.sameBitWeight(), unit, loc);
 
         RtlModule delay = LoweringSupport.delayModule(unit, loc);
         List<RtlModule> modules = new ArrayList<>(List.of(delay));
-        RtlModule fxA = fixedModule(unit, "fx_a", f.a().element(), graphs, peLoc);
-        RtlModule fxB = fixedModule(unit, "fx_b", f.b().element(), graphs, peLoc);
-        if (fxA != null) {
-            modules.add(fxA);
-        }
-        if (fxB != null) {
-            modules.add(fxB);
-        }
         modules.addAll(dot.modules());
         RtlModule specials = DatapathModules.module(LoweringSupport.moduleName(unit, "scale"),
                 "one block pair: its exponent (the two scale codes added) and its NaN/Inf flags", peLoc,
@@ -116,19 +113,17 @@ public final class LowerBlockTree implements LoweringPass {
                 new RtlParam("PIPE", tree.pipeline(), "register stages inside each block's tree (0.."
                         + AdderTree.maxPipeline(block) + ")"),
                 new RtlParam("A_SCALE_W", f.a().scale().bits(), "a's scale code (" + f.a().scale().name() + ")"),
-                new RtlParam("A_CODE_W", f.a().element().width(), "a's element code (" + f.a().element() + ")"),
-                new RtlParam("A_W", pe.a().width(), "a's element as a fixed-point integer"),
+                new RtlParam("A_W", f.a().element().width(), "a's element code (" + f.a().element() + ")"),
                 new RtlParam("B_SCALE_W", f.b().scale().bits(), "b's scale code (" + f.b().scale().name() + ")"),
-                new RtlParam("B_CODE_W", f.b().element().width(), "b's element code (" + f.b().element() + ")"),
-                new RtlParam("B_W", pe.b().width(), "b's element as a fixed-point integer"),
+                new RtlParam("B_W", f.b().element().width(), "b's element code (" + f.b().element() + ")"),
                 new RtlParam("OUT_W", f.out().width(), "a result (" + f.out() + ")")));
         String rows = tree.isMatrix() ? "M*" : "";
         List<RtlPort> ports = LoweringSupport.topPorts(TopInterface.of(design.top()), Map.of(
-                "in_a_scale", rows + "BLOCKS*A_SCALE_W", "in_a_elem", rows + "BLOCKS*K*A_CODE_W",
-                "in_b_scale", "N*BLOCKS*B_SCALE_W", "in_b_elem", "N*BLOCKS*K*B_CODE_W", "out_" + tree.outField(),
+                "in_a_scale", rows + "BLOCKS*A_SCALE_W", "in_a_elem", rows + "BLOCKS*K*A_W",
+                "in_b_scale", "N*BLOCKS*B_SCALE_W", "in_b_elem", "N*BLOCKS*K*B_W", "out_" + tree.outField(),
                 rows + "N*OUT_W"));
-        List<ArrayItem> body = body(tree, dot, graphs, delay.name(), fxA, fxB, specials.name(), edge.name(),
-                ctrl.name(), peLoc, loc);
+        List<ArrayItem> body = body(tree, dot, graphs, delay.name(), specials.name(), edge.name(), ctrl.name(),
+                peLoc, loc);
         RtlModule top = new RtlModule(unit, (tree.isMatrix() ? "2D-Matrix '" : "multiplier-adder tree '") + tree.name()
                 + "' over block formats " + f.a().name() + " x " + f.b().name() + " -> " + f.out() + ": "
                 + (tree.isMatrix() ? "M=" + tree.rows() + " x " : "") + "K=" + tree.k() + " (" + tree.blocks()
@@ -140,19 +135,8 @@ public final class LowerBlockTree implements LoweringPass {
         return new RtlDesign(modules, top.name(), tree.pipeline() + 1, design.top().peakMacsPerCycle());
     }
 
-    /** The element-to-integer module of one operand, or null when the code already is the integer. */
-    private static RtlModule fixedModule(String unit, String suffix, ElementFormat e, BlockTreeGraphs graphs, String loc) {
-        if (!BlockTreeGraphs.needsConversion(e)) {
-            return null;
-        }
-        return DatapathModules.module(LoweringSupport.moduleName(unit, suffix), "one " + e + " element as a signed"
-                + " fixed-point integer: its significand shifted left by its exponent field less one", loc,
-                graphs.fixedGraph(e, loc));
-    }
-
     private static List<ArrayItem> body(BlockGrid tree, DotUnit dot, BlockTreeGraphs graphs, String delay,
-                                        RtlModule fxA, RtlModule fxB, String specials, String edge, String ctrl,
-                                        String peLoc, String loc) {
+                                        String specials, String edge, String ctrl, String peLoc, String loc) {
         boolean accumulate = tree.accumulate();
         List<ArrayItem> items = new ArrayList<>();
         for (ArrayItem p : dot.localParams()) {
@@ -164,29 +148,25 @@ public final class LowerBlockTree implements LoweringPass {
         items.add(new LocalParam("EXP_W", Integer.toString(graphs.exponentWidth())));
         items.add(new LocalParam("SPEC_W", "EXP_W + 3"));
         items.addAll(List.of(new Wire("advance", null, false), new Wire("in_fire", null, false),
-                new Wire("group_end", null, false),
-                new Wire("a_fx", (tree.isMatrix() ? "M*" : "") + "BLOCKS*K*A_W", false), new Wire("b_fx", "N*BLOCKS*K*B_W", false)));
+                new Wire("group_end", null, false)));
         String flagWidth = accumulate ? "2" : "1";
         items.addAll(List.of(new Wire("flags_d", flagWidth, false), new Wire("flags", flagWidth, false)));
 
         List<ArrayItem> generate = new ArrayList<>();
-        generate.add(new Comment("every element as a signed fixed-point integer: the operands of the dot units"));
         String aCount = (tree.isMatrix() ? "M*" : "") + "BLOCKS*K";
-        generate.add(conversion("g_a_fx", aCount, fxA, "in_a_elem", "A_CODE_W", "a_fx", "A_W", peLoc));
-        generate.add(conversion("g_b_fx", "N*BLOCKS*K", fxB, "in_b_elem", "B_CODE_W", "b_fx", "B_W", peLoc));
-        generate.addAll(dot.sharedItems(aCount, "a_fx"));
+        generate.addAll(dot.sharedItems(aCount, "in_a_elem"));
 
         List<String> specialPorts = new ArrayList<>(List.of(
                 "a_scale", "in_a_scale[(r*BLOCKS+blk)*A_SCALE_W +: A_SCALE_W]",
                 "b_scale", "in_b_scale[(c*BLOCKS+blk)*B_SCALE_W +: B_SCALE_W]"));
         if (graphs.specialsReadCodes()) {
-            specialPorts.addAll(List.of("a_elem", "in_a_elem[(r*BLOCKS+blk)*K*A_CODE_W +: K*A_CODE_W]",
-                    "b_elem", "in_b_elem[(c*BLOCKS+blk)*K*B_CODE_W +: K*B_CODE_W]"));
+            specialPorts.addAll(List.of("a_elem", "in_a_elem[(r*BLOCKS+blk)*K*A_W +: K*A_W]",
+                    "b_elem", "in_b_elem[(c*BLOCKS+blk)*K*B_W +: K*B_W]"));
         }
         specialPorts.addAll(List.of("exp", "spec_d[3 +: EXP_W]", "nan", "spec_d[2]", "inf_pos", "spec_d[1]",
                 "inf_neg", "spec_d[0]"));
         List<ArrayItem> blockItems = new ArrayList<>(dot.unitItems(delay, i -> "(r*BLOCKS+blk)*K+" + i,
-                i -> "b_fx[((c*BLOCKS+blk)*K+" + i + ")*B_W +: B_W]", "g_row[r].g_col[c].g_blk[blk].", "a_fx"));
+                i -> "in_b_elem[((c*BLOCKS+blk)*K+" + i + ")*B_W +: B_W]", "g_row[r].g_col[c].g_blk[blk].", "in_a_elem"));
         blockItems.addAll(List.of(
                 new Comment("the block pair's exponent and flags, through as many stages as its tree"),
                 new Wire("spec_d", "SPEC_W", false), new Wire("spec", "SPEC_W", false),
@@ -225,15 +205,5 @@ public final class LowerBlockTree implements LoweringPass {
                 "out_valid", "out_valid"));
         items.add(Structure.instance(ctrl, "u_ctrl", loc, ctrlPorts.toArray(String[]::new)));
         return items;
-    }
-
-    /** One operand's elements to integers: a module per element, or a plain assignment of the codes. */
-    private static ArrayItem conversion(String label, String count, RtlModule module, String codes, String codeWidth,
-                                        String fx, String fxWidth, String loc) {
-        if (module == null) {
-            return new Assign(fx, codes);
-        }
-        return new Loop("i", "0", count, label, List.of(Structure.instance(module.name(), "u_fx", loc,
-                "code", codes + "[i*" + codeWidth + " +: " + codeWidth + "]", "fx", fx + "[i*" + fxWidth + " +: " + fxWidth + "]")));
     }
 }

@@ -89,11 +89,16 @@ class BlockArrayTest {
         assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE), codes(PE, "systolic(2, 2) of p { dataflow output_stationary }"));
         assertEquals(List.of(ErrorCode.PIPELINE_OUT_OF_RANGE), codes(PE, "adder_tree(64) of p { pipeline 4 }"),
                 "the trees are one block (4) wide: at most 3 stages");
-        assertEquals(List.of(ErrorCode.TRANSFORM_NEEDS_PARTIAL_PRODUCTS),
-                codes(PE, "adder_tree(8) of p { transform same_bit_weight_reduction }"));
-        String booth = PE.replace("block 4", "block 4\n  multiplier booth");
         assertEquals(List.of(ErrorCode.TRANSFORM_NOT_APPLICABLE),
-                codes(booth, "matrix(1, 1, 8) of p { transform compressed_accumulation }"));
+                codes(PE, "adder_tree(8) of p { transform same_bit_weight_reduction }"), "float elements: no OPT2");
+        assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE),
+                codes(PE.replace("block 4", "block 4\n  multiplier booth"), "adder_tree(8) of p"), "nor Booth");
+        String ints = "pe p {\n  a : mxint8\n  b : bfp_e8m6\n  acc : fp32\n  block 4\n  multiplier booth\n}\n";
+        assertTrue(((AdderTree) top(ints, "adder_tree(8) of p { transform same_bit_weight_reduction }")).sameBitWeight());
+        assertEquals(List.of(ErrorCode.TRANSFORM_NEEDS_PARTIAL_PRODUCTS), codes(ints.replace("multiplier booth",
+                "multiplier behavioral"), "adder_tree(8) of p { transform same_bit_weight_reduction }"));
+        assertEquals(List.of(ErrorCode.TRANSFORM_NOT_APPLICABLE),
+                codes(ints, "matrix(1, 1, 8) of p { transform compressed_accumulation }"));
         assertEquals(List.of(ErrorCode.BAD_MODIFIER), codes(PE.replace("acc : fp32", "acc : fp32 wrap"), "adder_tree(4) of p"));
         assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE),
                 codes("pe p {\n  a : int8\n  b : int8\n  acc : int32 wrap\n  block 4\n}\n", "adder_tree(4) of p"));
