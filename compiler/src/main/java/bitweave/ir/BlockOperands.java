@@ -52,6 +52,22 @@ public record BlockOperands(BlockFormat a, BlockFormat b, FloatFormat out) {
         return new IntType(fixedB().width(), true);
     }
 
+    /**
+     * The input fields of an array over these blocks: a's scale codes and element codes, then b's (each vector's
+     * blocks in the quantizer's packing, vector after vector).
+     *
+     * @param aBlocks blocks of a per beat (all of a's vectors)
+     * @param bBlocks blocks of b per beat
+     */
+    public java.util.List<Field> inputFields(int aBlocks, int bBlocks) {
+        int k = blockSize();
+        return java.util.List.of(
+                new Field("a_scale", new IntType(a.scale().bits(), false), aBlocks),
+                new Field("a_elem", new IntType(a.element().width(), false), aBlocks * k),
+                new Field("b_scale", new IntType(b.scale().bits(), false), bBlocks),
+                new Field("b_elem", new IntType(b.element().width(), false), bBlocks * k));
+    }
+
     /** The result as a bit pattern of {@code out}. */
     public IntType outBits() {
         return new IntType(out.width(), false);

@@ -95,11 +95,7 @@ public record AdderTree(String name, PeSpec pe, int k, int columns, int pipeline
     private TopInterface blockInterface(IntType flag) {
         var f = pe.blocks();
         int n = blocksPerColumn();
-        List<Field> in = new java.util.ArrayList<>(List.of(
-                new Field("a_scale", new IntType(f.a().scale().bits(), false), n),
-                new Field("a_elem", new IntType(f.a().element().width(), false), k),
-                new Field("b_scale", new IntType(f.b().scale().bits(), false), n * columns),
-                new Field("b_elem", new IntType(f.b().element().width(), false), k * columns)));
+        List<Field> in = new java.util.ArrayList<>(f.inputFields(n, n * columns));
         if (accumulate) {
             in.add(new Field("last", flag, 1));
         }

@@ -90,12 +90,9 @@ public record MatrixArray(String name, PeSpec pe, int m, int n, int k, int pipel
     private TopInterface blockInterface(IntType flag) {
         var f = pe.blocks();
         int blocks = k / f.blockSize();
-        return new TopInterface(List.of(new Stream("in", true, List.of(
-                new Field("a_scale", new IntType(f.a().scale().bits(), false), m * blocks),
-                new Field("a_elem", new IntType(f.a().element().width(), false), m * k),
-                new Field("b_scale", new IntType(f.b().scale().bits(), false), n * blocks),
-                new Field("b_elem", new IntType(f.b().element().width(), false), n * k),
-                new Field("last", flag, 1)))),
+        List<Field> in = new java.util.ArrayList<>(f.inputFields(m * blocks, n * blocks));
+        in.add(new Field("last", flag, 1));
+        return new TopInterface(List.of(new Stream("in", true, in)),
                 new Stream("out", false, List.of(new Field("c", pe.acc(), m * n))));
     }
 }

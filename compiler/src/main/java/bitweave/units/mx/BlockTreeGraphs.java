@@ -5,6 +5,9 @@ import bitweave.datapath.DatapathBuilder;
 import bitweave.datapath.Op;
 import bitweave.datapath.Value;
 import bitweave.ir.BlockOperands;
+import bitweave.ir.PeSpec;
+import bitweave.units.addertree.DotUnit;
+import bitweave.units.systolic.LowerSystolicOs;
 import bitweave.numeric.BlockFormat;
 import bitweave.numeric.FloatFormat;
 import java.math.BigInteger;
@@ -21,10 +24,12 @@ import java.util.List;
  *   <li>{@link #specialsGraph}: one block pair's exponent (the two scale codes added) and its NaN/Inf flags;</li>
  *   <li>{@link #edgeGraph}: one column's exact sum of its block sums with one rounding into the result format
  *       ({@link ExactAccumulation}), with {@code accumulate} an accumulator in that format that adds each beat's
- *       result, rounded to nearest even ({@link FloatAdder}), and the column's output register.</li>
+ *       result, rounded to nearest even ({@link FloatAdder}), and the column's output register;</li>
+ *   <li>{@link #stepGraph}: the same for one block per step in an output-stationary systolic PE, its accumulator
+ *       being the PE's.</li>
  * </ul>
  */
-final class BlockTreeGraphs {
+public final class BlockTreeGraphs {
     private final BlockOperands f;
     private final int blocks;
     private final int dotWidth;
@@ -33,7 +38,7 @@ final class BlockTreeGraphs {
      * @param blocks   blocks per column per beat
      * @param dotWidth bits of one exact block sum (the dot unit's result)
      */
-    BlockTreeGraphs(BlockOperands f, int blocks, int dotWidth) {
+    public BlockTreeGraphs(BlockOperands f, int blocks, int dotWidth) {
         this.f = f;
         this.blocks = blocks;
         this.dotWidth = dotWidth;
@@ -48,13 +53,25 @@ final class BlockTreeGraphs {
     }
 
     /** Bits of a block pair's exponent: the sum of the two scale codes. */
-    int exponentWidth() {
+    public int exponentWidth() {
         return Math.max(f.a().scale().bits(), f.b().scale().bits()) + 1;
     }
 
     /** Whether the block specials read the element codes (some element can be NaN or infinite). */
-    boolean specialsReadCodes() {
+    public boolean specialsReadCodes() {
         return ElementDecoder.hasSpecials(f.a().element(), f.b().element());
+    }
+
+    /**
+     * The K-wide dot unit of one block pair: the PE's integer multipliers (two's-complement integer elements, where
+     * Booth and OPT2 apply) or {@link #productGraph}'s, under the plain tree.
+     */
+    public DotUnit dotUnit(PeSpec pe, boolean sameBitWeight, String unit, String loc) {
+        return multipliesCodes(f)
+                ? DotUnit.withMultiplier(pe, f.blockSize(), unit, loc, "one exact product of a " + f.a().element()
+                        + " and a " + f.b().element() + " element: the significands multiplied, shifted by both"
+                        + " exponent fields less one, signed, on the tree width", productGraph(pe.loc().locator()))
+                : new DotUnit(pe, f.blockSize(), sameBitWeight, unit, loc);
     }
 
     /**
@@ -87,7 +104,7 @@ final class BlockTreeGraphs {
         return g.build();
     }
 
-    Datapath specialsGraph(String loc) {
+    public Datapath specialsGraph(String loc) {
         DatapathBuilder g = new DatapathBuilder(loc);
         FloatOps ops = new FloatOps(g);
         BlockFormat a = f.a();
@@ -127,6 +144,11 @@ final class BlockTreeGraphs {
         return ExactAccumulation.accumulatorWidth(dotWidth, f.a().scale().maxCode() + f.b().scale().maxCode(), blocks);
     }
 
+    /** The weight of the exact grid's bit 0: the fixed-point elements' lsbs less both scale biases. */
+    private int lsb() {
+        return f.fixedA().lsb() + f.fixedB().lsb() - f.a().scale().bias() - f.b().scale().bias();
+    }
+
     Datapath edgeGraph(boolean accumulate, String loc) {
         DatapathBuilder g = new DatapathBuilder(loc);
         FloatOps ops = new FloatOps(g);
@@ -141,22 +163,76 @@ final class BlockTreeGraphs {
         Value dotValid = accumulate ? g.input("dot_valid", 1) : null;
         Value groupEnd = g.input("group_end", 1);
         Value outSum = g.output("out_sum", out.width());
-        int lsb = f.fixedA().lsb() + f.fixedB().lsb() - f.a().scale().bias() - f.b().scale().bias();
         Value dot = g.fresh("dot_rounded", out.width());
-        new ExactAccumulation(blocks, dotWidth, ew, accumulatorWidth(), lsb, out).build(ops, g, sums, exps, nans, infPos,
-                infNeg, dot);
+        new ExactAccumulation(blocks, dotWidth, ew, accumulatorWidth(), lsb(), out).build(ops, g, sums, exps, nans,
+                infPos, infNeg, dot);
         Value result = dot;
         if (accumulate) {
             Value accQ = g.fresh("acc_q", out.width());
-            Value sum = new FloatAdder(ops, g, out).add("acc_add", accQ, dot);
-            // a zero result is +0 (the accumulator starts at +0; a -0 may come from a tiny negative beat)
-            Value sumZero = ops.isZero("acc_add_zero", g.slice("acc_add_mag", sum, 0, out.width() - 1));
-            result = g.mux("acc_next", sumZero, ops.constant("acc_plus_zero", out.width(), 0), sum);
+            result = accumulate(ops, g, accQ, dot);
             Value accStep = g.mux("acc_step", dotValid, result, accQ);
             Value accD = g.mux("acc_d", groupEnd, ops.constant("acc_clear", out.width(), 0), accStep);
             g.register(accQ, accD, advance, BigInteger.ZERO);
         }
         g.register(outSum, result, g.and("out_load", advance, groupEnd), BigInteger.ZERO);
+        return g.build();
+    }
+
+    /** The acc-format sum base + dot, rounded to nearest even; a zero sum is +0. */
+    private Value accumulate(FloatOps ops, DatapathBuilder g, Value base, Value dot) {
+        FloatFormat out = f.out();
+        Value sum = new FloatAdder(ops, g, out).add("acc_add", base, dot);
+        // a zero result is +0 (the accumulator starts at +0; a -0 may come from a tiny negative beat)
+        Value sumZero = ops.isZero("acc_add_zero", g.slice("acc_add_mag", sum, 0, out.width() - 1));
+        return g.mux("acc_next", sumZero, ops.constant("acc_plus_zero", out.width(), 0), sum);
+    }
+
+    /** The rounded value of one block pair's exact sum (blocks = 1): a code of acc's format. */
+    private Value roundedBlock(FloatOps ops, DatapathBuilder g, Value dot, Value exp, Value nan, Value infPos,
+                               Value infNeg) {
+        Value y = g.fresh("dot_rounded", f.out().width());
+        new ExactAccumulation(1, dotWidth, exponentWidth(), accumulatorWidth(), lsb(), f.out()).build(ops, g, dot, exp,
+                nan, infPos, infNeg, y);
+        return y;
+    }
+
+    /**
+     * The accumulation of an output-stationary systolic PE over one block pair per valid step: the block's exact
+     * sum rounded once into acc's format, added into the accumulator (rounded to nearest even) that starts every
+     * tile at +0. {@code held}: the tile's last step hands the sum out ({@code result_load}, {@code
+     * result_value}) and clears the accumulator (reset +0). Otherwise ({@code output direct}) the accumulator
+     * keeps the result ({@code acc}) and the next tile's first step adds to +0 instead
+     * ({@link LowerSystolicOs#freshFlag}).
+     */
+    public Datapath stepGraph(boolean held, String loc) {
+        DatapathBuilder g = new DatapathBuilder(loc);
+        FloatOps ops = new FloatOps(g);
+        int w = f.out().width();
+        Value valid = g.input("valid", 1);
+        Value last = g.input("last", 1);
+        Value dot = g.input("dot", dotWidth);
+        Value exp = g.input("exp", exponentWidth());
+        Value nan = g.input("nan", 1);
+        Value infPos = g.input("inf_pos", 1);
+        Value infNeg = g.input("inf_neg", 1);
+        Value rounded = roundedBlock(ops, g, dot, exp, nan, infPos, infNeg);
+        Value accQ = g.fresh("acc_q", w);
+        Value zero = ops.constant("acc_clear", w, 0);
+        if (held) {
+            Value load = g.output("result_load", 1);
+            Value value = g.output("result_value", w);
+            g.add(new Op.Extend(value, accumulate(ops, g, accQ, rounded), false, g.loc()));
+            g.add(new Op.Logic(load, Op.LogicKind.AND, List.of(valid, last), g.loc()));
+            Value accStep = g.mux("acc_step", valid, value, accQ);
+            g.register(accQ, g.mux("acc_d", load, zero, accStep), null, BigInteger.ZERO);
+        } else {
+            Value acc = g.output("acc", w);
+            Value fresh = LowerSystolicOs.freshFlag(g, valid, last);
+            Value sum = accumulate(ops, g, g.mux("acc_base", fresh, zero, accQ), rounded);
+            // acc keeps the result for out_c (out_valid qualifies it): no reset
+            g.register(accQ, g.mux("acc_d", valid, sum, accQ), null, null);
+            g.add(new Op.Extend(acc, accQ, false, g.loc()));
+        }
         return g.build();
     }
 }

@@ -79,11 +79,7 @@ public final class LowerBlockTree implements LoweringPass {
         String loc = tree.loc().locator();
         int block = f.blockSize();
         BlockTreeGraphs graphs = new BlockTreeGraphs(f, tree.blocks(), DotUnit.dotWidth(pe, block));
-        DotUnit dot = BlockTreeGraphs.multipliesCodes(f)
-                ? DotUnit.withMultiplier(pe, block, unit, loc, "one exact product of a " + f.a().element() + " and a "
-                        + f.b().element() + " element: the significands multiplied, shifted by both exponent fields less"
-                        + " one, signed, on the tree width", graphs.productGraph(peLoc))
-                : new DotUnit(pe, block, tree.sameBitWeight(), unit, loc);
+        DotUnit dot = graphs.dotUnit(pe, tree.sameBitWeight(), unit, loc);
 
         RtlModule delay = LoweringSupport.delayModule(unit, loc);
         List<RtlModule> modules = new ArrayList<>(List.of(delay));

@@ -62,7 +62,7 @@ public final class LowerSystolicOs implements LoweringPass {
 
     @Override
     public boolean accepts(ArraySpec top) {
-        return top instanceof SystolicArray s && s.dataflow() == Dataflow.OUTPUT_STATIONARY;
+        return top instanceof SystolicArray s && s.dataflow() == Dataflow.OUTPUT_STATIONARY && !s.pe().hasBlockOperands();
     }
 
     @Override
@@ -190,7 +190,7 @@ public final class LowerSystolicOs implements LoweringPass {
      * A PE that keeps its result after the tile's end starts the next tile from 0 through it, so its
      * accumulator needs no reset.
      */
-    static Value freshFlag(DatapathBuilder g, Value validIn, Value lastIn) {
+    public static Value freshFlag(DatapathBuilder g, Value validIn, Value lastIn) {
         Value freshQ = g.fresh("fresh_q", 1);
         g.register(freshQ, g.mux("fresh_d", validIn, lastIn, freshQ), null, BigInteger.ONE);
         return freshQ;
@@ -292,7 +292,7 @@ public final class LowerSystolicOs implements LoweringPass {
     }
 
     /** The array level's items for one combination of the modes. */
-    private record Items(String delay, String pe, String hold, String edge, String ctrl, String peLoc, String arrayLoc,
+    record Items(String delay, String pe, String hold, String edge, String ctrl, String peLoc, String arrayLoc,
                          boolean pair, boolean raw, boolean held, boolean hostSkew, int stages) {
 
         List<ArrayItem> skewA() {

@@ -82,10 +82,13 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
 
     @Override
     public long peakMacsPerCycle() {
-        return (long) rows * cols;
+        // a block-format PE multiplies a whole block pair per step
+        return (long) rows * cols * (pe.hasBlockOperands() ? pe.blocks().blockSize() : 1);
     }
 
     /**
+     * With block-format operands: a's scales and elements (row r's block of this step), b's (column c's), last;
+     * C row-major as bit patterns of acc.
      * Output stationary: one {@code in} stream (a column of A, a row of B, last) and C row-major on
      * {@code out}. Weight stationary: a {@code w} stream (W row-major), an {@code in} stream (x), y on
      * {@code out}. dsl/INTERFACE.md describes both.
@@ -93,6 +96,13 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
     @Override
     public TopInterface topInterface() {
         IntType flag = new IntType(1, false);
+        if (pe.hasBlockOperands()) {
+            // one block of A's row r and of B's column c per step (output stationary only, checked)
+            List<Field> in = new ArrayList<>(pe.blocks().inputFields(rows, cols));
+            in.add(new Field("last", flag, 1));
+            return new TopInterface(List.of(new Stream("in", true, in)),
+                    new Stream("out", false, List.of(new Field("c", pe.acc(), rows * cols))));
+        }
         if (dataflow == Dataflow.OUTPUT_STATIONARY) {
             // skew host: lane i of a and b follows its beat by i clock cycles (the array shifts every cycle)
             List<LaneSkew> skews = skew == SkewMode.HOST
