@@ -49,7 +49,7 @@ final class ArrayChecker {
             List<String> taking = UnitKinds.ALL.stream().filter(UnitKind::takesBlockOperands).map(UnitKind::dslName).toList();
             reporter.error(ErrorCode.OPTION_NOT_APPLICABLE, decl.peLoc(), "PE '" + pe.name() + "' has block-format"
                     + " operands (" + pe.blocks().a().name() + " x " + pe.blocks().b().name() + "); this version builds"
-                    + " them in " + String.join(", ", taking) + ", not in " + kind.dslName());
+                    + " them in " + String.join(", ", taking.subList(0, taking.size() - 1)) + " and " + taking.get(taking.size() - 1) + ", not in " + kind.dslName());
             decl.args().forEach(ctx.evaluator()::eval);
             return null;
         }

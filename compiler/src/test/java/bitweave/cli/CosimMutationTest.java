@@ -136,7 +136,12 @@ class CosimMutationTest {
             new Mutation("mxtree32_mxfp8_mxfp4", "mxtree32_mxfp8_mxfp4_edge.v", "MX tree: the fp32 rounding loses its sticky bit",
                     "assign sticky = shift_st10 \\| round_bit;", "assign sticky = round_bit | (shift_st10 & 1'b0);"),
             new Mutation("mxtree32_mxfp8_mxfp4", "mxtree32_mxfp8_mxfp4.v", "MX tree: the scales skip the tree's pipeline stages",
-                    "\\.DEPTH\\(PIPE\\), \\.RESET\\(0\\)\\) u_spec_stage", ".DEPTH(0), .RESET(0)) u_spec_stage"));
+                    "\\.DEPTH\\(PIPE\\), \\.RESET\\(0\\)\\) u_spec_stage", ".DEPTH(0), .RESET(0)) u_spec_stage"),
+            // the systolic array over block formats: the PE's float accumulator and the lane's scale
+            new Mutation("mxsystolic2x2_mxfp8", "mxsystolic2x2_mxfp8_acc.v", "MX systolic: the accumulator is not cleared at a tile's end",
+                    "assign acc_d = result_load \\? acc_clear : acc_step;", "assign acc_d = acc_step;"),
+            new Mutation("mxsystolic2x2_mxfp8", "mxsystolic2x2_mxfp8_pe.v", "MX systolic: a's block takes b's scale",
+                    "\\.a_scale\\(a_in\\[K\\*A_W \\+: A_SCALE_W\\]\\)", ".a_scale(b_in[K*B_W +: B_SCALE_W])"));
 
     /** Seeds for the mutants that used to be caught only on some seeds (issue 5, item 18). */
     private static final int[] RESET_SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
@@ -149,7 +154,7 @@ class CosimMutationTest {
         for (String example : List.of("systolic_os_int8", "systolic_ws_int8", "dot8_mixed", "dot16_int8",
                 "systolic_os_int8_opt1", "systolic_ws_int8_opt1", "cube4_int8_opt1", "dot16x4_int8_opt2", "matrix2x2x8_int8_opt2",
                 "quant_mxfp8_e4m3", "quant_mxint8_bf16", "dequant_mxfp8_e4m3", "dot32_mxfp8_mxfp4",
-                "dot8x4_mxfp8_e5m2_ordered", "mxtree32_mxfp8_mxfp4")) {
+                "dot8x4_mxfp8_e5m2_ordered", "mxtree32_mxfp8_mxfp4", "mxsystolic2x2_mxfp8")) {
             Path dir = compile(example, tmp.resolve("clean-" + example));
             CliRunner.Result r = sim(example, dir);
             assertEquals(0, r.exit(), "control run must pass: " + r);

@@ -110,6 +110,18 @@ class BlockFormatCosimTest {
             {"a : mxfp8_e5m2; b : bfp_e8m8; acc : fp16; block 2", "3, 1, 4", "pipeline 0"},
     };
 
+    /**
+     * {PE members, systolic(ROWS, COLS) arguments, array members}: the output-stationary systolic array over
+     * block-format PEs (one block per step): mixed float elements at the default block size and output, integer elements under Booth with output direct, and
+     * E5M2 (Inf codes) against sign-magnitude BFP with a 5-bit shared exponent into fp16.
+     */
+    private static final String[][] SYSTOLICS = {
+            {"a : mxfp6_e2m3; b : mxfp4; acc : fp32", "1, 4", "dataflow output_stationary"},
+            {"a : mxint8; b : mxint8; acc : bf16; block 8; multiplier booth", "2, 3",
+                    "dataflow output_stationary; output direct"},
+            {"a : mxfp8_e5m2; b : bfp_e5m6_sm; acc : fp16; block 16", "3, 2", "dataflow output_stationary"},
+    };
+
     @TempDir
     Path tmp;
 
@@ -151,6 +163,17 @@ class BlockFormatCosimTest {
             String text = "design " + name + "\npe mxmac {\n  " + MATRICES[i][0].replace("; ", "\n  ") + "\n}\narray top = matrix("
                     + MATRICES[i][1] + ") of mxmac {\n  " + MATRICES[i][2].replace("; ", "\n  ") + "\n}\n";
             checkText(name, text, 20261206L + i);
+        }
+    }
+
+    @Test
+    void everyBlockFormatSystolicArrayIsBitExact() throws IOException {
+        for (int i = 0; i < SYSTOLICS.length; i++) {
+            String name = "mxsystolic_" + i;
+            String text = "design " + name + "\npe mxmac {\n  " + SYSTOLICS[i][0].replace("; ", "\n  ")
+                    + "\n}\narray top = systolic(" + SYSTOLICS[i][1] + ") of mxmac {\n  "
+                    + SYSTOLICS[i][2].replace("; ", "\n  ") + "\n}\n";
+            checkText(name, text, 20261207L + i);
         }
     }
 

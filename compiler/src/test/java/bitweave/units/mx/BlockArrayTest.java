@@ -23,11 +23,13 @@ import bitweave.units.addertree.DotUnit;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import bitweave.units.systolic.SystolicArray;
 import org.junit.jupiter.api.Test;
 
 /**
- * The arrays over block-format PEs (LANGUAGE.md 5.2, 6.2, 6.6): the PE check, the elements as fixed-point
- * integers, the exact block sum widths DOMAIN.md 5 gives, and the golden text of the tree and the matrix.
+ * The arrays over block-format PEs (LANGUAGE.md 5.2, 6.1, 6.2, 6.6): the PE check, the elements as fixed-point
+ * integers, the exact block sum widths DOMAIN.md 5 gives, and the golden text of the tree, the matrix and the
+ * output-stationary systolic array.
  */
 class BlockArrayTest {
     private static final String PE = "pe p {\n  a : mxfp8_e4m3\n  b : mxfp4\n  acc : fp32\n  block 4\n}\n";
@@ -86,7 +88,18 @@ class BlockArrayTest {
                 t.topInterface().input("in").fields().stream().map(f -> f.name()).toList());
         assertEquals(List.of(ErrorCode.BLOCK_DOES_NOT_DIVIDE), codes(PE, "adder_tree(6) of p"));
         assertEquals(List.of(ErrorCode.BLOCK_DOES_NOT_DIVIDE), codes(PE, "matrix(2, 2, 6) of p"));
-        assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE), codes(PE, "systolic(2, 2) of p { dataflow output_stationary }"));
+        SystolicArray os = (SystolicArray) top(PE, "systolic(2, 3) of p { dataflow output_stationary }");
+        assertEquals(List.of("a_scale", "a_elem", "b_scale", "b_elem", "last"),
+                os.topInterface().input("in").fields().stream().map(f -> f.name()).toList());
+        assertEquals(List.of(2, 8, 3, 12, 1),
+                os.topInterface().input("in").fields().stream().map(f -> f.elements()).toList(), "one block per lane");
+        assertEquals(2 * 3 * 4, os.peakMacsPerCycle());
+        assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE), codes(PE, "systolic(2, 2) of p { dataflow weight_stationary }"));
+        assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE),
+                codes(PE, "systolic(2, 2) of p { dataflow output_stationary; skew host }"));
+        assertEquals(List.of(ErrorCode.TRANSFORM_NOT_APPLICABLE),
+                codes(PE, "systolic(2, 2) of p { dataflow output_stationary; transform compressed_accumulation }"));
+        assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE), codes(PE, "cube(2, 2, 2) of p"));
         assertEquals(List.of(ErrorCode.PIPELINE_OUT_OF_RANGE), codes(PE, "adder_tree(64) of p { pipeline 4 }"),
                 "the trees are one block (4) wide: at most 3 stages");
         assertEquals(List.of(ErrorCode.TRANSFORM_NOT_APPLICABLE),
@@ -126,6 +139,13 @@ class BlockArrayTest {
         assertEquals("0x41000000\n0x41800000\n", GoldenText.evaluateText(m, Map.of(
                 "a", "0x7F | 0x38 0x38 0x38 0x38\n0x7F | 0x40 0x40 0x40 0x40\n0x7F | 0x38 0x38 0x38 0x38\n0x7F | 0x40 0x40 0x40 0x40\n",
                 "b", "0x7F | 0x2 0x2 0x2 0x2\n0x7F | 0x2 0x2 0x2 0x2\n")), "C = [4 + 4, 8 + 8]");
+        // the systolic array of the same grid takes one block per step: the same tile, the same C
+        for (String output : List.of("held", "direct")) {
+            ArraySpec os = top(PE, "systolic(2, 1) of p { dataflow output_stationary; output " + output + " }");
+            assertEquals("0x41000000\n0x41800000\n", GoldenText.evaluateText(os, Map.of(
+                    "a", "0x7F | 0x38 0x38 0x38 0x38\n0x7F | 0x40 0x40 0x40 0x40\n0x7F | 0x38 0x38 0x38 0x38\n0x7F | 0x40 0x40 0x40 0x40\n",
+                    "b", "0x7F | 0x2 0x2 0x2 0x2\n0x7F | 0x2 0x2 0x2 0x2\n")), output);
+        }
     }
 
     @Test
@@ -134,7 +154,8 @@ class BlockArrayTest {
         UserError e = assertThrows(UserError.class, () -> GoldenText.evaluateText(m,
                 Map.of("a", "0x7F | 1 2 3 4\n", "b", "0x7F | 1 2 3 4\n0x7F | 1 2 3 4\n0x7F | 1 2 3 4\n0x7F | 1 2 3 4\n")));
         assertEquals(List.of(ErrorCode.GOLDEN_WRONG_COUNT), e.diagnostics().stream().map(Diagnostic::code).toList());
-        for (ArraySpec d : List.of(m, top(PE, "adder_tree(8) of p { columns 3; accumulate }"), top(PE, "adder_tree(4) of p"))) {
+        for (ArraySpec d : List.of(m, top(PE, "adder_tree(8) of p { columns 3; accumulate }"), top(PE, "adder_tree(4) of p"),
+                top(PE, "systolic(3, 2) of p { dataflow output_stationary }"))) {
             List<Problem> problems = Stimulus.problems(d, 200, 5);
             assertEquals(GoldenText.format(d, GoldenModel.run(d, problems)),
                     GoldenText.evaluateText(d, GoldenText.inputTexts(d, problems)));
