@@ -163,9 +163,7 @@ public final class BlockTreeGraphs {
         Value dotValid = accumulate ? g.input("dot_valid", 1) : null;
         Value groupEnd = g.input("group_end", 1);
         Value outSum = g.output("out_sum", out.width());
-        Value dot = g.fresh("dot_rounded", out.width());
-        new ExactAccumulation(blocks, dotWidth, ew, accumulatorWidth(), lsb(), out).build(ops, g, sums, exps, nans,
-                infPos, infNeg, dot);
+        Value dot = rounded(ops, g, sums, exps, nans, infPos, infNeg);
         Value result = dot;
         if (accumulate) {
             Value accQ = g.fresh("acc_q", out.width());
@@ -187,12 +185,12 @@ public final class BlockTreeGraphs {
         return g.mux("acc_next", sumZero, ops.constant("acc_plus_zero", out.width(), 0), sum);
     }
 
-    /** The rounded value of one block pair's exact sum (blocks = 1): a code of acc's format. */
-    private Value roundedBlock(FloatOps ops, DatapathBuilder g, Value dot, Value exp, Value nan, Value infPos,
-                               Value infNeg) {
+    /** The blocks' sums added exactly, each shifted by its exponent, and rounded once: a code of acc's format. */
+    private Value rounded(FloatOps ops, DatapathBuilder g, Value sums, Value exps, Value nans, Value infPos,
+                          Value infNeg) {
         Value y = g.fresh("dot_rounded", f.out().width());
-        new ExactAccumulation(1, dotWidth, exponentWidth(), accumulatorWidth(), lsb(), f.out()).build(ops, g, dot, exp,
-                nan, infPos, infNeg, y);
+        new ExactAccumulation(blocks, dotWidth, exponentWidth(), accumulatorWidth(), lsb(), f.out()).build(ops, g, sums,
+                exps, nans, infPos, infNeg, y);
         return y;
     }
 
@@ -205,6 +203,9 @@ public final class BlockTreeGraphs {
      * ({@link LowerSystolicOs#freshFlag}).
      */
     public Datapath stepGraph(boolean held, String loc) {
+        if (blocks != 1) {
+            throw new IllegalStateException("a systolic PE takes one block pair per step, not " + blocks);
+        }
         DatapathBuilder g = new DatapathBuilder(loc);
         FloatOps ops = new FloatOps(g);
         int w = f.out().width();
@@ -215,7 +216,7 @@ public final class BlockTreeGraphs {
         Value nan = g.input("nan", 1);
         Value infPos = g.input("inf_pos", 1);
         Value infNeg = g.input("inf_neg", 1);
-        Value rounded = roundedBlock(ops, g, dot, exp, nan, infPos, infNeg);
+        Value rounded = rounded(ops, g, dot, exp, nan, infPos, infNeg);
         Value accQ = g.fresh("acc_q", w);
         Value zero = ops.constant("acc_clear", w, 0);
         if (held) {
