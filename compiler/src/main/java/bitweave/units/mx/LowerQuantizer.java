@@ -45,7 +45,7 @@ public final class LowerQuantizer implements LoweringPass {
         String unit = design.unitName();
         String loc = q.loc().locator();
         QuantizerGraphs graphs = new QuantizerGraphs(q);
-        boolean blockNaN = graphs.blockNaNPort();
+        boolean blockNaN = graphs.blockNaN();
         int scaleBits = q.format().scale().bits();
         int elemBits = q.format().element().width();
         int inBits = q.input().width();

@@ -50,11 +50,7 @@ final class QuantizerGraphs {
     }
 
     /** Whether the scale module tells the lanes that the block is NaN (the default specials policy). */
-    boolean blockNaNPort() {
-        return blockNaN();
-    }
-
-    private boolean blockNaN() {
+    boolean blockNaN() {
         return q.rule().specials() == SpecialsPolicy.BLOCK;
     }
 
