@@ -15,7 +15,7 @@ import java.util.List;
 public final class GeneratedNames {
     /** Submodules the lowering passes may add, each named {@code <unit>_<suffix>}. */
     public static final List<String> MODULE_SUFFIXES = List.of("fit", "delay", "pe", "hold", "ctrl", "mul", "add", "edge",
-            "acc", "enc", "pp", "final", "weights", "scale", "lane", "dot");
+            "acc", "enc", "pp", "final", "weights", "scale", "lane", "dot", "table");
 
     /**
      * Verilator 5.006 replaces every name of 128 or more characters by a hash (measured: a module named

@@ -5,6 +5,7 @@ import bitweave.units.addertree.AdderTreeKind;
 import bitweave.units.cube.CubeKind;
 import bitweave.units.matrix.MatrixKind;
 import bitweave.units.mx.BlockDotKind;
+import bitweave.units.lut.LutCoreKind;
 import bitweave.units.mx.DequantizerKind;
 import bitweave.units.mx.QuantizerKind;
 import bitweave.units.systolic.SystolicKind;
@@ -21,7 +22,8 @@ public final class UnitKinds {
             new MatrixKind(),
             new QuantizerKind(),
             new DequantizerKind(),
-            new BlockDotKind());
+            new BlockDotKind(),
+            new LutCoreKind());
 
     private UnitKinds() {
     }

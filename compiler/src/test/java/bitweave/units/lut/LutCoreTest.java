@@ -1,0 +1,70 @@
+package bitweave.units.lut;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import bitweave.check.Frontend;
+import bitweave.diag.Diagnostic;
+import bitweave.diag.ErrorCode;
+import bitweave.diag.UserError;
+import bitweave.golden.GoldenModel;
+import bitweave.golden.GoldenText;
+import bitweave.golden.Problem;
+import bitweave.golden.Stimulus;
+import bitweave.ir.ArraySpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** lut_core (LANGUAGE.md 6.10): the check, the golden text of the plain GEMM, the round trip of the text. */
+class LutCoreTest {
+    private static final String PE = "pe p {\n  a : int8\n  b : uint2\n  acc : int32 wrap\n}\n";
+
+    private static ArraySpec top(String pe, String array) {
+        return Frontend.loadText("design d\n" + pe + "array top = " + array + "\n", "t.bw", Map.of(), null).top();
+    }
+
+    private static List<ErrorCode> codes(String pe, String array) {
+        return assertThrows(UserError.class, () -> top(pe, array)).diagnostics().stream().map(Diagnostic::code).toList();
+    }
+
+    @Test
+    void theCheck() {
+        LutCore c = (LutCore) top(PE, "lut_core(2, 64, 4) of p { zero_point 2 }");
+        assertEquals(4, c.group());
+        assertEquals(2, c.zeroPoint());
+        assertEquals(true, c.symmetrize());
+        assertEquals(List.of("a", "w"), c.topInterface().input("in").fields().stream().map(f -> f.name()).toList());
+        assertEquals(2 * 64 * 4 / 2, c.peakMacsPerCycle());
+        assertEquals(List.of(ErrorCode.BLOCK_DOES_NOT_DIVIDE), codes(PE, "lut_core(2, 2, 6) of p"));
+        assertEquals(List.of(ErrorCode.ARRAY_SIZE_OUT_OF_RANGE), codes(PE, "lut_core(2, 2, 4) of p { zero_point 4 }"));
+        assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE),
+                codes(PE.replace("uint2", "int2"), "lut_core(2, 2, 4) of p { zero_point 1 }"), "signed: no zero point");
+        assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE),
+                codes(PE, "lut_core(2, 2, 4) of p { symmetrize off; index pre_encoded }"));
+        assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE), codes(PE.replace("uint2", "uint5"), "lut_core(2, 2, 4) of p"));
+        assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE),
+                codes(PE.replace("acc : int32 wrap", "acc : int32 wrap\n  multiplier booth"), "lut_core(2, 2, 4) of p"));
+        assertEquals(List.of(ErrorCode.BAD_OPTION_VALUE), codes(PE, "lut_core(2, 2, 4) of p { sign_bit middle }"));
+    }
+
+    @Test
+    void goldenTextIsThePlainGemm() {
+        // A = [1 2 3 4; -128 -128 -128 -128], W codes = [0 1 2 3; 0 0 0 0], z = 1: O = [10 -10; -256 512]
+        ArraySpec c = top(PE, "lut_core(2, 2, 4) of p { zero_point 1 }");
+        assertEquals("10 -10\n-256 512\n", GoldenText.evaluateText(c, Map.of("a", "1 2 3 4\n-128 -128 -128 -128\n",
+                "w", "0 1 2 3\n0 0 0 0\n")));
+        ArraySpec acc = top(PE, "lut_core(1, 1, 4) of p { accumulate_in }");
+        assertEquals("16\n", GoldenText.evaluateText(acc, Map.of("a", "1 1 1 1\n", "w", "3 3 3 3\n", "c", "4\n")));
+    }
+
+    @Test
+    void roundTrip() {
+        for (String members : List.of("zero_point 2", "index pre_encoded", "accumulate_in; symmetrize off")) {
+            ArraySpec c = top(PE, "lut_core(2, 3, 8) of p { " + members + " }");
+            List<Problem> problems = Stimulus.problems(c, 100, 7);
+            assertEquals(GoldenText.format(c, GoldenModel.run(c, problems)),
+                    GoldenText.evaluateText(c, GoldenText.inputTexts(c, problems)), members);
+        }
+    }
+}
