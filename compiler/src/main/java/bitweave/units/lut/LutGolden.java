@@ -96,8 +96,8 @@ final class LutGolden implements UnitGolden {
 
     /**
      * Every pair of activation and weight extremes (all −128 activations with all-zero codes: every bit plane's
-     * index is all "minus", the table's largest entry), checkerboards, alternating signs per row, and with
-     * accumulate_in the addend at both ends.
+     * index is all "minus", the table's largest entry), checkerboards, all-minimum activations against a
+     * checkerboard of codes, and with accumulate_in the addend at both ends.
      */
     @Override
     public List<Problem> corners(ValueSource a, ValueSource b, int limit) {

@@ -87,11 +87,10 @@ public record SystolicArray(String name, PeSpec pe, int rows, int cols, Dataflow
     }
 
     /**
-     * With block-format operands: a's scales and elements (row r's block of this step), b's (column c's), last;
-     * C row-major as bit patterns of acc.
      * Output stationary: one {@code in} stream (a column of A, a row of B, last) and C row-major on
      * {@code out}. Weight stationary: a {@code w} stream (W row-major), an {@code in} stream (x), y on
-     * {@code out}. dsl/INTERFACE.md describes both.
+     * {@code out}. dsl/INTERFACE.md describes both. With block-format operands (output stationary only): a's
+     * scales and elements (row r's block of this step), b's (column c's), last; C row-major as bit patterns of acc.
      */
     @Override
     public TopInterface topInterface() {
