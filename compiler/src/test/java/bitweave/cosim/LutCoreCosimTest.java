@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Co-simulation of the LUT tensor core (issue 8): the paper's default tile and W1, W4 and symmetrization-off
- * variants, plus the other index options, 10,000 tiles each (corner tiles first), bit-exact against the plain
+ * variants, plus the other index options and the carry-save plane accumulator, 10,000 tiles each (corner tiles first), bit-exact against the plain
  * GEMM, with the latency (b + 1 cycles) checked. -Dbitweave.seed=N replays a failure.
  */
 class LutCoreCosimTest {
@@ -33,6 +33,10 @@ class LutCoreCosimTest {
             {"lut_nosym", "a : int8; b : uint2; acc : int32 wrap", "2, 8, 8", "symmetrize off; zero_point 3"},
             {"lut_pre", "a : uint6; b : uint3; acc : int20 wrap", "3, 4, 12", "group 3; index pre_encoded; zero_point 5"},
             {"lut_accin", "a : int4; b : int2; acc : int12 saturate", "2, 3, 8", "group 2; accumulate_in"},
+            {"lut_w2_csa", "a : int8; b : uint2; acc : int32 wrap", "2, 16, 8",
+                    "zero_point 2; transform compressed_accumulation"},
+            {"lut_w4_csa", "a : int8; b : int4; acc : int16 saturate", "2, 4, 12",
+                    "group 3; sign_bit low; accumulate_in; transform compressed_accumulation"},
     };
 
     @TempDir

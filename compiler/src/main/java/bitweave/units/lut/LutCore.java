@@ -20,9 +20,13 @@ import java.util.List;
  * @param signBitHigh  whether bit g − 1 (else bit 0) of a table index selects negation
  * @param preEncoded   whether the weights arrive re-encoded ({@link LutTables#encode}), so the PE does no complement
  * @param accumulateIn whether an {@code in_c} field is added to O
+ * @param compressedAccumulation {@code transform compressed_accumulation}: the PE keeps its plane accumulator as
+ *                     a carry-save pair and adds each plane's entries in one bit heap (no carry-propagate adder in
+ *                     the step loop); the pair is resolved once, after the last plane
  */
 public record LutCore(String name, PeSpec pe, int m, int n, int k, int group, long zeroPoint, boolean symmetrize,
-                      boolean signBitHigh, boolean preEncoded, boolean accumulateIn, SourceLoc loc)
+                      boolean signBitHigh, boolean preEncoded, boolean accumulateIn, boolean compressedAccumulation,
+                      SourceLoc loc)
         implements ArraySpec {
 
     /** The arithmetic (the golden model's). */
@@ -60,8 +64,10 @@ public record LutCore(String name, PeSpec pe, int m, int n, int k, int group, lo
         return Math.max(1, (long) m * n * k / weightBits());
     }
 
+    /** The same tile with a carry-propagate plane accumulator (what {@code bitweave equiv} proves it against). */
     @Override
     public LutCore baseline() {
-        return this;
+        return new LutCore(name, pe, m, n, k, group, zeroPoint, symmetrize, signBitHigh, preEncoded, accumulateIn,
+                false, loc);
     }
 }

@@ -2,6 +2,10 @@ package bitweave.units.lut;
 
 import bitweave.check.ArrayContext;
 import bitweave.check.MemberSet;
+import bitweave.check.TransformMember;
+import bitweave.ir.Transform;
+import java.util.EnumSet;
+import java.util.Set;
 import bitweave.diag.ErrorCode;
 import bitweave.emit.GoldenJavaUnit;
 import bitweave.golden.UnitGolden;
@@ -28,7 +32,7 @@ public final class LutCoreKind implements UnitKind {
     static final int DEFAULT_GROUP = 4;
     static final int MAX_GROUP = 8;
     private static final List<String> MEMBERS = List.of("zero_point", "group", "symmetrize", "sign_bit", "index",
-            "accumulate_in");
+            "accumulate_in", TransformMember.MEMBER);
 
     @Override
     public String dslName() {
@@ -64,6 +68,18 @@ public final class LutCoreKind implements UnitKind {
             ok = false;
         }
         ok &= sym != null && sign != null && index != null;
+        Member tm = members.optional(TransformMember.MEMBER);
+        // The plane accumulator is exact-width inside the PE (the output's policy acts after it is resolved), so
+        // carry-save accumulation needs no 'wrap' here: the PE is not passed for that legality check.
+        Set<Transform> transforms = TransformMember.parse(tm, members, ctx, EnumSet.of(Transform.COMPRESSED_ACCUMULATION),
+                "a lut_core", null);
+        ok &= transforms != null;
+        if (transforms != null && tm != null && (TransformMember.rawPairs(tm) || hasWord(tm, TransformMember.EDGE_PIPELINE))) {
+            ctx.error(ErrorCode.TRANSFORM_NOT_APPLICABLE, tm.loc(), "a lut_core resolves its plane accumulator inside"
+                    + " each PE, after the last plane; '" + TransformMember.RAW_PAIRS + "' and '"
+                    + TransformMember.EDGE_PIPELINE + "' do not apply: write 'transform compressed_accumulation'");
+            ok = false;
+        }
         if (pe == null || !ok) {
             return null;
         }
@@ -102,7 +118,8 @@ public final class LutCoreKind implements UnitKind {
             zeroPoint = z;
         }
         return new LutCore(decl.name(), pe, m.intValue(), n.intValue(), k.intValue(), group.intValue(), zeroPoint,
-                symmetrize, sign.equals("high"), preEncoded, accumulateIn, decl.nameLoc());
+                symmetrize, sign.equals("high"), preEncoded, accumulateIn,
+                transforms.contains(Transform.COMPRESSED_ACCUMULATION), decl.nameLoc());
     }
 
     /** Activations of 2..16 bits, weights of 1..4 bits, no multiplier structure (the core has no multiplier). */
@@ -125,6 +142,10 @@ public final class LutCoreKind implements UnitKind {
         return true;
     }
 
+    private static boolean hasWord(Member m, String word) {
+        return m.args().stream().anyMatch(a -> a instanceof bitweave.parse.Expr.NameRef w && w.name().equals(word));
+    }
+
     private static String word(MemberSet members, String name, List<String> choices, String dflt) {
         Member m = members.optional(name);
         return m == null ? dflt : members.word(m, choices, name + " " + dflt, name);
@@ -141,7 +162,8 @@ public final class LutCoreKind implements UnitKind {
         return "lut_core " + c.m() + "x" + c.n() + "x" + c.k() + " (group " + c.group() + ", W" + c.weightBits()
                 + (c.pe().b().signed() ? " signed" : " z=" + c.zeroPoint()) + ", "
                 + (c.symmetrize() ? "symmetrized, sign bit " + (c.signBitHigh() ? "high" : "low") : "full tables")
-                + (c.preEncoded() ? ", pre-encoded weights" : "") + (c.accumulateIn() ? ", accumulate_in" : "") + ")";
+                + (c.preEncoded() ? ", pre-encoded weights" : "") + (c.accumulateIn() ? ", accumulate_in" : "")
+                + (c.compressedAccumulation() ? ", transform compressed_accumulation" : "") + ")";
     }
 
     @Override

@@ -146,8 +146,6 @@ final class LutGraphs {
 
     Datapath peGraph(String loc) {
         DatapathBuilder g = new DatapathBuilder(loc);
-        int gs = t.group();
-        int stored = tables.storedEntries();
         Value table = g.input("tables", tableWidth());
         Value s = g.input("s", sumWidth());
         Value plane = g.input("plane", t.k());
@@ -156,36 +154,44 @@ final class LutGraphs {
         Value advance = g.input("advance", 1);
         Value c = t.accumulateIn() ? g.input("c", t.pe().acc().width()) : null;
         Value o = g.output("o", t.pe().acc().width());
+        Value accD = t.compressedAccumulation()
+                ? compressedPlaneAccumulation(g, table, plane, first, advance)
+                : planeAccumulation(g, table, plane, first, advance);
+        int accW = accWidth();
+        // the bracket (acc + C*S) is even; O is its half
+        int bw = Math.max(accW, sumWidth() + 5) + 1;
+        Value cs = g.fresh("cs", bw);
+        g.add(new Op.Multiply(cs, g.extend("s_wide", s, bw, true),
+                g.constant("c_const", bw, BigInteger.valueOf(tables.correction()).and(mask(bw))), g.loc()));
+        Value bracket = g.fresh("bracket", bw);
+        g.add(new Op.Add(bracket, g.extend("acc_wide", accD, bw, true), cs, false, g.loc()));
+        Value half = g.slice("half", bracket, 1, bw - 1);
+        int ew = Math.max(bw, t.pe().acc().width() + 1) + 1;
+        Value exact = g.extend("o_exact_gemm", half, ew, true);
+        if (c != null) {
+            Value sum = g.fresh("o_exact", ew);
+            g.add(new Op.Add(sum, exact, g.extend("c_wide", c, ew, t.pe().acc().signed()), false, g.loc()));
+            exact = sum;
+        }
+        Value fitted = g.fresh("o_fitted", t.pe().acc().width());
+        MacDatapath.fit(g, fitted, exact, t.pe());
+        g.register(o, fitted, g.and("o_load", advance, last), null);
+        return g.build();
+    }
+
+    /** acc = 2·acc ± P with carry-propagate adders: P from the groups' values, then the accumulator's add. */
+    private Value planeAccumulation(DatapathBuilder g, Value table, Value plane, Value first, Value advance) {
         int pw = planeWidth();
         Value p = null;
         for (int j = 0; j < t.groups(); j++) {
-            List<Value> entries = new ArrayList<>();
-            for (int e = 0; e < stored; e++) {
-                entries.add(g.slice("g" + j + "_t" + e, table, (j * stored + e) * entryW, entryW));
-            }
-            List<Value> idx = new ArrayList<>();
-            for (int q = 0; q < gs; q++) {
-                idx.add(g.bit("g" + j + "_i" + q, plane, j * gs + q));
-            }
-            Value value;
+            List<Value> idx = groupIndex(g, plane, j);
+            Value entry = lookup(g, j, groupEntries(g, table, j), idx);
+            Value value = entry;
             if (tables.symmetrize()) {
                 Value sel = idx.get(tables.signBit());
-                List<Value> addr = new ArrayList<>(idx);
-                addr.remove(tables.signBit());
-                if (!tables.preEncoded()) {
-                    // an index with the select bit set reads the entry at its other bits' complement
-                    List<Value> flipped = new ArrayList<>();
-                    for (int q = 0; q < addr.size(); q++) {
-                        flipped.add(g.logic("g" + j + "_a" + q, Op.LogicKind.XOR, addr.get(q), sel));
-                    }
-                    addr = flipped;
-                }
-                Value entry = select(g, "g" + j + "_m", entries, addr);
                 Value neg = g.fresh("g" + j + "_negated", entryW);
                 g.add(new Op.Add(neg, g.constant("g" + j + "_zero", entryW, 0), entry, true, g.loc()));
                 value = g.mux("g" + j + "_value", sel, neg, entry);
-            } else {
-                value = select(g, "g" + j + "_m", entries, idx);
             }
             Value wide = g.extend("g" + j + "_wide", value, pw, true);
             if (p == null) {
@@ -213,25 +219,85 @@ final class LutGraphs {
         g.add(new Op.Add(accD, base, term, false, g.loc()));
         // acc is data: the first step of every tile clears it, so it needs no reset
         g.register(accQ, accD, advance, null);
-        // the bracket (acc + C*S) is even; O is its half
-        int bw = Math.max(accW, sumWidth() + 5) + 1;
-        Value cs = g.fresh("cs", bw);
-        g.add(new Op.Multiply(cs, g.extend("s_wide", s, bw, true),
-                g.constant("c_const", bw, BigInteger.valueOf(tables.correction()).and(mask(bw))), g.loc()));
-        Value bracket = g.fresh("bracket", bw);
-        g.add(new Op.Add(bracket, g.extend("acc_wide", accD, bw, true), cs, false, g.loc()));
-        Value half = g.slice("half", bracket, 1, bw - 1);
-        int ew = Math.max(bw, t.pe().acc().width() + 1) + 1;
-        Value exact = g.extend("o_exact_gemm", half, ew, true);
-        if (c != null) {
-            Value sum = g.fresh("o_exact", ew);
-            g.add(new Op.Add(sum, exact, g.extend("c_wide", c, ew, t.pe().acc().signed()), false, g.loc()));
-            exact = sum;
+        return accD;
+    }
+
+    /** Group j's entries (from the row's tables) and the plane's index bits of its g elements. */
+    private List<Value> groupEntries(DatapathBuilder g, Value table, int j) {
+        List<Value> entries = new ArrayList<>();
+        for (int e = 0; e < tables.storedEntries(); e++) {
+            entries.add(g.slice("g" + j + "_t" + e, table, (j * tables.storedEntries() + e) * entryW, entryW));
         }
-        Value fitted = g.fresh("o_fitted", t.pe().acc().width());
-        MacDatapath.fit(g, fitted, exact, t.pe());
-        g.register(o, fitted, g.and("o_load", advance, last), null);
-        return g.build();
+        return entries;
+    }
+
+    private List<Value> groupIndex(DatapathBuilder g, Value plane, int j) {
+        List<Value> idx = new ArrayList<>();
+        for (int q = 0; q < t.group(); q++) {
+            idx.add(g.bit("g" + j + "_i" + q, plane, j * t.group() + q));
+        }
+        return idx;
+    }
+
+    /**
+     * The stored entry an index reads, before its negation: symmetrized, the other bits address the half table,
+     * complemented when the select bit is set (unless the weights are pre-encoded).
+     */
+    private Value lookup(DatapathBuilder g, int j, List<Value> entries, List<Value> idx) {
+        if (!tables.symmetrize()) {
+            return select(g, "g" + j + "_m", entries, idx);
+        }
+        Value sel = idx.get(tables.signBit());
+        List<Value> addr = new ArrayList<>(idx);
+        addr.remove(tables.signBit());
+        if (!tables.preEncoded()) {
+            List<Value> flipped = new ArrayList<>();
+            for (int q = 0; q < addr.size(); q++) {
+                flipped.add(g.logic("g" + j + "_a" + q, Op.LogicKind.XOR, addr.get(q), sel));
+            }
+            addr = flipped;
+        }
+        return select(g, "g" + j + "_m", entries, addr);
+    }
+
+    /**
+     * transform compressed_accumulation: the accumulator is a (sum, carry) pair of accWidth bits (exact: the true
+     * acc fits, so sum + carry mod 2^accWidth is it). Each step one bit heap takes the doubled pair and every
+     * group's entry, negated as ~e + 1 (the +1 a one-bit row), where the negation is the select bit XOR (signed
+     * codes) the sign plane's step; so the step loop has counters only. The pair is resolved after the loop.
+     */
+    private Value compressedPlaneAccumulation(DatapathBuilder g, Value table, Value plane, Value first,
+                                              Value advance) {
+        int accW = accWidth();
+        Value sumQ = g.fresh("acc_sum_q", accW);
+        Value carryQ = g.fresh("acc_carry_q", accW);
+        Value zero = g.constant("acc_clear", accW, 0);
+        List<Op.HeapRow> rows = new ArrayList<>(List.of(
+                new Op.HeapRow(g.mux("acc_sum_base", first, zero, sumQ), 1, false),
+                new Op.HeapRow(g.mux("acc_carry_base", first, zero, carryQ), 1, false)));
+        for (int j = 0; j < t.groups(); j++) {
+            List<Value> idx = groupIndex(g, plane, j);
+            Value entry = lookup(g, j, groupEntries(g, table, j), idx);
+            Value negate = tables.symmetrize() ? idx.get(tables.signBit()) : null;
+            if (t.pe().b().signed()) {
+                negate = negate == null ? first : g.logic("g" + j + "_negate", Op.LogicKind.XOR, negate, first);
+            }
+            if (negate == null) {
+                rows.add(new Op.HeapRow(entry, 0, true));
+            } else {
+                rows.add(new Op.HeapRow(g.mux("g" + j + "_ones", negate, g.not("g" + j + "_inverted", entry), entry), 0,
+                        true));
+                rows.add(new Op.HeapRow(negate, 0, false));
+            }
+        }
+        Value sumD = g.fresh("acc_heap_sum", accW);
+        Value carryD = g.fresh("acc_heap_carry", accW);
+        g.add(new Op.BitHeap(sumD, carryD, rows, MacDatapath.reduction(t.pe().mac()), t.pe().mac().fourTwo(), g.loc()));
+        g.register(sumQ, sumD, advance, null);
+        g.register(carryQ, carryD, advance, null);
+        Value accD = g.fresh("acc_d", accW);
+        g.add(new Op.Add(accD, sumD, carryD, false, g.loc()));
+        return accD;
     }
 
     private static BigInteger mask(int w) {

@@ -1,6 +1,8 @@
 package bitweave.units.lut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bitweave.check.Frontend;
@@ -46,6 +48,14 @@ class LutCoreTest {
         assertEquals(List.of(ErrorCode.OPTION_NOT_APPLICABLE),
                 codes(PE.replace("acc : int32 wrap", "acc : int32 wrap\n  multiplier booth"), "lut_core(2, 2, 4) of p"));
         assertEquals(List.of(ErrorCode.BAD_OPTION_VALUE), codes(PE, "lut_core(2, 2, 4) of p { sign_bit middle }"));
+        LutCore csa = (LutCore) top(PE.replace("wrap", "saturate"),
+                "lut_core(2, 2, 4) of p { transform compressed_accumulation }");
+        assertTrue(csa.compressedAccumulation(), "the plane accumulator is exact inside, so saturate is legal");
+        assertFalse(csa.baseline().compressedAccumulation());
+        assertEquals(List.of(ErrorCode.TRANSFORM_NOT_APPLICABLE),
+                codes(PE, "lut_core(2, 2, 4) of p { transform compressed_accumulation raw_pairs }"));
+        assertEquals(List.of(ErrorCode.TRANSFORM_NOT_APPLICABLE),
+                codes(PE, "lut_core(2, 2, 4) of p { transform same_bit_weight_reduction }"));
     }
 
     @Test
