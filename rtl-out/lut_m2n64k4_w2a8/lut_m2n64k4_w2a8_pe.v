@@ -14,6 +14,10 @@ module lut_m2n64k4_w2a8_pe (
   input  wire advance,
   output wire [31:0] o
 );
+  wire g0_i0;
+  wire g0_i1;
+  wire g0_i2;
+  wire g0_i3;
   wire [10:0] g0_t0;
   wire [10:0] g0_t1;
   wire [10:0] g0_t2;
@@ -22,10 +26,6 @@ module lut_m2n64k4_w2a8_pe (
   wire [10:0] g0_t5;
   wire [10:0] g0_t6;
   wire [10:0] g0_t7;
-  wire g0_i0;
-  wire g0_i1;
-  wire g0_i2;
-  wire g0_i3;
   wire g0_a0;
   wire g0_a1;
   wire g0_a2;
@@ -74,6 +74,10 @@ module lut_m2n64k4_w2a8_pe (
   // verilator lint_on UNUSED
 
   // @[lut_m2n64k4_w2a8.bw:14:7]
+  assign g0_i0 = plane[0];
+  assign g0_i1 = plane[1];
+  assign g0_i2 = plane[2];
+  assign g0_i3 = plane[3];
   assign g0_t0 = tables[10:0];
   assign g0_t1 = tables[21:11];
   assign g0_t2 = tables[32:22];
@@ -82,10 +86,6 @@ module lut_m2n64k4_w2a8_pe (
   assign g0_t5 = tables[65:55];
   assign g0_t6 = tables[76:66];
   assign g0_t7 = tables[87:77];
-  assign g0_i0 = plane[0];
-  assign g0_i1 = plane[1];
-  assign g0_i2 = plane[2];
-  assign g0_i3 = plane[3];
   assign g0_a0 = g0_i0 ^ g0_i3;
   assign g0_a1 = g0_i1 ^ g0_i3;
   assign g0_a2 = g0_i2 ^ g0_i3;
