@@ -50,8 +50,11 @@ final class SynthCommand implements Command {
                 .desc("synthesis flow: " + String.join(", ", SynthTarget.spellings()) + " (default generic)").get());
         options.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
                 .desc("also write the compile output, the Yosys script and synth-<target>.json to DIR").get());
+        options.addOption(Option.builder().longOpt("fast").desc("map with ABC's fast script (abc -fast): for large"
+                + " designs the full script takes too long on; somewhat more gates, so compare figures of one script"
+                + " only (the table's first line and the JSON's flow say which)").get());
         CommandLine cl = DesignOptions.parse(options, args);
-        if (DesignOptions.helpRequested(cl, options, this, "design.bw [--target generic] [-o OUT] [options]", console)) {
+        if (DesignOptions.helpRequested(cl, options, this, "design.bw [--target generic] [--fast] [-o OUT] [options]", console)) {
             return Main.EXIT_OK;
         }
         String targetName = cl.getOptionValue("target", SynthTarget.GENERIC.spelling());
@@ -76,7 +79,7 @@ final class SynthCommand implements Command {
             }
             Synthesis.Result result;
             try {
-                result = Synthesis.run(yosys, target, outputs.rtl(), scratch);
+                result = Synthesis.run(yosys, target, outputs.rtl(), scratch, cl.hasOption("fast"));
             } catch (UserError e) {
                 keepScratch = true;   // the message names the log inside it
                 throw e;
@@ -110,7 +113,7 @@ final class SynthCommand implements Command {
             params.append(" -P ").append(e.getKey()).append('=').append(e.getValue());
         }
         o.println("synth " + design.name() + params + ": top " + r.top() + ", target " + r.target().spelling()
-                + ", " + yosysVersion);
+                + (r.fastAbc() ? " (abc -fast)" : "") + ", " + yosysVersion);
         o.printf("  %-10s %12d%n", "NAND", f.nand());
         o.printf("  %-10s %12d%n", "NOR", f.nor());
         o.printf("  %-10s %12d%n", "NOT", f.not());

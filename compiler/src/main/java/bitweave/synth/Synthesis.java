@@ -20,18 +20,23 @@ public final class Synthesis {
     private Synthesis() {
     }
 
-    /** The figures, the script that produced them and the time Yosys took. */
-    public record Result(SynthTarget target, String top, SynthFigures figures, List<String> commands,
+    /** The figures, the script that produced them (with ABC's fast script or not) and the time Yosys took. */
+    public record Result(SynthTarget target, String top, SynthFigures figures, List<String> commands, boolean fastAbc,
                          Duration runTime, Path log) {
     }
 
     public static Result run(Yosys yosys, SynthTarget target, RtlOutput rtl, Path rtlDir) {
+        return run(yosys, target, rtl, rtlDir, false);
+    }
+
+    /** @param fastAbc map with ABC's fast script ({@link SynthTarget#commands}) */
+    public static Result run(Yosys yosys, SynthTarget target, RtlOutput rtl, Path rtlDir, boolean fastAbc) {
         String top = rtl.topModule();
         String tcl = top + "_yosys.tcl";
         if (!Files.isRegularFile(rtlDir.resolve(tcl))) {
             throw new IllegalArgumentException("no " + tcl + " in " + rtlDir);
         }
-        List<String> commands = target.commands(top);
+        List<String> commands = target.commands(top, fastAbc);
         List<String> script = new ArrayList<>();
         script.add("# " + bitweave.emit.Provenance.MARKER + " (bitweave synth --target " + target.spelling() + ")");
         // The tcl file list resolves paths against its own folder; the working directory is rtlDir.
@@ -49,7 +54,7 @@ public final class Synthesis {
         Yosys.Run run = yosys.scriptOk(rtlDir, scriptName, logName, "to synthesize " + top);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         try {
-            return new Result(target, top, SynthLog.parse(run.log(), top), commands, took, run.logFile());
+            return new Result(target, top, SynthLog.parse(run.log(), top), commands, fastAbc, took, run.logFile());
         } catch (SynthLog.Unexpected e) {
             throw new UserError(ErrorCode.YOSYS_OUTPUT_UNEXPECTED, "cannot read the synthesis figures of " + top
                     + " from " + run.logFile() + ": " + e.getMessage());
