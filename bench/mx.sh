@@ -75,8 +75,8 @@ done
 
 # The block dot product (exact accumulation, blocks of 32, one block per operand, fp32 out) per element
 # format, and the adder tree over a PE of that block format (the same arithmetic), against an int8 MAC dot unit of the same K (adder_tree(32) of int8 x int8 -> int32, no inner
-# pipeline stage: like block_dot, a combinational datapath into one output register). Every row maps with ABC's
-# fast script (`synth --fast`): with the full script the mxint8 and mxfp8_e5m2 units did not finish in 50 minutes.
+# pipeline stage: like block_dot, a combinational datapath into one output register). Every row maps with the short
+# ABC script (`synth --fast`): with the full script the mxint8 and mxfp8_e5m2 units did not finish in 50 minutes.
 printf '\n| dot unit (K = 32, synth --fast) | GE | DFF | depth | GE x depth | GE vs int8 MAC |\n'
 printf '|---|---:|---:|---:|---:|---:|\n'
 synth_row() {   # $1 name, $2 design file

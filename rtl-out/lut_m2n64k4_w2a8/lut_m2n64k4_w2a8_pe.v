@@ -59,13 +59,13 @@ module lut_m2n64k4_w2a8_pe (
   // verilator lint_on UNUSED
 
   wire [15:0] half;
+  wire o_load;
 
   // verilator lint_off UNUSED
   wire [33:0] o_exact_gemm;
   // verilator lint_on UNUSED
 
   wire [31:0] o_fitted;
-  wire o_load;
   reg [31:0] o_q;
 
   // input bits no operation reads
@@ -115,9 +115,9 @@ module lut_m2n64k4_w2a8_pe (
   assign acc_wide = {{3{acc_d[13]}}, acc_d};
   assign bracket = acc_wide + cs;
   assign half = bracket[16:1];
+  assign o_load = advance & last;
   assign o_exact_gemm = {{18{half[15]}}, half};
   assign o_fitted = o_exact_gemm[31:0];  // wrap: the bits above are dropped
-  assign o_load = advance & last;
   always @(posedge clk) begin
     if (o_load) begin
       o_q <= o_fitted;

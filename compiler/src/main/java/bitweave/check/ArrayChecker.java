@@ -53,6 +53,15 @@ final class ArrayChecker {
             decl.args().forEach(ctx.evaluator()::eval);
             return null;
         }
+        if (pe != null && pe.accLeftOut() && !kind.derivesAcc()) {
+            List<String> deriving = UnitKinds.ALL.stream().filter(UnitKind::derivesAcc).map(UnitKind::dslName).toList();
+            reporter.error(ErrorCode.MISSING_MEMBER, pe.loc(), "pe '" + pe.name() + "' has no 'acc', which "
+                    + kind.dslName() + " '" + decl.name() + "' needs; add e.g. 'acc : int32 wrap' (only "
+                    + String.join(" and ", deriving) + " derive" + (deriving.size() == 1 ? "s" : "")
+                    + " an exact accumulator when it is left out)");
+            decl.args().forEach(ctx.evaluator()::eval);
+            return null;
+        }
         return kind.check(decl, pe, ctx);
     }
 

@@ -50,10 +50,16 @@ final class PeChecker {
         }
         IntType a = operand(members.require("a", "a : int8"), owner);
         IntType b = operand(members.require("b", "b : int8"), owner);
-        Member accMember = members.require("acc", "acc : int32 wrap");
-        IntType acc = accMember == null ? null : typeOf(accMember, owner);
+        Member accMember = members.optional("acc");
+        if (accMember == null) {
+            // only a kind that derives the exact width (lut_core) takes it; ArrayChecker reports it for the others
+            MacStructure mac = macStructure(members, owner);
+            return a == null || b == null || mac == null ? null
+                    : new PeSpec(pe.name(), a, b, null, null, mac, pe.nameLoc());
+        }
+        IntType acc = typeOf(accMember, owner);
         // without a type the member is already reported as malformed; its words are not policies
-        OverflowPolicy policy = accMember == null || accMember.type() == null ? null : policy(accMember, acc);
+        OverflowPolicy policy = accMember.type() == null ? null : policy(accMember, acc);
         MacStructure mac = macStructure(members, owner);
         if (a == null || b == null || acc == null || policy == null || mac == null) {
             return null;
@@ -86,19 +92,7 @@ final class PeChecker {
 
     /** The DSL name of the narrowest type holding lo..hi: signed if the accumulator is or lo is negative. */
     private static String smallestTypeFor(BigInteger lo, BigInteger hi, boolean accSigned) {
-        boolean signed = accSigned || lo.signum() < 0;
-        int width = 1;
-        while (!fits(lo, hi, width, signed)) {
-            width++;
-        }
-        return (signed ? "int" : "uint") + width;
-    }
-
-    private static boolean fits(BigInteger lo, BigInteger hi, int width, boolean signed) {
-        BigInteger min = signed ? BigInteger.ONE.shiftLeft(width - 1).negate() : BigInteger.ZERO;
-        BigInteger max = (signed ? BigInteger.ONE.shiftLeft(width - 1) : BigInteger.ONE.shiftLeft(width))
-                .subtract(BigInteger.ONE);
-        return lo.compareTo(min) >= 0 && hi.compareTo(max) <= 0;
+        return IntType.narrowestHolding(lo, hi, accSigned).map(IntType::dslName).orElse("more than 64 bits");
     }
 
     /**

@@ -25,8 +25,9 @@ import org.apache.commons.cli.ParseException;
  * {@code bitweave equiv F.bw [--against G.bw] [--depth N]}: proves with Yosys that two units compute the
  * same outputs, cycle by cycle from reset (bitweave.synth.Equivalence): for all cycles by induction when
  * ABC's dprove succeeds, otherwise (or with --depth) for a bounded number of cycles. Without --against the reference is
- * F.bw's own baseline (the behavioural multiplier, no transform: {@link Design#baseline()}), so the proof
- * says the multiplier structure and the transforms F.bw asks for preserve its arithmetic. Exit 0 with
+ * F.bw's own baseline (the behavioural multiplier, no transform: {@link Design#baseline()}; for a lut_core the
+ * same tile built with multipliers, {@code datapath mac}), so the proof says the multiplier structure, the
+ * transforms (and the LUT core's tables) F.bw asks for preserve its arithmetic. Exit 0 with
  * {@code PROVED ...}, 1 with {@code NOT EQUIVALENT ...} and a counterexample.
  */
 final class EquivCommand implements Command {
@@ -45,7 +46,8 @@ final class EquivCommand implements Command {
         Options options = DesignOptions.common();
         options.addOption(Option.builder().longOpt("against").hasArg().argName("G.bw")
                 .desc("the design to compare with (default: F.bw's own baseline, the behavioral multiplier and no"
-                        + " transform); -P and --top apply to both designs").get());
+                        + " transform; for a lut_core the tile built with multipliers); -P and --top apply to both"
+                        + " designs").get());
         options.addOption(Option.builder().longOpt("depth").hasArg().argName("N")
                 .desc("run only the bounded check, for N cycles after the reset cycle (1.." + Equivalence.MAX_DEPTH
                         + "); default: a proof for all cycles (ABC dprove) first, then the bounded check for the"

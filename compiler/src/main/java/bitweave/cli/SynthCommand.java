@@ -50,9 +50,9 @@ final class SynthCommand implements Command {
                 .desc("synthesis flow: " + String.join(", ", SynthTarget.spellings()) + " (default generic)").get());
         options.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
                 .desc("also write the compile output, the Yosys script and synth-<target>.json to DIR").get());
-        options.addOption(Option.builder().longOpt("fast").desc("map with ABC's fast script (abc -fast): for large"
-                + " designs the full script takes too long on; somewhat more gates, so compare figures of one script"
-                + " only (the table's first line and the JSON's flow say which)").get());
+        options.addOption(Option.builder().longOpt("fast").desc("map with a short ABC script (strash; ifraig; map) for"
+                + " large designs the full script takes too long on; somewhat more gates, so compare figures of one"
+                + " script only (the table's first line and the JSON's flow say which)").get());
         CommandLine cl = DesignOptions.parse(options, args);
         if (DesignOptions.helpRequested(cl, options, this, "design.bw [--target generic] [--fast] [-o OUT] [options]", console)) {
             return Main.EXIT_OK;
@@ -113,7 +113,7 @@ final class SynthCommand implements Command {
             params.append(" -P ").append(e.getKey()).append('=').append(e.getValue());
         }
         o.println("synth " + design.name() + params + ": top " + r.top() + ", target " + r.target().spelling()
-                + (r.fastAbc() ? " (abc -fast)" : "") + ", " + yosysVersion);
+                + (r.fastAbc() ? " (short abc script)" : "") + ", " + yosysVersion);
         o.printf("  %-10s %12d%n", "NAND", f.nand());
         o.printf("  %-10s %12d%n", "NOR", f.nor());
         o.printf("  %-10s %12d%n", "NOT", f.not());

@@ -38,6 +38,21 @@ public record IntType(int width, boolean signed) {
         return signed ? SIGNED_MAX[width] : UNSIGNED_MAX[width];
     }
 
+    /**
+     * The narrowest type holding every value in lo..hi: signed if {@code signed} or lo is negative (a range
+     * beyond 64 bits has none: empty).
+     */
+    public static java.util.Optional<IntType> narrowestHolding(BigInteger lo, BigInteger hi, boolean signed) {
+        boolean s = signed || lo.signum() < 0;
+        for (int w = 1; w <= MAX_WIDTH; w++) {
+            IntType t = new IntType(w, s);
+            if (lo.compareTo(t.min()) >= 0 && hi.compareTo(t.max()) <= 0) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The DSL spelling, e.g. {@code int8} or {@code uint3}. */
     public String dslName() {
         return (signed ? "int" : "uint") + width;

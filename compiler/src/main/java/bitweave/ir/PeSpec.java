@@ -32,6 +32,19 @@ public record PeSpec(String name, IntType a, IntType b, IntType acc, OverflowPol
         return new PeSpec(name, a, b, acc, policy, newMac, blocks, loc);
     }
 
+    /**
+     * Whether the PE leaves {@code acc} out, for the array to derive (only a kind whose
+     * {@code UnitKind.derivesAcc()} is true takes such a PE, and its record holds the derived one).
+     */
+    public boolean accLeftOut() {
+        return acc == null;
+    }
+
+    /** The same PE with the accumulator an array derived. */
+    public PeSpec withAcc(IntType newAcc, OverflowPolicy newPolicy) {
+        return new PeSpec(name, a, b, newAcc, newPolicy, mac, blocks, loc);
+    }
+
     /** Whether a and b are block formats (MX or BFP). */
     public boolean hasBlockOperands() {
         return blocks != null;

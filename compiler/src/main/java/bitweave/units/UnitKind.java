@@ -46,6 +46,14 @@ public interface UnitKind {
         return false;
     }
 
+    /**
+     * Whether the kind derives an exact accumulator itself when the PE leaves {@code acc} out
+     * ({@link PeSpec#accLeftOut}); for the other kinds the checker reports the missing member.
+     */
+    default boolean derivesAcc() {
+        return false;
+    }
+
     /** How the arguments read in messages, e.g. "ROWS, COLS"; the checker enforces their count first. */
     List<String> argNames();
 

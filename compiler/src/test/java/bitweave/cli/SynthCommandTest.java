@@ -54,14 +54,14 @@ class SynthCommandTest {
         assertEquals(withoutRunTime(tmp.resolve("a/synth-generic.json")), withoutRunTime(tmp.resolve("b/synth-generic.json")));
     }
 
-    /** --fast maps with ABC's fast script: the flow in the JSON and the table's first line say so. */
+    /** --fast maps with the short ABC script: the flow in the JSON and the table's first line say so. */
     @Test
     void fastMapsWithAbcsFastScriptAndSaysSo(@TempDir Path tmp) throws Exception {
         CliRunner.Result r = CliRunner.run("synth", TREE, "--fast", "-o", tmp.toString());
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().startsWith("synth tree_wrap: top tree_wrap, target generic (abc -fast), Yosys "), r.out());
+        assertTrue(r.out().startsWith("synth tree_wrap: top tree_wrap, target generic (short abc script), Yosys "), r.out());
         JsonNode flow = new ObjectMapper().readTree(tmp.resolve("synth-generic.json").toFile()).get("flow");
-        assertTrue(flow.toString().contains("\"abc -fast -g cmos2\""), flow.toString());
+        assertTrue(flow.toString().contains("\"" + bitweave.synth.SynthTarget.FAST_ABC + "\""), flow.toString());
         assertTrue(figure(r.out(), "NAND") + figure(r.out(), "NOR") > 0, r.out());
     }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Co-simulation of the LUT tensor core (issue 8): the paper's default tile and W1, W4 and symmetrization-off
- * variants, plus the other index options and the carry-save plane accumulator, 10,000 tiles each (corner tiles first), bit-exact against the plain
+ * variants, plus the other index options, the carry-save plane accumulator, the multiplier reference
+ * ({@code datapath mac}) and a derived exact acc, 10,000 tiles each (corner tiles first), bit-exact against the plain
  * GEMM, with the latency (b + 1 cycles) checked. -Dbitweave.seed=N replays a failure.
  */
 class LutCoreCosimTest {
@@ -37,6 +38,11 @@ class LutCoreCosimTest {
                     "zero_point 2; transform compressed_accumulation"},
             {"lut_w4_csa", "a : int8; b : int4; acc : int16 saturate", "2, 4, 12",
                     "group 3; sign_bit low; accumulate_in; transform compressed_accumulation"},
+            // the multiplier reference (the LUT core's equiv baseline), decoding pre-encoded codes
+            {"lut_mac", "a : int8; b : uint3; acc : int16 saturate", "2, 4, 8",
+                    "datapath mac; index pre_encoded; sign_bit low; zero_point 4; accumulate_in"},
+            // acc left out: the exact width (int8 x (0..15 - 8), K = 16: int16)
+            {"lut_exact", "a : int8; b : uint4", "2, 8, 16", "zero_point 8"},
     };
 
     @TempDir

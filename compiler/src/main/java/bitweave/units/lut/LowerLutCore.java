@@ -49,21 +49,20 @@ public final class LowerLutCore implements LoweringPass {
         LutCore t = (LutCore) design.top();
         String unit = design.unitName();
         String loc = t.loc().locator();
-        LutGraphs graphs = new LutGraphs(t);
         RtlModule delay = LoweringSupport.delayModule(unit, loc);
-        RtlModule table = DatapathModules.module(LoweringSupport.moduleName(unit, "table"),
-                "table precompute of one activation row: per group of " + t.group() + " the " + t.tables().storedEntries()
-                        + " stored entries sum(+-x) (" + graphs.entryWidth() + " bits each), and the row's sum S",
-                loc, graphs.tableGraph(loc));
-        RtlModule weights = DatapathModules.module(LoweringSupport.moduleName(unit, "weights"),
-                "one weight column's codes, loaded with the tile and shifted left per step: the top bits are the plane",
-                loc, graphs.weightsGraph(loc));
-        RtlModule pe = DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
-                "one output: table lookups by the plane's indices, acc = 2*acc +- P per step, (acc + C*S)/2 at the last",
-                t.pe().loc().locator(), graphs.peGraph(loc));
         RtlModule ctrl = DatapathModules.module(LoweringSupport.moduleName(unit, "ctrl"),
                 "the step counter (b planes per tile) and the handshake", loc, ctrlGraph(t.weightBits(), loc));
-        List<RtlModule> modules = new ArrayList<>(List.of(delay, table, weights, pe, ctrl));
+        List<RtlModule> modules = new ArrayList<>(List.of(delay));
+        List<ArrayItem> row = new ArrayList<>();
+        List<ArrayItem> column = new ArrayList<>();
+        List<String> pePorts = new ArrayList<>(List.of("clk", "clk", "rst", "rst"));
+        RtlModule pe;
+        if (t.macDatapath()) {
+            pe = macTile(t, unit, delay, row, column, pePorts);
+        } else {
+            pe = lutTile(t, unit, delay, modules, row, column, pePorts);
+        }
+        modules.addAll(List.of(pe, ctrl));
 
         List<RtlParam> params = List.of(
                 new RtlParam("M", t.m(), "rows of A and O"),
@@ -84,23 +83,7 @@ public final class LowerLutCore implements LoweringPass {
                 Structure.instance(ctrl.name(), "u_ctrl", loc, "clk", "clk", "rst", "rst", "in_valid", "in_valid",
                         "out_ready", "out_ready", "in_ready", "in_ready", "out_valid", "out_valid", "in_fire", "in_fire",
                         "advance", "advance", "first", "first", "last", "last")));
-        String tw = Integer.toString(graphs.tableWidth());
-        String sw = Integer.toString(graphs.sumWidth());
-        List<ArrayItem> row = List.of(
-                new Comment("row m's tables and sum, computed from the beat and held for the tile's b steps"),
-                new Wire("table_d", tw, false), new Wire("s_d", sw, false),
-                new Wire("tables", tw, false), new Wire("s", sw, false),
-                Structure.instance(table.name(), "u_table", loc, "x", "in_a[m*K*A_W +: K*A_W]", "tables", "table_d",
-                        "s", "s_d"),
-                Structure.dataDelay(delay.name(), "u_table_q", tw, "1", "in_fire", "table_d", "tables", loc),
-                Structure.dataDelay(delay.name(), "u_s_q", sw, "1", "in_fire", "s_d", "s", loc));
-        List<ArrayItem> column = List.of(
-                new Wire("plane", "K", false),
-                Structure.instance(weights.name(), "u_weights", loc, "clk", "clk", "rst", "rst", "load", "in_fire",
-                        "advance", "advance", "w", "in_w[n*K*W_W +: K*W_W]", "plane", "plane"));
         List<ArrayItem> cell = new ArrayList<>();
-        List<String> pePorts = new ArrayList<>(List.of("clk", "clk", "rst", "rst", "tables", "g_row[m].tables",
-                "s", "g_row[m].s", "plane", "g_col[n].plane", "first", "first", "last", "last", "advance", "advance"));
         if (t.accumulateIn()) {
             cell.add(new Wire("c", "ACC_W", false));
             cell.add(Structure.dataDelay(delay.name(), "u_c_q", "ACC_W", "1", "in_fire", "in_c[(m*N+n)*ACC_W +: ACC_W]",
@@ -115,10 +98,67 @@ public final class LowerLutCore implements LoweringPass {
                 new Loop("m", "M", "g_pe_row", List.of(new Loop("n", "N", "g_pe", cell))))));
         RtlModule top = new RtlModule(unit, "LUT tensor core '" + t.name() + "' " + t.m() + "x" + t.n() + "x" + t.k()
                 + ", W" + t.weightBits() + " x " + t.pe().a().dslName() + ", group " + t.group()
-                + (t.symmetrize() ? ", symmetrized tables" : ", full tables")
+                + (t.macDatapath() ? ", datapath mac (the multiplier reference)"
+                        : t.symmetrize() ? ", symmetrized tables" : ", full tables")
                 + (t.preEncoded() ? ", pre-encoded weights" : ""), loc, params, ports, new StructuralBody(body));
         modules.add(top);
         return new RtlDesign(modules, top.name(), t.weightBits() + 1, t.peakMacsPerCycle());
+    }
+
+    /**
+     * The table datapath: per row the table module (shared by the row's N PEs) and its register, per column the
+     * weight shift register, PEs that look up, negate and shift-accumulate.
+     */
+    private static RtlModule lutTile(LutCore t, String unit, RtlModule delay, List<RtlModule> modules,
+                                     List<ArrayItem> row, List<ArrayItem> column, List<String> pePorts) {
+        String loc = t.loc().locator();
+        LutGraphs graphs = new LutGraphs(t);
+        RtlModule table = DatapathModules.module(LoweringSupport.moduleName(unit, "table"),
+                "table precompute of one activation row: per group of " + t.group() + " the " + t.tables().storedEntries()
+                        + " stored entries sum(+-x) (" + graphs.entryWidth() + " bits each), and the row's sum S",
+                loc, graphs.tableGraph(loc));
+        RtlModule weights = DatapathModules.module(LoweringSupport.moduleName(unit, "weights"),
+                "one weight column's codes, loaded with the tile and shifted left per step: the top bits are the plane",
+                loc, graphs.weightsGraph(loc));
+        modules.addAll(List.of(table, weights));
+        String tw = Integer.toString(graphs.tableWidth());
+        String sw = Integer.toString(graphs.sumWidth());
+        row.addAll(List.of(
+                new Comment("row m's tables and sum, computed from the beat and held for the tile's b steps"),
+                new Wire("table_d", tw, false), new Wire("s_d", sw, false),
+                new Wire("tables", tw, false), new Wire("s", sw, false),
+                Structure.instance(table.name(), "u_table", loc, "x", "in_a[m*K*A_W +: K*A_W]", "tables", "table_d",
+                        "s", "s_d"),
+                Structure.dataDelay(delay.name(), "u_table_q", tw, "1", "in_fire", "table_d", "tables", loc),
+                Structure.dataDelay(delay.name(), "u_s_q", sw, "1", "in_fire", "s_d", "s", loc)));
+        column.addAll(List.of(
+                new Wire("plane", "K", false),
+                Structure.instance(weights.name(), "u_weights", loc, "clk", "clk", "rst", "rst", "load", "in_fire",
+                        "advance", "advance", "w", "in_w[n*K*W_W +: K*W_W]", "plane", "plane")));
+        pePorts.addAll(List.of("tables", "g_row[m].tables", "s", "g_row[m].s", "plane", "g_col[n].plane",
+                "first", "first", "last", "last", "advance", "advance"));
+        return DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
+                "one output: table lookups by the plane's indices, acc = 2*acc +- P per step, (acc + C*S)/2 at the last",
+                t.pe().loc().locator(), graphs.peGraph(loc));
+    }
+
+    /** datapath mac: per row and per column the beat's operands held for the tile, PEs that multiply. */
+    private static RtlModule macTile(LutCore t, String unit, RtlModule delay, List<ArrayItem> row,
+                                     List<ArrayItem> column, List<String> pePorts) {
+        String loc = t.loc().locator();
+        row.addAll(List.of(
+                new Comment("row m's activations, held for the tile's b steps"),
+                new Wire("a_row", "K*A_W", false),
+                Structure.dataDelay(delay.name(), "u_a_q", "K*A_W", "1", "in_fire", "in_a[m*K*A_W +: K*A_W]", "a_row",
+                        loc)));
+        column.addAll(List.of(
+                new Wire("w_col", "K*W_W", false),
+                Structure.dataDelay(delay.name(), "u_w_q", "K*W_W", "1", "in_fire", "in_w[n*K*W_W +: K*W_W]", "w_col",
+                        loc)));
+        pePorts.addAll(List.of("a", "g_row[m].a_row", "w", "g_col[n].w_col", "last", "last", "advance", "advance"));
+        return DatapathModules.module(LoweringSupport.moduleName(unit, "pe"),
+                "one output, the multiplier reference: sum_k x_k*(w_k - z) at the last step", t.pe().loc().locator(),
+                new MacTileGraphs(t).peGraph(loc));
     }
 
     /**

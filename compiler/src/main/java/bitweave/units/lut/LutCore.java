@@ -23,10 +23,12 @@ import java.util.List;
  * @param compressedAccumulation {@code transform compressed_accumulation}: the PE keeps its plane accumulator as
  *                     a carry-save pair and adds each plane's entries in one bit heap (no carry-propagate adder in
  *                     the step loop); the pair is resolved once, after the last plane
+ * @param macDatapath  {@code datapath mac}: the reference build of the same tile (same ports and cycles): each PE
+ *                     holds its row's activations and its column's codes and multiplies, Σ x·(w − z), no table
  */
 public record LutCore(String name, PeSpec pe, int m, int n, int k, int group, long zeroPoint, boolean symmetrize,
                       boolean signBitHigh, boolean preEncoded, boolean accumulateIn, boolean compressedAccumulation,
-                      SourceLoc loc)
+                      boolean macDatapath, SourceLoc loc)
         implements ArraySpec {
 
     /** The arithmetic (the golden model's). */
@@ -64,10 +66,13 @@ public record LutCore(String name, PeSpec pe, int m, int n, int k, int group, lo
         return Math.max(1, (long) m * n * k / weightBits());
     }
 
-    /** The same tile with a carry-propagate plane accumulator (what {@code bitweave equiv} proves it against). */
+    /**
+     * What {@code bitweave equiv} proves the tile against: the same tile built with multipliers ({@code datapath
+     * mac}, no transform), so the proof says the tables, the bit-serial planes and the correction compute the GEMM.
+     */
     @Override
     public LutCore baseline() {
         return new LutCore(name, pe, m, n, k, group, zeroPoint, symmetrize, signBitHigh, preEncoded, accumulateIn,
-                false, loc);
+                false, true, loc);
     }
 }

@@ -3,24 +3,27 @@ package bitweave.units.lut;
 import bitweave.check.ArrayContext;
 import bitweave.check.MemberSet;
 import bitweave.check.TransformMember;
-import bitweave.ir.Transform;
-import java.util.EnumSet;
-import java.util.Set;
 import bitweave.diag.ErrorCode;
 import bitweave.emit.GoldenJavaUnit;
 import bitweave.golden.UnitGolden;
 import bitweave.ir.ArraySpec;
+import bitweave.ir.IntType;
 import bitweave.ir.MacStructure;
+import bitweave.ir.OverflowPolicy;
 import bitweave.ir.PeSpec;
+import bitweave.ir.Transform;
 import bitweave.parse.Decl;
 import bitweave.parse.Member;
 import bitweave.passes.LoweringPass;
 import bitweave.units.UnitKind;
+import java.math.BigInteger;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code lut_core(M, N, K) of PE { zero_point Z; group G; symmetrize on|off; sign_bit high|low; index
- * hardware|pre_encoded; accumulate_in }} (dsl/LANGUAGE.md 6.10): the LUT tensor core's tile. The PE gives the
+ * hardware|pre_encoded; accumulate_in; datapath lut|mac; transform compressed_accumulation }} (dsl/LANGUAGE.md 6.10): the LUT tensor core's tile. The PE gives the
  * activation type ({@code a}), the weight codes ({@code b}: uint1..uint4, or int1..int4) and {@code acc}.
  */
 public final class LutCoreKind implements UnitKind {
@@ -32,7 +35,7 @@ public final class LutCoreKind implements UnitKind {
     static final int DEFAULT_GROUP = 4;
     static final int MAX_GROUP = 8;
     private static final List<String> MEMBERS = List.of("zero_point", "group", "symmetrize", "sign_bit", "index",
-            "accumulate_in", TransformMember.MEMBER);
+            "accumulate_in", "datapath", TransformMember.MEMBER);
 
     @Override
     public String dslName() {
@@ -62,12 +65,13 @@ public final class LutCoreKind implements UnitKind {
         String sym = word(members, "symmetrize", List.of("on", "off"), "on");
         String sign = word(members, "sign_bit", List.of("high", "low"), "high");
         String index = word(members, "index", List.of("hardware", "pre_encoded"), "hardware");
+        String datapath = word(members, "datapath", List.of("lut", "mac"), "lut");
         Member acc = members.optional("accumulate_in");
         boolean accumulateIn = acc != null;
         if (acc != null && (!members.untyped(acc) || !members.argCount(acc, 0, "accumulate_in"))) {
             ok = false;
         }
-        ok &= sym != null && sign != null && index != null;
+        ok &= sym != null && sign != null && index != null && datapath != null;
         Member tm = members.optional(TransformMember.MEMBER);
         // The plane accumulator is exact-width inside the PE (the output's policy acts after it is resolved), so
         // carry-save accumulation needs no 'wrap' here: the PE is not passed for that legality check.
@@ -78,6 +82,13 @@ public final class LutCoreKind implements UnitKind {
             ctx.error(ErrorCode.TRANSFORM_NOT_APPLICABLE, tm.loc(), "a lut_core resolves its plane accumulator inside"
                     + " each PE, after the last plane; '" + TransformMember.RAW_PAIRS + "' and '"
                     + TransformMember.EDGE_PIPELINE + "' do not apply: write 'transform compressed_accumulation'");
+            ok = false;
+        }
+        boolean mac = "mac".equals(datapath);
+        if (mac && transforms != null && !transforms.isEmpty()) {
+            ctx.error(ErrorCode.TRANSFORM_NOT_APPLICABLE, tm.loc(), "'transform compressed_accumulation' acts on the"
+                    + " LUT PE's plane accumulator, and 'datapath mac' has none (one multiply-add per tile): drop the"
+                    + " transform or write 'datapath lut'");
             ok = false;
         }
         if (pe == null || !ok) {
@@ -117,9 +128,45 @@ public final class LutCoreKind implements UnitKind {
             }
             zeroPoint = z;
         }
+        if (pe.accLeftOut()) {
+            if (accumulateIn) {
+                ctx.error(ErrorCode.MISSING_MEMBER, pe.loc(), "pe '" + pe.name() + "' has no 'acc', but with"
+                        + " 'accumulate_in' the c_in field has acc's type, so the width cannot be derived from the"
+                        + " GEMM alone: declare it, e.g. 'acc : int32 wrap'");
+                return null;
+            }
+            pe = pe.withAcc(exactAcc(pe, k, zeroPoint), OverflowPolicy.WRAP);
+        }
         return new LutCore(decl.name(), pe, m.intValue(), n.intValue(), k.intValue(), group.intValue(), zeroPoint,
                 symmetrize, sign.equals("high"), preEncoded, accumulateIn,
-                transforms.contains(Transform.COMPRESSED_ACCUMULATION), decl.nameLoc());
+                transforms.contains(Transform.COMPRESSED_ACCUMULATION), mac, decl.nameLoc());
+    }
+
+    /**
+     * The narrowest type holding every O = Σ_k x_k·(w_k − z) (K times the extreme products, the weights' range
+     * shifted by the zero point): the default when the PE leaves {@code acc} out. Its policy never acts.
+     */
+    static IntType exactAcc(PeSpec pe, long k, long zeroPoint) {
+        BigInteger z = BigInteger.valueOf(zeroPoint);
+        BigInteger[] w = {pe.b().min().subtract(z), pe.b().max().subtract(z)};
+        BigInteger[] x = {pe.a().min(), pe.a().max()};
+        BigInteger lo = null;
+        BigInteger hi = null;
+        for (BigInteger xi : x) {
+            for (BigInteger wi : w) {
+                BigInteger p = xi.multiply(wi);
+                lo = lo == null || p.compareTo(lo) < 0 ? p : lo;
+                hi = hi == null || p.compareTo(hi) > 0 ? p : hi;
+            }
+        }
+        BigInteger kk = BigInteger.valueOf(k);
+        // 16-bit activations, 4-bit weights and K = 1024 need 31 bits: always within 64
+        return IntType.narrowestHolding(lo.multiply(kk), hi.multiply(kk), false).orElseThrow();
+    }
+
+    @Override
+    public boolean derivesAcc() {
+        return true;
     }
 
     /** Activations of 2..16 bits, weights of 1..4 bits, no multiplier structure (the core has no multiplier). */
@@ -163,7 +210,8 @@ public final class LutCoreKind implements UnitKind {
                 + (c.pe().b().signed() ? " signed" : " z=" + c.zeroPoint()) + ", "
                 + (c.symmetrize() ? "symmetrized, sign bit " + (c.signBitHigh() ? "high" : "low") : "full tables")
                 + (c.preEncoded() ? ", pre-encoded weights" : "") + (c.accumulateIn() ? ", accumulate_in" : "")
-                + (c.compressedAccumulation() ? ", transform compressed_accumulation" : "") + ")";
+                + (c.compressedAccumulation() ? ", transform compressed_accumulation" : "")
+                + (c.macDatapath() ? ", datapath mac" : "") + ")";
     }
 
     @Override

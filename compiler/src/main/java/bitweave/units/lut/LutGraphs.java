@@ -166,8 +166,17 @@ final class LutGraphs {
         Value bracket = g.fresh("bracket", bw);
         g.add(new Op.Add(bracket, g.extend("acc_wide", accD, bw, true), cs, false, g.loc()));
         Value half = g.slice("half", bracket, 1, bw - 1);
-        int ew = Math.max(bw, t.pe().acc().width() + 1) + 1;
-        Value exact = g.extend("o_exact_gemm", half, ew, true);
+        loadResult(g, t, half, c, o, g.and("o_load", advance, last));
+        return g.build();
+    }
+
+    /**
+     * The PE's tail, the same for every datapath: the exact GEMM value (signed) plus c_in, fitted to acc by its
+     * overflow policy, into the output register when {@code load} (the tile's last step).
+     */
+    static void loadResult(DatapathBuilder g, LutCore t, Value gemm, Value c, Value o, Value load) {
+        int ew = Math.max(gemm.width(), t.pe().acc().width() + 1) + 1;
+        Value exact = g.extend("o_exact_gemm", gemm, ew, true);
         if (c != null) {
             Value sum = g.fresh("o_exact", ew);
             g.add(new Op.Add(sum, exact, g.extend("c_wide", c, ew, t.pe().acc().signed()), false, g.loc()));
@@ -175,8 +184,7 @@ final class LutGraphs {
         }
         Value fitted = g.fresh("o_fitted", t.pe().acc().width());
         MacDatapath.fit(g, fitted, exact, t.pe());
-        g.register(o, fitted, g.and("o_load", advance, last), null);
-        return g.build();
+        g.register(o, fitted, load, null);
     }
 
     /** acc = 2·acc ± P with carry-propagate adders: P from the groups' values, then the accumulator's add. */

@@ -52,10 +52,30 @@ class LutCoreTest {
                 "lut_core(2, 2, 4) of p { transform compressed_accumulation }");
         assertTrue(csa.compressedAccumulation(), "the plane accumulator is exact inside, so saturate is legal");
         assertFalse(csa.baseline().compressedAccumulation());
+        assertTrue(csa.baseline().macDatapath(), "equiv proves a LUT tile against the multiplier reference");
+        assertEquals(List.of(ErrorCode.TRANSFORM_NOT_APPLICABLE),
+                codes(PE, "lut_core(2, 2, 4) of p { datapath mac; transform compressed_accumulation }"));
+        assertEquals(List.of(ErrorCode.BAD_OPTION_VALUE), codes(PE, "lut_core(2, 2, 4) of p { datapath dsp }"));
         assertEquals(List.of(ErrorCode.TRANSFORM_NOT_APPLICABLE),
                 codes(PE, "lut_core(2, 2, 4) of p { transform compressed_accumulation raw_pairs }"));
         assertEquals(List.of(ErrorCode.TRANSFORM_NOT_APPLICABLE),
                 codes(PE, "lut_core(2, 2, 4) of p { transform same_bit_weight_reduction }"));
+    }
+
+    /** Without acc the core derives the narrowest exact type of Σ x·(w − z); other kinds and accumulate_in refuse. */
+    @Test
+    void anOmittedAccIsTheExactWidth() {
+        String bare = "pe p {\n  a : int8\n  b : uint2\n}\n";
+        // int8 x (0..3 - 1): products -256..254, K = 4: -1024..1016, int11
+        assertEquals("int11", ((LutCore) top(bare, "lut_core(2, 4, 4) of p { zero_point 1 }")).pe().acc().dslName());
+        // z = 0: 0..3 x int8, K = 64: -24576..24384, int16
+        assertEquals("int16", ((LutCore) top(bare, "lut_core(1, 1, 64) of p")).pe().acc().dslName());
+        // unsigned activations and codes with z = 0: never negative
+        assertEquals("uint10", ((LutCore) top(bare.replace("int8", "uint8"), "lut_core(1, 1, 1) of p { group 1 }")).pe().acc().dslName());
+        assertEquals("int4", ((LutCore) top("pe p {\n  a : int2\n  b : int1\n}\n", "lut_core(1, 1, 2) of p { group 2 }"))
+                .pe().acc().dslName(), "int2 x int1 (-1, 0): products -1..2, two of them: -2..4");
+        assertEquals(List.of(ErrorCode.MISSING_MEMBER), codes(bare, "lut_core(1, 1, 4) of p { accumulate_in }"));
+        assertEquals(List.of(ErrorCode.MISSING_MEMBER), codes(bare, "systolic(2, 2) of p"));
     }
 
     @Test
