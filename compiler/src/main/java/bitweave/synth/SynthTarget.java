@@ -49,7 +49,7 @@ public enum SynthTarget {
     /**
      * The short script: hash, one fraiging pass (merges functionally equivalent nodes, which is most of what the
      * full script gains on wide datapaths), mapping; it leaves out the full script's scorr, dc2 and dch/&amp;nf
-     * rounds. Measured on a block_dot of mxfp4: about 16% more gates than the full script; ABC's own
+     * rounds. Measured on a block_dot of mxfp4: about 15% more gates than the full script; ABC's own
      * {@code -fast} (no fraiging) gave three times as many.
      */
     public static final String FAST_ABC = "abc -g cmos2 -script +strash;ifraig;dretime;strash;map";
