@@ -19,6 +19,8 @@
 #                     needs behavioral in the same run), also "unpiped"
 #   PPA_TABLES=...    the tables to print, default "shapes lut"
 #   PPA_LUT_SIZES=... the MACs per cycle of the LUT table (default 32; full: "32 256")
+#   PPA_LUT_K=...     its dot lengths (default "4 16")
+#   PPA_LUT_ONLY=RE   only the rows whose "unit variant" matches, besides the plain LUT tile (e.g. 'tree.*behavioral')
 #
 # The second table (issue 8) sets the LUT tensor core against the MAC arrays at equal MACs per cycle: for W1
 # (uint1), W2 (int2) and W4 (int4) weights x int8 activations and a dot length K of 4 (one table group) and
@@ -125,6 +127,9 @@ mac_design() {   # $1 name, $2 weight type, $3 array head, $4 body, $5 multiplie
 }
 lut_row() {   # $1 label, $2 unit, $3 variant, $4 design file, $5 MACs per cycle; sets lut_ge on the plain LUT row
   local nand nor not dff ge depth gexd rest
+  if [ -n "${PPA_LUT_ONLY:-}" ] && [ "$3" != lut ] && ! grep -Eq "$PPA_LUT_ONLY" <<<"$2 $3"; then
+    return
+  fi
   read -r nand nor not dff ge depth gexd rest <<<"$(synth "$4")"
   if [ "$nand" = "n/a:" ]; then
     echo "| $1 | $2 | $3 | $nand $nor $not $dff $ge $depth $gexd $rest | | | | | |"
@@ -153,7 +158,7 @@ if [[ "$tables" == *" lut "* ]]; then
   echo "| weights × A8, K, MACs/cycle | unit | variant | DFF | GE | depth | GE×depth | GE per MAC/cycle | GE vs LUT tile |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---:|"
   for p in $sizes; do
-    for k in 4 16; do
+    for k in ${PPA_LUT_K:-4 16}; do
       for wb in 1 2 4; do
         wtype=int$wb
         [ "$wb" = 1 ] && wtype=uint1

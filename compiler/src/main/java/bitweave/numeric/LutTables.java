@@ -156,7 +156,11 @@ public record LutTables(LowBitGemm gemm, int group, boolean symmetrize, int sign
     }
 
     /** The index with bit {@link #signBit} = {@code bit} inserted into the g − 1 other bits {@code rest}. */
-    private int insertBit(int rest, int bit) {
+    /**
+     * The full index of stored entry {@code rest}: {@code bit} inserted at the sign-select position (0 for the
+     * stored half; the lowering addresses its table entries the same way).
+     */
+    public int insertBit(int rest, int bit) {
         int low = rest & ((1 << signBit) - 1);
         return (rest >> signBit << (signBit + 1)) | bit << signBit | low;
     }

@@ -79,7 +79,7 @@ final class LutGraphs {
         int stored = tables.storedEntries();
         for (int j = 0; j < t.groups(); j++) {
             for (int e = 0; e < stored; e++) {
-                int idx = tables.symmetrize() ? insertZero(e, tables.signBit()) : e;
+                int idx = tables.symmetrize() ? tables.insertBit(e, 0) : e;
                 Value sum = null;
                 for (int q = 0; q < gs; q++) {
                     Value term = g.slice("g" + j + "_e" + e + "_x" + q, xs.get(j * gs + q), 0, entryW);
@@ -114,11 +114,6 @@ final class LutGraphs {
         List<Value> out = new ArrayList<>(v);
         java.util.Collections.reverse(out);
         return out;
-    }
-
-    private static int insertZero(int rest, int bit) {
-        int low = rest & ((1 << bit) - 1);
-        return (rest >> bit << (bit + 1)) | low;
     }
 
     Datapath weightsGraph(String loc) {
