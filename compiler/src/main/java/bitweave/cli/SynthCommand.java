@@ -47,14 +47,15 @@ final class SynthCommand implements Command {
     public int run(String[] args, Console console) throws ParseException, UsageException {
         Options options = DesignOptions.common();
         options.addOption(Option.builder().longOpt("target").hasArg().argName("T")
-                .desc("synthesis flow: " + String.join(", ", SynthTarget.spellings()) + " (default generic)").get());
+                .desc("synthesis flow: " + String.join(", ", SynthTarget.spellings()) + " (default generic: gates and"
+                        + " depth; ice40, xilinx: the family's resources with and without DSPs)").get());
         options.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
                 .desc("also write the compile output, the Yosys script and synth-<target>.json to DIR").get());
         options.addOption(Option.builder().longOpt("fast").desc("map with a short ABC script (strash; ifraig; map) for"
                 + " large designs the full script takes too long on; somewhat more gates, so compare figures of one"
                 + " script only (the table's first line and the JSON's flow say which)").get());
         CommandLine cl = DesignOptions.parse(options, args);
-        if (DesignOptions.helpRequested(cl, options, this, "design.bw [--target generic] [--fast] [-o OUT] [options]", console)) {
+        if (DesignOptions.helpRequested(cl, options, this, "design.bw [--target generic|ice40|xilinx] [--fast] [-o OUT] [options]", console)) {
             return Main.EXIT_OK;
         }
         String targetName = cl.getOptionValue("target", SynthTarget.GENERIC.spelling());
@@ -67,6 +68,10 @@ final class SynthCommand implements Command {
             }
             out = PathArgument.of("-o", cl.getOptionValue("out"));
         }
+        if (target.fpga() && cl.hasOption("fast")) {
+            throw new UsageException("--fast chooses the ABC script of --target generic; the " + target.spelling()
+                    + " flows use Yosys' own FPGA scripts");
+        }
         Design design = DesignOptions.load(cl, console);
         Yosys yosys = Yosys.locate(System.getenv());
         CompileOutputs outputs = CompileOutputs.of(design);
@@ -77,21 +82,33 @@ final class SynthCommand implements Command {
             for (GeneratedFile f : outputs.all()) {
                 Files.writeString(scratch.resolve(f.name()), f.content());
             }
-            Synthesis.Result result;
+            String version = yosys.version();
+            List<GeneratedFile> reports = new ArrayList<>();
             try {
-                result = Synthesis.run(yosys, target, outputs.rtl(), scratch, cl.hasOption("fast"));
+                if (target.fpga()) {
+                    Synthesis.FpgaResult result = Synthesis.runFpga(yosys, target, outputs.rtl(), scratch);
+                    printFpga(console.out(), design, result, version);
+                    for (SynthTarget.FpgaFlow f : target.fpgaFlows(result.top())) {
+                        String ys = "synth-" + target.spelling() + "-" + f.name() + ".ys";
+                        reports.add(new GeneratedFile(ys, Files.readString(scratch.resolve(ys))));
+                    }
+                    reports.add(SynthJson.ofFpga(Provenance.lines(design), design.name(), design.overrides(),
+                            outputs.rtl().parameters(), version, result));
+                } else {
+                    Synthesis.Result result = Synthesis.run(yosys, target, outputs.rtl(), scratch, cl.hasOption("fast"));
+                    print(console.out(), design, result, version);
+                    String ys = "synth-" + target.spelling() + ".ys";
+                    reports.add(new GeneratedFile(ys, Files.readString(scratch.resolve(ys))));
+                    reports.add(SynthJson.of(Provenance.lines(design), design.name(), design.overrides(),
+                            outputs.rtl().parameters(), version, result));
+                }
             } catch (UserError e) {
                 keepScratch = true;   // the message names the log inside it
                 throw e;
             }
-            String version = yosys.version();
-            print(console.out(), design, result, version);
             if (out != null) {
                 List<GeneratedFile> files = new ArrayList<>(outputs.all());
-                files.add(new GeneratedFile("synth-" + target.spelling() + ".ys",
-                        Files.readString(scratch.resolve("synth-" + target.spelling() + ".ys"))));
-                files.add(SynthJson.of(Provenance.lines(design), design.name(), design.overrides(),
-                        outputs.rtl().parameters(), version, result));
+                files.addAll(reports);
                 OutputWriter.write(out, files);
                 console.out().println("  written: " + out.resolve("synth-" + target.spelling() + ".json"));
             }
@@ -105,14 +122,40 @@ final class SynthCommand implements Command {
         }
     }
 
-    /** One figure per line, so a person reads it and a script can grep it. */
-    static void print(PrintStream o, Design design, Synthesis.Result r, String yosysVersion) {
-        SynthFigures f = r.figures();
+    /** One resource per line, a column per flow (with DSPs first), so a person reads it and a script can grep it. */
+    static void printFpga(PrintStream o, Design design, Synthesis.FpgaResult r, String yosysVersion) {
+        o.println("synth " + design.name() + overridesText(design) + ": top " + r.top() + ", target "
+                + r.target().spelling() + ", " + yosysVersion);
+        StringBuilder head = new StringBuilder(String.format("  %-10s", "resource"));
+        r.columns().forEach(c -> head.append(String.format(" %14s", c.flow().label())));
+        o.println(head);
+        for (String name : bitweave.synth.FpgaResources.names(r.target())) {
+            StringBuilder line = new StringBuilder(String.format("  %-10s", name));
+            r.columns().forEach(c -> line.append(String.format(" %14d", c.resources().resources().get(name))));
+            o.println(line);
+        }
+        java.util.Set<String> others = new java.util.TreeSet<>();
+        r.columns().forEach(c -> others.addAll(c.resources().others().keySet()));
+        for (String type : others) {
+            StringBuilder line = new StringBuilder(String.format("  %-10s", type));
+            r.columns().forEach(c -> line.append(String.format(" %14d", c.resources().others().getOrDefault(type, 0L))));
+            o.println(line.append("   (other cell type)"));
+        }
+        o.printf(java.util.Locale.ROOT, "  yosys time %.1f s%n", r.runTime().toMillis() / 1000.0);
+    }
+
+    private static String overridesText(Design design) {
         StringBuilder params = new StringBuilder();
         for (Map.Entry<String, Long> e : new java.util.TreeMap<>(design.overrides()).entrySet()) {
             params.append(" -P ").append(e.getKey()).append('=').append(e.getValue());
         }
-        o.println("synth " + design.name() + params + ": top " + r.top() + ", target " + r.target().spelling()
+        return params.toString();
+    }
+
+    /** One figure per line, so a person reads it and a script can grep it. */
+    static void print(PrintStream o, Design design, Synthesis.Result r, String yosysVersion) {
+        SynthFigures f = r.figures();
+        o.println("synth " + design.name() + overridesText(design) + ": top " + r.top() + ", target " + r.target().spelling()
                 + (r.fastAbc() ? " (short abc script)" : "") + ", " + yosysVersion);
         o.printf("  %-10s %12d%n", "NAND", f.nand());
         o.printf("  %-10s %12d%n", "NOR", f.nor());

@@ -54,4 +54,37 @@ public final class SynthJson {
             throw new IllegalStateException("synth JSON", e);
         }
     }
+
+    /**
+     * {@code synth-<target>.json} of an FPGA target: per flow its commands, resource rows and other cells.
+     */
+    public static GeneratedFile ofFpga(List<String> provenance, String design, Map<String, Long> overrides,
+                                       List<String> verilogParameters, String yosysVersion, Synthesis.FpgaResult r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("_provenance", String.join(" ", provenance));
+        root.put("design", design);
+        root.put("top", r.top());
+        root.put("target", r.target().spelling());
+        ObjectNode params = root.putObject("overrides");
+        new java.util.TreeMap<>(overrides).forEach(params::put);
+        verilogParameters.forEach(root.putArray("verilogParameters")::add);
+        root.put("yosys", yosysVersion);
+        com.fasterxml.jackson.databind.node.ArrayNode flows = root.putArray("flows");
+        for (Synthesis.FpgaColumn c : r.columns()) {
+            ObjectNode flow = flows.addObject();
+            flow.put("name", c.flow().name());
+            flow.put("label", c.flow().label());
+            c.flow().commands().forEach(flow.putArray("commands")::add);
+            ObjectNode res = flow.putObject("resources");
+            c.resources().resources().forEach(res::put);
+            ObjectNode others = flow.putObject("otherCells");
+            c.resources().others().forEach(others::put);
+        }
+        root.put("runTimeSeconds", BigDecimal.valueOf(r.runTime().toMillis()).movePointLeft(3).setScale(1, RoundingMode.HALF_UP));
+        try {
+            return new GeneratedFile("synth-" + r.target().spelling() + ".json", JSON.writeValueAsString(root) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("synth JSON", e);
+        }
+    }
 }

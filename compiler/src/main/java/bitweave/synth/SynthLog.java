@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the figures of the generic flow from a Yosys log: the cell table of the LAST {@code stat} (synth
- * prints one of its own earlier, before mapping) and the length from {@code ltp}. Formats of Yosys 0.23.
+ * Reads the figures from a Yosys log: the cell table of the LAST {@code stat} (synth prints one of its own
+ * earlier, before mapping; the FPGA flows need only this) and, for the generic flow, the length from
+ * {@code ltp}. Formats of Yosys 0.23.
  */
 public final class SynthLog {
     private static final String STAT_HEADER = "Printing statistics.";
@@ -30,6 +31,19 @@ public final class SynthLog {
 
     public static SynthFigures parse(String log, String top) {
         List<String> lines = log.lines().toList();
+        return new SynthFigures(cells(lines, top), depth(lines, top).orElseThrow(() -> new Unexpected(
+                "no 'Longest topological path in " + top + "' line (ltp)")));
+    }
+
+    /**
+     * The cell table of the last {@code stat} in {@code log}, which must list exactly the (flattened) module
+     * {@code top}, and whose types must add up to its "Number of cells".
+     */
+    public static Map<String, Long> cells(String log, String top) {
+        return cells(log.lines().toList(), top);
+    }
+
+    private static Map<String, Long> cells(List<String> lines, String top) {
         int stat = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).strip().endsWith(STAT_HEADER)) {
@@ -75,8 +89,7 @@ public final class SynthLog {
         if (sum != total) {
             throw new Unexpected("the cell types of " + top + " add up to " + sum + ", 'Number of cells' says " + total);
         }
-        return new SynthFigures(cells, depth(lines, top).orElseThrow(() -> new Unexpected(
-                "no 'Longest topological path in " + top + "' line (ltp)")));
+        return cells;
     }
 
     private static Optional<Integer> depth(List<String> lines, String top) {

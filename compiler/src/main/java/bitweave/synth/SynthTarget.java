@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The synthesis flows {@code bitweave synth --target} accepts. Only {@code generic} exists today (FPGA
- * targets come later); each target owns its Yosys script.
+ * The synthesis flows {@code bitweave synth --target} accepts; each target owns its Yosys scripts. The generic
+ * target counts gates and depth; the FPGA targets count their family's resources ({@link FpgaResources}) in
+ * two flows each, with and without the DSP blocks.
  */
 public enum SynthTarget {
     /**
@@ -14,7 +15,11 @@ public enum SynthTarget {
      * ABC maps the logic to two-input NAND/NOR gates and inverters, whose counts and longest path are the
      * figures of DOMAIN.md §2.4.
      */
-    GENERIC("generic");
+    GENERIC("generic"),
+    /** Lattice iCE40: {@code synth_ice40} with the UltraPlus DSPs (SB_MAC16) and without (HX/LP parts have none). */
+    ICE40("ice40"),
+    /** Xilinx 7-series: {@code synth_xilinx} out of context (no I/O buffers), with DSP48E1s and with -nodsp. */
+    XILINX("xilinx");
 
     private final String spelling;
 
@@ -24,6 +29,29 @@ public enum SynthTarget {
 
     public String spelling() {
         return spelling;
+    }
+
+    /** Whether the target is an FPGA family (a resource table), not the generic gate count. */
+    public boolean fpga() {
+        return this != GENERIC;
+    }
+
+    /** One Yosys run of an FPGA target: a name for its files, a label for the table, its commands. */
+    public record FpgaFlow(String name, String label, List<String> commands) {
+    }
+
+    /** The FPGA target's two runs, with the DSP blocks first. */
+    public List<FpgaFlow> fpgaFlows(String top) {
+        return switch (this) {
+            case GENERIC -> throw new IllegalStateException("generic is not an FPGA target");
+            case ICE40 -> List.of(
+                    new FpgaFlow("dsp", "with DSPs", List.of("synth_ice40 -top " + top + " -dsp", "stat")),
+                    new FpgaFlow("nodsp", "LUTs only", List.of("synth_ice40 -top " + top, "stat")));
+            case XILINX -> List.of(
+                    new FpgaFlow("dsp", "with DSPs", List.of("synth_xilinx -top " + top + " -flatten -noiopad", "stat")),
+                    new FpgaFlow("nodsp", "without DSPs",
+                            List.of("synth_xilinx -top " + top + " -flatten -noiopad -nodsp", "stat")));
+        };
     }
 
     public static Optional<SynthTarget> parse(String text) {
@@ -56,6 +84,7 @@ public enum SynthTarget {
 
     List<String> commands(String top, boolean fastAbc) {
         return switch (this) {
+            case ICE40, XILINX -> throw new IllegalStateException(spelling + " runs fpgaFlows");
             case GENERIC -> List.of(
                     "synth -top " + top + " -flatten",
                     "dfflegalize -cell $_DFF_P_ 01",

@@ -29,29 +29,63 @@ public final class Synthesis {
         return run(yosys, target, rtl, rtlDir, false);
     }
 
-    /** @param fastAbc map with ABC's fast script ({@link SynthTarget#commands}) */
-    public static Result run(Yosys yosys, SynthTarget target, RtlOutput rtl, Path rtlDir, boolean fastAbc) {
+    /** One flow of an FPGA target: its commands and what it used. */
+    public record FpgaColumn(SynthTarget.FpgaFlow flow, FpgaResources resources) {
+    }
+
+    /** An FPGA target's flows (with DSPs first) and the time all of them took. */
+    public record FpgaResult(SynthTarget target, String top, List<FpgaColumn> columns, Duration runTime) {
+    }
+
+    /**
+     * Runs each flow of an FPGA target as its own script ({@code synth-<target>-<flow>.ys}, log beside it)
+     * and reads the resources from its final {@code stat}.
+     */
+    public static FpgaResult runFpga(Yosys yosys, SynthTarget target, RtlOutput rtl, Path rtlDir) {
+        String top = rtl.topModule();
+        List<FpgaColumn> columns = new ArrayList<>();
+        long start = System.nanoTime();
+        for (SynthTarget.FpgaFlow flow : target.fpgaFlows(top)) {
+            String base = "synth-" + target.spelling() + "-" + flow.name();
+            Yosys.Run run = runScript(yosys, target, rtl, rtlDir, flow.commands(), base);
+            try {
+                columns.add(new FpgaColumn(flow, new FpgaResources(target, SynthLog.cells(run.log(), top))));
+            } catch (SynthLog.Unexpected e) {
+                throw new UserError(ErrorCode.YOSYS_OUTPUT_UNEXPECTED, "cannot read the " + target.spelling()
+                        + " resources of " + top + " from " + run.logFile() + ": " + e.getMessage());
+            }
+        }
+        return new FpgaResult(target, top, columns, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Writes {@code <base>.ys} (provenance, the tcl file list, the commands) and runs it, logging to {@code <base>.log}. */
+    private static Yosys.Run runScript(Yosys yosys, SynthTarget target, RtlOutput rtl, Path rtlDir,
+                                       List<String> commands, String base) {
         String top = rtl.topModule();
         String tcl = top + "_yosys.tcl";
         if (!Files.isRegularFile(rtlDir.resolve(tcl))) {
             throw new IllegalArgumentException("no " + tcl + " in " + rtlDir);
         }
-        List<String> commands = target.commands(top, fastAbc);
         List<String> script = new ArrayList<>();
         script.add("# " + bitweave.emit.Provenance.MARKER + " (bitweave synth --target " + target.spelling() + ")");
         // The tcl file list resolves paths against its own folder; the working directory is rtlDir.
         script.add("tcl " + tcl);
         script.addAll(commands);
-        String scriptName = "synth-" + target.spelling() + ".ys";
-        String logName = "synth-" + target.spelling() + ".log";
         try {
-            Files.write(rtlDir.resolve(scriptName), script);
+            Files.write(rtlDir.resolve(base + ".ys"), script);
         } catch (IOException e) {
-            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot write " + rtlDir.resolve(scriptName) + ": "
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot write " + rtlDir.resolve(base + ".ys") + ": "
                     + IoReason.of(e));
         }
+        return yosys.scriptOk(rtlDir, base + ".ys", base + ".log", "to synthesize " + top + " for " + target.spelling());
+    }
+
+    /** @param fastAbc map with ABC's fast script ({@link SynthTarget#commands}) */
+    public static Result run(Yosys yosys, SynthTarget target, RtlOutput rtl, Path rtlDir, boolean fastAbc) {
+        String top = rtl.topModule();
+        List<String> commands = target.commands(top, fastAbc);
         long start = System.nanoTime();
-        Yosys.Run run = yosys.scriptOk(rtlDir, scriptName, logName, "to synthesize " + top);
+        Yosys.Run run = runScript(yosys, target, rtl, rtlDir, commands, "synth-" + target.spelling());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         try {
             return new Result(target, top, SynthLog.parse(run.log(), top), commands, fastAbc, took, run.logFile());

@@ -65,11 +65,42 @@ class SynthCommandTest {
         assertTrue(figure(r.out(), "NAND") + figure(r.out(), "NOR") > 0, r.out());
     }
 
+    /**
+     * Issue 9, item 1: the FPGA targets print one resource row per line with a column per flow (with DSPs first),
+     * and the JSON holds the same numbers per flow (the 2-wide int4 tree: ~2 s on ice40, ~8 s on xilinx).
+     */
+    @Test
+    void fpgaTargetsPrintTheResourceTableAndWriteTheJson(@TempDir Path tmp) throws Exception {
+        for (String target : new String[] {"ice40", "xilinx"}) {
+            CliRunner.Result r = CliRunner.run("synth", TREE, "--target", target, "-o", tmp.resolve(target).toString());
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(r.out().startsWith("synth tree_wrap: top tree_wrap, target " + target + ", Yosys "), r.out());
+            JsonNode json = new ObjectMapper().readTree(tmp.resolve(target + "/synth-" + target + ".json").toFile());
+            assertEquals(target, json.get("target").asText());
+            JsonNode flows = json.get("flows");
+            assertEquals(2, flows.size(), json.toString());
+            assertEquals("dsp", flows.get(0).get("name").asText());
+            assertEquals("nodsp", flows.get(1).get("name").asText());
+            String lut = target.equals("ice40") ? "SB_LUT4" : "LUT";
+            String ff = target.equals("ice40") ? "DFF" : "FF";
+            Matcher m = Pattern.compile("(?m)^  " + lut + "\\s+(\\d+)\\s+(\\d+)$").matcher(r.out());
+            assertTrue(m.find(), r.out());
+            assertEquals(Long.parseLong(m.group(1)), flows.get(0).get("resources").get(lut).asLong());
+            assertEquals(Long.parseLong(m.group(2)), flows.get(1).get("resources").get(lut).asLong());
+            // 27 flip-flops in the generic flow too (operands, accumulator, output, valid bits)
+            assertEquals(27, flows.get(1).get("resources").get(ff).asLong(), json.toString());
+            assertTrue(flows.get(0).get("resources").get(lut).asLong() > 20, json.toString());
+            assertTrue(Files.isRegularFile(tmp.resolve(target + "/synth-" + target + "-nodsp.ys")));
+        }
+        CliRunner.Result fast = CliRunner.run("synth", TREE, "--target", "ice40", "--fast");
+        assertEquals(2, fast.exit(), fast.toString());
+    }
+
     @Test
     void anUnknownTargetIsAUsageErrorListingTheAcceptedOnes() {
-        CliRunner.Result r = CliRunner.run("synth", TREE, "--target", "ice40");
+        CliRunner.Result r = CliRunner.run("synth", TREE, "--target", "ecp5");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("--target ice40: unknown target; accepted: generic"), r.err());
+        assertTrue(r.err().contains("--target ecp5: unknown target; accepted: generic, ice40, xilinx"), r.err());
     }
 
     private static long figure(String table, String name) {
