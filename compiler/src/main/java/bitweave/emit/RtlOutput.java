@@ -9,7 +9,8 @@ import java.util.List;
  * @param topModule     the top module's name (the design name, unless legalize-names had to change it)
  * @param fileList      {@code <top>.f}: the .v file names, relative to its folder, one per line, same order
  * @param portableLists {@code <top>_env.f} and {@code <top>_yosys.tcl}: the same files for tools that
- *                      resolve paths against the working directory (see VerilogEmitter#portableLists)
+ *                      resolve paths against the working directory (see VerilogEmitter#portableLists), and the
+ *                      integration files {@code <top>.core} (FuseSoC) and {@code <top>_vivado.tcl} (IntegrationEmitter)
  * @param parameters    the top's parameters as {@code NAME=value}, in declaration order
  * @param latencyCycles cycles from the cycle in which the input beat that completes a vector transfers
  *                      (a tile's or group's last beat, or the only beat) to the first cycle with

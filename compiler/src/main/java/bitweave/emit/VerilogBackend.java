@@ -46,8 +46,9 @@ public final class VerilogBackend {
         for (RtlParam p : rtl.top().params()) {
             params.add(p.name() + "=" + p.value());
         }
-        return new RtlOutput(files, rtl.topModule(), emitter.fileList(rtl, design, files),
-                emitter.portableLists(rtl, design, files), params,
+        List<GeneratedFile> lists = new ArrayList<>(emitter.portableLists(rtl, design, files));
+        lists.addAll(IntegrationEmitter.emit(rtl, design, files));
+        return new RtlOutput(files, rtl.topModule(), emitter.fileList(rtl, design, files), lists, params,
                 rtl.latencyCycles(), rtl.macsPerCycle());
     }
 }
