@@ -17,7 +17,9 @@ import java.util.List;
 
 /**
  * Phase 2b, PEs: a PE is operand {@code a}, operand {@code b} and accumulator {@code acc}, which must
- * name its overflow policy (a narrower-than-exact accumulator is never silently truncated).
+ * name its overflow policy (a narrower-than-exact accumulator is never silently truncated). A PE may leave
+ * {@code acc} out only for an array kind that derives the exact width itself (lut_core); ArrayChecker
+ * reports the missing member for every other kind.
  */
 final class PeChecker {
     private static final List<String> MEMBERS = List.of("a", "b", "acc", "multiplier", "reduction", "block");

@@ -32,6 +32,9 @@ import java.util.Map;
  * column's weight codes; then b steps, one bit plane each (most significant first), run every PE's
  * shift-accumulate; the last step loads each PE's result into its output register. Latency b + 1 (the table
  * register, then b planes); a new tile is accepted in the last step's cycle, so one tile every b cycles.
+ * {@code datapath mac} keeps the control, the ports and the timing and replaces the tables, the weight shift
+ * registers and the PEs by held operands and multiplier PEs ({@link MacTileGraphs}): the reference equiv proves
+ * the table datapath against.
  */
 public final class LowerLutCore implements LoweringPass {
     @Override
