@@ -27,15 +27,7 @@ public final class SynthJson {
      */
     public static GeneratedFile of(List<String> provenance, String design, Map<String, Long> overrides,
                                    List<String> verilogParameters, String yosysVersion, Synthesis.Result r) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("_provenance", String.join(" ", provenance));
-        root.put("design", design);
-        root.put("top", r.top());
-        root.put("target", r.target().spelling());
-        ObjectNode params = root.putObject("overrides");
-        new java.util.TreeMap<>(overrides).forEach(params::put);
-        verilogParameters.forEach(root.putArray("verilogParameters")::add);
-        root.put("yosys", yosysVersion);
+        ObjectNode root = header(provenance, design, overrides, verilogParameters, yosysVersion, r.top(), r.target());
         r.commands().forEach(root.putArray("flow")::add);
         SynthFigures f = r.figures();
         root.put("nand", f.nand());
@@ -47,12 +39,7 @@ public final class SynthJson {
         root.put("ge", f.ge());
         root.put("depth", f.depth());
         root.put("geTimesDepth", f.geTimesDepth());
-        root.put("runTimeSeconds", BigDecimal.valueOf(r.runTime().toMillis()).movePointLeft(3).setScale(1, RoundingMode.HALF_UP));
-        try {
-            return new GeneratedFile("synth-" + r.target().spelling() + ".json", JSON.writeValueAsString(root) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("synth JSON", e);
-        }
+        return file(root, r.target(), r.runTime());
     }
 
     /**
@@ -60,15 +47,7 @@ public final class SynthJson {
      */
     public static GeneratedFile ofFpga(List<String> provenance, String design, Map<String, Long> overrides,
                                        List<String> verilogParameters, String yosysVersion, Synthesis.FpgaResult r) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("_provenance", String.join(" ", provenance));
-        root.put("design", design);
-        root.put("top", r.top());
-        root.put("target", r.target().spelling());
-        ObjectNode params = root.putObject("overrides");
-        new java.util.TreeMap<>(overrides).forEach(params::put);
-        verilogParameters.forEach(root.putArray("verilogParameters")::add);
-        root.put("yosys", yosysVersion);
+        ObjectNode root = header(provenance, design, overrides, verilogParameters, yosysVersion, r.top(), r.target());
         com.fasterxml.jackson.databind.node.ArrayNode flows = root.putArray("flows");
         for (Synthesis.FpgaColumn c : r.columns()) {
             ObjectNode flow = flows.addObject();
@@ -80,9 +59,30 @@ public final class SynthJson {
             ObjectNode others = flow.putObject("otherCells");
             c.resources().others().forEach(others::put);
         }
-        root.put("runTimeSeconds", BigDecimal.valueOf(r.runTime().toMillis()).movePointLeft(3).setScale(1, RoundingMode.HALF_UP));
+        return file(root, r.target(), r.runTime());
+    }
+
+    /** The members every target's JSON starts with, in their fixed order. */
+    private static ObjectNode header(List<String> provenance, String design, Map<String, Long> overrides,
+                                     List<String> verilogParameters, String yosysVersion, String top,
+                                     SynthTarget target) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("_provenance", String.join(" ", provenance));
+        root.put("design", design);
+        root.put("top", top);
+        root.put("target", target.spelling());
+        ObjectNode params = root.putObject("overrides");
+        new java.util.TreeMap<>(overrides).forEach(params::put);
+        verilogParameters.forEach(root.putArray("verilogParameters")::add);
+        root.put("yosys", yosysVersion);
+        return root;
+    }
+
+    /** The run time as the last member (the only one that changes between runs), then the file. */
+    private static GeneratedFile file(ObjectNode root, SynthTarget target, java.time.Duration runTime) {
+        root.put("runTimeSeconds", BigDecimal.valueOf(runTime.toMillis()).movePointLeft(3).setScale(1, RoundingMode.HALF_UP));
         try {
-            return new GeneratedFile("synth-" + r.target().spelling() + ".json", JSON.writeValueAsString(root) + "\n");
+            return new GeneratedFile("synth-" + target.spelling() + ".json", JSON.writeValueAsString(root) + "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("synth JSON", e);
         }
