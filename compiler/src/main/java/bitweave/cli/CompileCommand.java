@@ -32,6 +32,7 @@ final class CompileCommand implements Command {
                 .desc("output directory (created if missing; only files Bitweave generated are overwritten)").get());
         options.addOption(Option.builder().longOpt("print-pipeline")
                 .desc("list the passes run for the design, in order, and stop (nothing is written)").get());
+        WrapOptions.add(options);
         options.addOption(Option.builder().longOpt("dump-ir").hasArg().argName("PASS")
                 .desc("print the IR as text after pass PASS (a name from --print-pipeline) and stop").get());
         CommandLine cl = DesignOptions.parse(options, args);
@@ -45,14 +46,18 @@ final class CompileCommand implements Command {
             throw new UsageException("missing -o OUT (the output directory)");
         }
         Path out = outputDirectory(cl.getOptionValue("out"));
+        java.util.Optional<Integer> axisWidth = WrapOptions.width(cl);
         Design design = DesignOptions.load(cl, console);
-        CompileOutputs outputs = CompileOutputs.of(design);
+        CompileOutputs outputs = CompileOutputs.of(design, WrapOptions.of(design, axisWidth));
         List<GeneratedFile> files = outputs.all();
         OutputWriter.write(out, files);
         console.out().println("compiled " + design.name() + ": " + bitweave.emit.UnitNames.describe(design.top()) + " -> "
                 + Plural.count(files.size(), "file") + " in " + out);
         String top = outputs.rtl().topModule();
-        if (!top.equals(design.name())) {
+        if (outputs.contract().output().axis()) {
+            console.out().println("  top module " + top + ": the AXI4-Stream wrapper of "
+                    + bitweave.wrap.WrapAxis.unitOf(top) + " (dsl/INTERFACE.md, \"AXI4-Stream wrapper\")");
+        } else if (!top.equals(design.name())) {
             // Several arrays (<design>_<array>) or a top renamed by legalize-names: name the module to instantiate.
             String renamedFrom = outputs.report().renamedFrom();
             console.out().println("  top module " + top + (renamedFrom == null ? "" : " (renamed from " + renamedFrom

@@ -59,8 +59,9 @@ final class SimCommand implements Command {
                         + " line then states the measured latency. Without it a difference is a FAIL").get());
         options.addOption(Option.builder().longOpt("cache-dir").hasArg().argName("DIR")
                 .desc("Verilator build cache (default $BITWEAVE_CACHE, $XDG_CACHE_HOME/bitweave or ~/.cache/bitweave)").get());
+        WrapOptions.add(options);
         CommandLine cl = DesignOptions.parse(options, args);
-        if (DesignOptions.helpRequested(cl, options, this, "design.bw [--vectors N] [--seed S] [--rtl DIR] [options]", console)) {
+        if (DesignOptions.helpRequested(cl, options, this, "design.bw [--vectors N] [--seed S] [--rtl DIR] [--wrap axis] [options]", console)) {
             return Main.EXIT_OK;
         }
         int vectors = intOption(cl, "vectors", DEFAULT_VECTORS, 1, 10_000_000);
@@ -68,10 +69,12 @@ final class SimCommand implements Command {
         Path rtlDir = cl.hasOption("rtl") ? PathArgument.of("--rtl", cl.getOptionValue("rtl")) : null;
         Path trace = cl.hasOption("trace") ? traceFile(cl.getOptionValue("trace")) : null;
         Path cacheDir = cl.hasOption("cache-dir") ? PathArgument.of("--cache-dir", cl.getOptionValue("cache-dir")) : null;
+        java.util.Optional<Integer> axisWidth = WrapOptions.width(cl);
         Design design = DesignOptions.load(cl, console);
         Progress progress = new Progress(console);
 
-        CompileOutputs outputs = CompileOutputs.of(design);
+        java.util.Optional<bitweave.wrap.AxisWrap> wrap = WrapOptions.of(design, axisWidth);
+        CompileOutputs outputs = CompileOutputs.of(design, wrap);
         String top = outputs.rtl().topModule();
         Path scratch = null;
         try {
@@ -86,7 +89,9 @@ final class SimCommand implements Command {
                 }
             }
             progress.phase("golden model: " + bitweave.diag.Plural.count(vectors, "vector"));
-            VectorSet set = Stimulus.generate(design.top(), vectors, seed);
+            VectorSet unitSet = Stimulus.generate(design.top(), vectors, seed);
+            // behind the wrapper the same beats travel as the channels' transfers
+            VectorSet set = wrap.map(w -> bitweave.wrap.AxisVectors.serialize(unitSet, w)).orElse(unitSet);
             CosimRequest req = CosimRequest.of(design, top, rtlFiles, set, seed).withProgress(progress);
             if (trace != null) {
                 req = req.withTrace(trace);
@@ -98,7 +103,8 @@ final class SimCommand implements Command {
             boolean allowLatencyChange = cl.hasOption("allow-latency-change");
             CosimResult result = Cosim.run(req).withLatencyCheck(outputs.rtl().latencyCycles(), !allowLatencyChange);
             progress.done();
-            console.out().println(result.verdictLine(verdictName(design, cl.hasOption("top"))));
+            console.out().println(result.verdictLine(verdictName(design, cl.hasOption("top"))
+                    + wrap.map(w -> " (AXI4-Stream wrapper, " + w.tdataWidth() + "-bit tdata)").orElse("")));
             if (cl.hasOption("stats")) {
                 console.out().println(stats(result) + " latency_measured=" + result.minLatency()
                         + " latency_reported=" + outputs.rtl().latencyCycles());
@@ -123,6 +129,7 @@ final class SimCommand implements Command {
                         + DesignOptions.overrideArgs(cl)
                         + " --vectors " + vectors + " --seed " + seed
                         + (cl.hasOption("rtl") ? " --rtl " + cl.getOptionValue("rtl") : "")
+                        + (wrap.isPresent() ? " --wrap axis --axis-width " + wrap.get().tdataWidth() : "")
                         + (allowLatencyChange ? " --allow-latency-change" : "")
                         + (cl.hasOption("trace") ? "" : " --trace fail.vcd"));
                 return Main.EXIT_INPUT;

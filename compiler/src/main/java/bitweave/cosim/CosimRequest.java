@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * @param design         the checked design (its top array defines the ports, see TopInterface)
  * @param topModule      the Verilog module to simulate
  * @param rtlFiles       Verilog sources, already on disk
- * @param vectors        stimulus and expected beats; must be for TopInterface.of(design.top())
+ * @param vectors        stimulus and expected beats; for TopInterface.of(design.top()), or for the AXI4-Stream
+ *                       wrapper's channels when {@code topModule} is the wrapper (AxisVectors)
  * @param seed           seeds register randomization at reset and the handshake randomness
  * @param trace          write a VCD here (the model is then built with --trace)
  * @param cacheDir       where built models are kept; empty: {@link CacheDirs#defaultDir} of {@code env}
@@ -76,6 +77,11 @@ public record CosimRequest(Design design, String topModule, List<Path> rtlFiles,
 
     public CosimRequest withWatchdogCycles(long cycles) {
         return new CosimRequest(design, topModule, rtlFiles, vectors, seed, trace, cacheDir, progress, env, cycles);
+    }
+
+    /** The top module's ports: those of the vectors' interface. */
+    public bitweave.ir.TopInterface iface() {
+        return vectors.iface();
     }
 
     /** The cache directory to use: the explicit one, else the default for {@link #env}. */

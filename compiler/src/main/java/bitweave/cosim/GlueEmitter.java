@@ -23,7 +23,11 @@ public final class GlueEmitter {
 
     /** The glue header for {@code topModule}, the Verilog module implementing {@code d.top()}. */
     public static GeneratedFile emit(Design d, String topModule) {
-        TopInterface iface = TopInterface.of(d.top());
+        return emit(d, topModule, TopInterface.of(d.top()));
+    }
+
+    /** The glue for a top module whose ports are {@code iface}'s (the unit's, or its AXI4-Stream wrapper's). */
+    public static GeneratedFile emit(Design d, String topModule, TopInterface iface) {
         List<StreamModel> inputs = new ArrayList<>();
         for (Stream s : iface.inputs()) {
             inputs.add(stream(s, iface));

@@ -62,7 +62,7 @@ final class ModelBuilder {
 
     static Model obtain(CosimRequest req, ToolLocator tools, Path verilator) {
         long start = System.nanoTime();
-        GeneratedFile glue = GlueEmitter.emit(req.design(), req.topModule());
+        GeneratedFile glue = GlueEmitter.emit(req.design(), req.topModule(), req.iface());
         Map<String, String> harness = HarnessSources.load();
         List<String> flags = flags(req.topModule(), req.trace().isPresent());
         String version = verilatorVersion(verilator, tools.env());

@@ -50,7 +50,7 @@ final class PortCheck {
             throw new UserError(ErrorCode.TOOL_FAILED, "Verilator cannot read the RTL of " + req.topModule()
                     + ":\n" + ModelBuilder.firstErrors(log.toString()) + "full log: " + failedLog);
         }
-        List<String> problems = compare(expected(TopInterface.of(req.design().top())), topPorts(xml, req.topModule()));
+        List<String> problems = compare(expected(req.iface()), topPorts(xml, req.topModule()));
         if (!problems.isEmpty()) {
             throw new UserError(ErrorCode.RTL_PORTS_MISMATCH, "the RTL's top module '" + req.topModule()
                     + "' does not have the ports this design's interface needs (dsl/INTERFACE.md):\n  "

@@ -79,6 +79,7 @@ public enum ErrorCode {
     BAD_OVERRIDE("E0701"),
     UNKNOWN_OVERRIDE("E0702"),
     UNKNOWN_TOP("E0703"),
+    WRAP_NOT_APPLICABLE("E0704"),
 
     // E08xx: golden-model input files (bitweave golden --in NAME=FILE)
     GOLDEN_INPUT_MISSING("E0801"),

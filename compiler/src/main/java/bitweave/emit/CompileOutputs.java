@@ -4,6 +4,9 @@ import bitweave.cosim.GlueEmitter;
 import bitweave.ir.Design;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import bitweave.ir.TopInterface;
+import bitweave.wrap.AxisWrap;
 
 /**
  * Everything {@code bitweave compile} writes for one design, built in memory so the output writer can
@@ -16,7 +19,11 @@ public final class CompileOutputs {
     private final String reportName;
     private final Report report;
 
-    private CompileOutputs(RtlOutput rtl, List<GeneratedFile> all, String reportName, Report report) {
+    private final TopInterface contract;
+
+    private CompileOutputs(RtlOutput rtl, List<GeneratedFile> all, String reportName, Report report,
+                           TopInterface contract) {
+        this.contract = contract;
         this.rtl = rtl;
         this.all = all;
         this.reportName = reportName;
@@ -24,19 +31,30 @@ public final class CompileOutputs {
     }
 
     public static CompileOutputs of(Design design) {
-        RtlOutput rtl = VerilogBackend.generate(design);
-        Report report = Report.of(design, rtl);
+        return of(design, Optional.empty());
+    }
+
+    /** The outputs with the top inside the AXI4-Stream wrapper when {@code wrap} is present. */
+    public static CompileOutputs of(Design design, Optional<AxisWrap> wrap) {
+        RtlOutput rtl = VerilogBackend.generate(design, wrap);
+        TopInterface contract = wrap.map(AxisWrap::wrapped).orElseGet(() -> TopInterface.of(design.top()));
+        Report report = Report.of(design, rtl, contract);
         List<GeneratedFile> files = new ArrayList<>(rtl.verilogFiles());
         files.add(rtl.fileList());
         files.addAll(rtl.portableLists());
-        files.add(GlueEmitter.emit(design, rtl.topModule()));
+        files.add(GlueEmitter.emit(design, rtl.topModule(), contract));
         if (GoldenJavaEmitter.hasModel(design)) {
             files.add(GoldenJavaEmitter.emit(design));
         }
         GeneratedFile text = ReportEmitter.text(design, report);
         files.add(text);
         files.add(ReportEmitter.json(design, report));
-        return new CompileOutputs(rtl, List.copyOf(files), text.name(), report);
+        return new CompileOutputs(rtl, List.copyOf(files), text.name(), report, contract);
+    }
+
+    /** The top module's ports: the unit's streams, or the wrapper's AXI4-Stream channels. */
+    public TopInterface contract() {
+        return contract;
     }
 
     public RtlOutput rtl() {

@@ -30,10 +30,14 @@ public record Report(String design, String source, String sourceSha256, String t
     }
 
     public static Report of(Design d, RtlOutput rtl) {
+        return of(d, rtl, TopInterface.of(d.top()));
+    }
+
+    /** The report of a top whose ports are {@code iface}'s (the unit's, or its wrapper's). */
+    public static Report of(Design d, RtlOutput rtl, TopInterface iface) {
         List<PortRow> ports = new ArrayList<>();
         ports.add(new PortRow("clk", "input", 1, "clock, rising edge"));
         ports.add(new PortRow("rst", "input", 1, "synchronous active-high reset"));
-        TopInterface iface = TopInterface.of(d.top());
         for (Stream s : iface.inputs()) {
             addStream(ports, s);
         }
@@ -42,7 +46,9 @@ public record Report(String design, String source, String sourceSha256, String t
         rtl.verilogFiles().forEach(f -> files.add(f.name()));
         files.add(rtl.fileList().name());
         rtl.portableLists().forEach(f -> files.add(f.name()));
-        String renamedFrom = rtl.topModule().equals(d.unitName()) ? null : d.unitName();
+        // behind the AXI4-Stream wrapper the top is <unit's top>_axis; "renamed" is about the unit's own name
+        String unitTop = iface.output().axis() ? bitweave.wrap.WrapAxis.unitOf(rtl.topModule()) : rtl.topModule();
+        String renamedFrom = unitTop.equals(d.unitName()) ? null : d.unitName();
         return new Report(d.name(), d.source().fileName(), d.source().sha256(), rtl.topModule(), renamedFrom,
                 UnitNames.describe(d.top()), d.params(),
                 rtl.parameters(), ports, rtl.latencyCycles(), rtl.macsPerCycle(), files);

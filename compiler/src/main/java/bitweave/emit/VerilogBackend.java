@@ -2,10 +2,13 @@ package bitweave.emit;
 
 import bitweave.ir.Design;
 import bitweave.passes.PassPipeline;
+import bitweave.passes.RtlVerifier;
 import bitweave.rtl.RtlDesign;
 import bitweave.rtl.RtlParam;
 import java.util.ArrayList;
 import java.util.List;
+import bitweave.wrap.AxisWrap;
+import bitweave.wrap.WrapAxis;
 
 /** Entry point of the Verilog back end: checked design -> passes -> verified RTL IR -> Verilog text. */
 public final class VerilogBackend {
@@ -39,8 +42,21 @@ public final class VerilogBackend {
      *                               bug, e.g. an unchecked design with an out-of-range pipeline depth)
      */
     public static RtlOutput generate(Design design) {
+        return generate(design, java.util.Optional.empty());
+    }
+
+    /**
+     * {@link #generate(Design)}, with the top inside the AXI4-Stream wrapper when {@code wrap} is present (the
+     * wrapper is the top module then, and the file lists and integration files name it).
+     */
+    public static RtlOutput generate(Design design, java.util.Optional<AxisWrap> wrap) {
         VerilogEmitter emitter = new VerilogEmitter();
         RtlDesign rtl = PassPipeline.run(design, emitter::moduleText);
+        if (wrap.isPresent()) {
+            WrapAxis pass = new WrapAxis(wrap.get());
+            rtl = pass.run(rtl);
+            RtlVerifier.verify(rtl, wrap.get().wrapped(), pass.name(), true);
+        }
         List<GeneratedFile> files = emitter.emit(rtl, design);
         List<String> params = new ArrayList<>();
         for (RtlParam p : rtl.top().params()) {

@@ -6,14 +6,26 @@ import java.util.List;
  * A valid/ready stream of the top module. Ports are {@code <name>_valid}, {@code <name>_ready} and one
  * {@code <name>_<field>} per field (two for a carry-save field: {@link #rtlPortsOf}). A beat transfers
  * on a rising clock edge where valid and ready are both high.
+ *
+ * @param axis an AXI4-Stream channel of a wrapped top ({@code compile --wrap axis}): its handshake ports are
+ *             {@code <name>_tvalid} and {@code <name>_tready}, the names vendor tools infer the interface from
  */
-public record Stream(String name, boolean input, List<Field> fields) {
+public record Stream(String name, boolean input, List<Field> fields, boolean axis) {
+    public Stream {
+        fields = List.copyOf(fields);
+    }
+
+    /** A stream of a generated unit (plain valid/ready naming). */
+    public Stream(String name, boolean input, List<Field> fields) {
+        this(name, input, fields, false);
+    }
+
     public String validPort() {
-        return name + "_valid";
+        return name + (axis ? "_tvalid" : "_valid");
     }
 
     public String readyPort() {
-        return name + "_ready";
+        return name + (axis ? "_tready" : "_ready");
     }
 
     /** The field's name on the port level; the port itself unless the field is carry-save. */

@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
  * sign-fill expressions, locators, flags); the template named by {@link #templateName()} prints it.
  */
 public sealed interface RtlBody
-        permits DelayBody, StructuralBody, DatapathBody {
+        permits DelayBody, StructuralBody, DatapathBody, AxisWrapBody {
     /** Name of the template in templates/verilog.stg that prints this body. */
     String templateName();
 
