@@ -74,8 +74,10 @@ final class CompileCommand implements Command {
         if (cl.hasOption("print-pipeline") && cl.hasOption("dump-ir")) {
             throw new UsageException("--print-pipeline and --dump-ir: give one of them");
         }
+        java.util.Optional<Integer> axisWidth = WrapOptions.width(cl);
         Design design = DesignOptions.load(cl, console);
-        List<String> passes = VerilogBackend.pipeline(design);
+        java.util.Optional<bitweave.wrap.AxisWrap> wrap = WrapOptions.of(design, axisWidth);
+        List<String> passes = VerilogBackend.pipeline(design, wrap);
         if (cl.hasOption("print-pipeline")) {
             passes.forEach(console.out()::println);
             return Main.EXIT_OK;
@@ -85,7 +87,7 @@ final class CompileCommand implements Command {
             throw new UsageException("--dump-ir " + pass + ": no such pass runs for this design; its passes are "
                     + String.join(", ", passes));
         }
-        console.out().print(VerilogBackend.dumpAfter(design, pass));
+        console.out().print(VerilogBackend.dumpAfter(design, pass, wrap));
         return Main.EXIT_OK;
     }
 

@@ -17,7 +17,14 @@ public final class VerilogBackend {
 
     /** The passes run for {@code design}, in order ({@code bitweave compile --print-pipeline}). */
     public static List<String> pipeline(Design design) {
-        return PassPipeline.passNames(design);
+        return pipeline(design, java.util.Optional.empty());
+    }
+
+    /** The passes run for {@code design}, with {@code wrap-axis} last when the top is wrapped. */
+    public static List<String> pipeline(Design design, java.util.Optional<AxisWrap> wrap) {
+        List<String> names = new ArrayList<>(PassPipeline.passNames(design));
+        wrap.ifPresent(w -> names.add(new WrapAxis(w).name()));
+        return names;
     }
 
     /**
@@ -25,13 +32,21 @@ public final class VerilogBackend {
      * that pass does not run for this design.
      */
     public static String dumpAfter(Design design, String passName) {
+        return dumpAfter(design, passName, java.util.Optional.empty());
+    }
+
+    /** {@link #dumpAfter(Design, String)} of the pipeline with the wrapper ({@code wrap-axis} is its last pass). */
+    public static String dumpAfter(Design design, String passName, java.util.Optional<AxisWrap> wrap) {
         VerilogEmitter emitter = new VerilogEmitter();
         String[] dump = {null};
-        PassPipeline.run(design, emitter::moduleText, (name, rtl) -> {
+        RtlDesign rtl = PassPipeline.run(design, emitter::moduleText, (name, after) -> {
             if (name.equals(passName)) {
-                dump[0] = bitweave.rtl.RtlText.print(rtl);
+                dump[0] = bitweave.rtl.RtlText.print(after);
             }
         });
+        if (wrap.isPresent() && passName.equals(new WrapAxis(wrap.get()).name())) {
+            dump[0] = bitweave.rtl.RtlText.print(new WrapAxis(wrap.get()).run(rtl));
+        }
         return dump[0];
     }
 

@@ -27,6 +27,10 @@ public final class RtlText {
                 sb.append(DatapathText.print(d.graph()));
             } else if (m.body() instanceof StructuralBody s) {
                 s.items().forEach(i -> item(sb, i, "  "));
+            } else if (m.body() instanceof AxisWrapBody w) {
+                w.slaves().forEach(c -> sb.append("  // ").append(c.c().comment()).append('\n'));
+                sb.append("  // ").append(w.master().c().comment()).append('\n');
+                item(sb, w.unit(), "  ");
             } else {
                 sb.append("  body ").append(m.body().templateName()).append(" (a primitive printed by its template)\n");
             }
