@@ -162,7 +162,7 @@ public final class Pnr {
     }
 
     /** Why nextpnr stopped: resources the design needs more of than the part has, or its first error. */
-    private static UserError failure(Request req, Ice40Tools.Run run, List<PnrLog.Utilisation> utilisation, int portBits) {
+    static UserError failure(Request req, Ice40Tools.Run run, List<PnrLog.Utilisation> utilisation, int portBits) {
         String where = req.device().spelling() + " " + req.pkg();
         List<String> over = new ArrayList<>();
         utilisation.stream().filter(PnrLog.Utilisation::overused).forEach(u -> over.add(u.resource() + " " + u.used()
