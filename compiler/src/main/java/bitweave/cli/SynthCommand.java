@@ -93,6 +93,9 @@ final class SynthCommand implements Command {
             java.util.Optional<bitweave.synth.Pnr.Result> bitstream = java.util.Optional.empty();   // with --bitstream
             try {
                 if (target.fpga()) {
+                    if (pnr.isPresent()) {
+                        SynthPnr.checkPins(pnr.get(), yosys, scratch, outputs.rtl().topModule());
+                    }
                     Synthesis.FpgaResult result = Synthesis.runFpga(yosys, target, outputs.rtl(), scratch, progress);
                     progress.done();
                     printFpga(console.out(), design, result, version);
@@ -122,7 +125,7 @@ final class SynthCommand implements Command {
                             outputs.rtl().parameters(), version, result));
                 }
             } catch (UserError e) {
-                keepScratch = true;   // the message names the log inside it
+                keepScratch = e.getMessage().contains(scratch.toString());   // when the message names a log inside it
                 throw e;
             } finally {
                 progress.done();

@@ -111,9 +111,17 @@ final class SynthPnr {
         return f;
     }
 
+    static Pnr.Request request(Settings s, Path rtlDir, String top, List<String> provenance) {
+        return new Pnr.Request(rtlDir, top, s.device(), s.pkg(), s.freqMhz(), s.pcf(), s.bitstream(), provenance);
+    }
+
+    /** Too many port bits for the package is known before any synthesis: say so before the resource flows run. */
+    static void checkPins(Settings s, Yosys yosys, Path rtlDir, String top) {
+        Pnr.checkPins(yosys, request(s, rtlDir, top, List.of()));
+    }
+
     static Pnr.Result run(Settings s, Yosys yosys, Path rtlDir, String top, List<String> provenance, Progress progress) {
-        return Pnr.run(yosys, s.tools(), new Pnr.Request(rtlDir, top, s.device(), s.pkg(), s.freqMhz(), s.pcf(),
-                s.bitstream(), provenance), progress);
+        return Pnr.run(yosys, s.tools(), request(s, rtlDir, top, provenance), progress);
     }
 
     /** The utilisation rows the design uses (a part has a dozen kinds of hard block) and one line per clock. */

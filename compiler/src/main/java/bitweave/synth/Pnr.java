@@ -28,6 +28,9 @@ public final class Pnr {
     /** nextpnr's placer is randomised; one fixed seed makes a run's placement, Fmax and bitstream repeatable. */
     public static final int SEED = 1;
 
+    /** The I/O pins of the largest iCE40 package, hx8k ct256. */
+    private static final int BIGGEST_PINS = Ice40Pins.pins(Ice40Device.HX8K, "ct256").map(List::size).orElse(0);
+
     private Pnr() {
     }
 
@@ -58,6 +61,21 @@ public final class Pnr {
 
     public static String pcfName(String top, Ice40Device device) {
         return top + "_" + device.spelling() + ".pcf";
+    }
+
+    /**
+     * Fails at once (E0908) when the top has more port bits than the package has pins for them, from the elaborated
+     * ports only ({@code hierarchy; proc; write_json}: well under a second), so a raw array does not wait for the
+     * minutes of LUT mapping before being told. Nothing to check with a user's pin file or without a pin table.
+     */
+    public static void checkPins(Yosys yosys, Request req) {
+        if (req.userPcf().isPresent() || Ice40Pins.pins(req.device(), req.pkg()).isEmpty()) {
+            return;
+        }
+        String json = req.top() + "_ports.json";
+        Synthesis.runScript(yosys, SynthTarget.ICE40, req.top(), req.rtlDir(),
+                List.of("hierarchy -top " + req.top(), "proc", "write_json " + json), "pnr-" + req.device().spelling() + "-ports");
+        pinLines(req, ports(req.rtlDir().resolve(json), req.top()));
     }
 
     public static Result run(Yosys yosys, Ice40Tools tools, Request req, Consumer<String> progress) {
@@ -133,12 +151,7 @@ public final class Pnr {
 
     /** The generated constraint file: header, how the pins were chosen, then the set_io lines. */
     private static String pcf(Request req, List<Ice40Pins.PortBits> ports) {
-        List<String> lines;
-        try {
-            lines = Ice40Pins.setIoLines(req.device(), req.pkg(), ports);
-        } catch (Ice40Pins.TooManyBits e) {
-            throw tooManyPins(req, e.bits(), e.pins());
-        }
+        List<String> lines = pinLines(req, ports);
         StringBuilder sb = new StringBuilder();
         req.provenance().forEach(l -> sb.append("# ").append(l).append('\n'));
         Optional<Ice40Pins.Board> board = Ice40Pins.board(req.device(), req.pkg());
@@ -152,13 +165,21 @@ public final class Pnr {
         return sb.toString();
     }
 
+    private static List<String> pinLines(Request req, List<Ice40Pins.PortBits> ports) {
+        try {
+            return Ice40Pins.setIoLines(req.device(), req.pkg(), ports);
+        } catch (Ice40Pins.TooManyBits e) {
+            throw tooManyPins(req, e.bits(), e.pins());
+        }
+    }
+
     private static UserError tooManyPins(Request req, int bits, int pins) {
         return new UserError(ErrorCode.PNR_TOO_MANY_PINS, req.top() + " has " + bits + " port bits but the "
                 + req.device().spelling() + " " + req.pkg() + " package has " + pins + " I/O pins for them"
-                + Ice40Pins.board(req.device(), req.pkg()).map(b -> " (" + b.name() + " board: its clock pin and "
-                + b.reserved().size() + " flash pins taken)").orElse("")
-                + "; place a wrapper with serial I/O instead, or a bigger package (hx8k ct256: "
-                + Ice40Pins.freePins(Ice40Device.HX8K, "ct256").map(List::size).orElse(0) + " free pins)");
+                + Ice40Pins.board(req.device(), req.pkg()).map(b -> " (" + b.name() + ": clk on " + b.clockPin() + ", "
+                + b.reserved().size() + " flash pins kept free)").orElse("")
+                + "; place a wrapper with serial I/O instead"
+                + (bits <= BIGGEST_PINS ? ", or a bigger package (the biggest, hx8k ct256, has " + BIGGEST_PINS + " pins)" : ""));
     }
 
     /** Why nextpnr stopped: resources the design needs more of than the part has, or its first error. */
