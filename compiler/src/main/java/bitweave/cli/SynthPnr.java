@@ -143,6 +143,12 @@ final class SynthPnr {
             o.printf(Locale.ROOT, "  Fmax %-8s %8.2f MHz  (%s at %.2f MHz)%n", f.port(), f.mhz(), f.pass() ? "PASS" : "FAIL",
                     f.targetMhz());
         }
+        if (!r.pinPaths().isEmpty()) {
+            // nextpnr times pin paths without external delays; the Fmax above leaves them out
+            o.println("  pin paths " + String.join(", ", r.pinPaths().stream()
+                    .map(d -> String.format(Locale.ROOT, "%s %.2f ns", d.label(), d.ns())).toList())
+                    + "  (not in Fmax)");
+        }
         r.bitstream().ifPresent(b -> o.println("  bitstream " + b));
         o.printf(Locale.ROOT, "  pnr time %.1f s%n", r.runTime().toMillis() / 1000.0);
     }

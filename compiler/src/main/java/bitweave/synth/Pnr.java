@@ -52,6 +52,7 @@ public final class Pnr {
      */
     public record Result(Request request, String nextpnrVersion, List<String> yosysCommands, List<String> nextpnrArgs,
                          int portBits, List<PnrLog.Utilisation> utilisation, List<PnrLog.ClockFmax> fmax,
+                         List<PnrLog.MaxDelay> pinPaths,
                          Optional<String> pcfFile, String logFile, Optional<String> bitstream, Duration runTime) {
     }
 
@@ -128,7 +129,7 @@ public final class Pnr {
         }
         // As recorded, a user's constraint file is named without its directory (generated files hold no paths).
         List<String> shownArgs = nextpnrArgs(req, req.userPcf().map(p -> p.getFileName().toString()).orElse(pcfArg));
-        return new Result(req, version, yosysCommands, shownArgs, portBits, utilisation, fmax, pcfFile,
+        return new Result(req, version, yosysCommands, shownArgs, portBits, utilisation, fmax, PnrLog.maxDelays(run.log()), pcfFile,
                 logName(device), bin, Duration.ofNanos(System.nanoTime() - start));
     }
 

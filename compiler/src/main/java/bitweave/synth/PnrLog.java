@@ -20,6 +20,8 @@ public final class PnrLog {
     // "Info: Max frequency for clock 'clk$SB_IO_IN_$glb_clk': 96.32 MHz (PASS at 12.00 MHz)"; a miss is a Warning
     private static final Pattern FMAX = Pattern.compile(
             "^(?:Info|Warning): Max frequency for clock '([^']+)': ([0-9.]+) MHz \\((PASS|FAIL) at ([0-9.]+) MHz\\)$");
+    // "Info: Max delay <async>                       -> posedge clk$SB_IO_IN_$glb_clk: 27.25 ns"
+    private static final Pattern MAX_DELAY = Pattern.compile("^Info: Max delay (.+?)\\s+->\\s+(.+?)\\s*: ([0-9.]+) ns$");
     // "ERROR: Unable to place cell 'x', no BELs remaining to implement cell type 'ICESTORM_LC'"
     private static final Pattern NO_BELS = Pattern.compile("no BELs remaining to implement cell type '(\\w+)'");
 
@@ -45,6 +47,39 @@ public final class PnrLog {
             int dollar = clock.indexOf('$');
             return dollar < 0 ? clock : clock.substring(0, dollar);
         }
+    }
+
+    /**
+     * The longest path between two timing domains after routing, e.g. from the input pins ({@code <async>}) to the
+     * registers of a clock: the Fmax lines cover register-to-register paths only, so logic between a pin and the
+     * first register (a unit whose inputs are not registered) shows here and not there.
+     */
+    public record MaxDelay(String from, String to, double ns) {
+        /** "input", "output" for the pins' side, the clock's port for a clock edge ("posedge clk$SB_IO_IN_$glb_clk"). */
+        public static String side(String domain, String pinSide) {
+            if (domain.equals("<async>")) {
+                return pinSide;
+            }
+            String clock = domain.replaceFirst("^(posedge|negedge) ", "");
+            int dollar = clock.indexOf('$');
+            return dollar < 0 ? clock : clock.substring(0, dollar);
+        }
+
+        public String label() {
+            return side(from, "input") + " -> " + side(to, "output");
+        }
+    }
+
+    /** Per pair of domains, the last (routed) max delay line, in the order nextpnr prints them. */
+    public static List<MaxDelay> maxDelays(String log) {
+        Map<String, MaxDelay> last = new LinkedHashMap<>();
+        for (String line : log.lines().toList()) {
+            Matcher m = MAX_DELAY.matcher(line.strip());
+            if (m.matches()) {
+                last.put(m.group(1) + " -> " + m.group(2), new MaxDelay(m.group(1), m.group(2), Double.parseDouble(m.group(3))));
+            }
+        }
+        return List.copyOf(last.values());
     }
 
     /** Thrown when the log lacks what a successful run prints; the caller names the log. */

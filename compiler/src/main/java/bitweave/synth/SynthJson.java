@@ -105,6 +105,13 @@ public final class SynthJson {
             c.put("targetMhz", f.targetMhz());
             c.put("pass", f.pass());
         }
+        com.fasterxml.jackson.databind.node.ArrayNode paths = node.putArray("pinPaths");
+        for (PnrLog.MaxDelay d : p.pinPaths()) {
+            ObjectNode path = paths.addObject();
+            path.put("from", d.from());
+            path.put("to", d.to());
+            path.put("ns", d.ns());
+        }
         node.put("log", p.logFile());
         p.bitstream().ifPresent(b -> node.put("bitstream", b));
     }

@@ -46,6 +46,16 @@ class PnrLogTest {
     }
 
     @Test
+    void pinPathsAreTheRoutedMaxDelaysBetweenDomains() throws Exception {
+        List<PnrLog.MaxDelay> d = PnrLog.maxDelays(log("pnr_tree_wrap_up5k_12mhz_pass.log"));
+        assertEquals(3, d.size(), d.toString());
+        assertEquals(new PnrLog.MaxDelay("<async>", "posedge clk$SB_IO_IN_$glb_clk", 27.25), d.get(1));
+        assertEquals(List.of("input -> output", "input -> clk", "clk -> output"), d.stream().map(PnrLog.MaxDelay::label).toList());
+        assertEquals(8.99, d.get(2).ns());
+        assertTrue(PnrLog.maxDelays(log("pnr_dot16_int8_up5k_nofit.log")).isEmpty());
+    }
+
+    @Test
     void aMissedTargetIsAFailLineNotAnError() throws Exception {
         String log = log("pnr_tree_wrap_up5k_200mhz_fail.log");
         PnrLog.ClockFmax f = PnrLog.fmax(log).get(0);
