@@ -9,6 +9,7 @@ import bitweave.emit.Provenance;
 import bitweave.ir.Design;
 import bitweave.output.FileTrees;
 import bitweave.output.OutputWriter;
+import bitweave.synth.Pnr;
 import bitweave.synth.SynthFigures;
 import bitweave.synth.SynthJson;
 import bitweave.synth.SynthTarget;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -76,7 +78,7 @@ final class SynthCommand implements Command {
             throw new UsageException("--fast chooses the ABC script of --target generic; the " + target.spelling()
                     + " flows use Yosys' own FPGA scripts");
         }
-        java.util.Optional<SynthPnr.Settings> pnr = SynthPnr.parse(cl, target, out);
+        Optional<SynthPnr.Settings> pnr = SynthPnr.parse(cl, target, out);
         Design design = DesignOptions.load(cl, console);
         Yosys yosys = Yosys.locate(System.getenv());
         Progress progress = new Progress(console);
@@ -90,7 +92,7 @@ final class SynthCommand implements Command {
             }
             String version = yosys.version();
             List<GeneratedFile> reports = new ArrayList<>();
-            java.util.Optional<bitweave.synth.Pnr.Result> bitstream = java.util.Optional.empty();   // with --bitstream
+            Optional<Pnr.Result> bitstream = Optional.empty();   // with --bitstream
             try {
                 if (target.fpga()) {
                     if (pnr.isPresent()) {
@@ -99,9 +101,9 @@ final class SynthCommand implements Command {
                     Synthesis.FpgaResult result = Synthesis.runFpga(yosys, target, outputs.rtl(), scratch, progress);
                     progress.done();
                     printFpga(console.out(), design, result, version);
-                    java.util.Optional<bitweave.synth.Pnr.Result> placed = java.util.Optional.empty();
+                    Optional<Pnr.Result> placed = Optional.empty();
                     if (pnr.isPresent()) {
-                        placed = java.util.Optional.of(SynthPnr.run(pnr.get(), yosys, scratch, outputs.rtl().topModule(),
+                        placed = Optional.of(SynthPnr.run(pnr.get(), yosys, scratch, outputs.rtl().topModule(),
                                 Provenance.lines(design), progress));
                         progress.done();
                         SynthPnr.print(console.out(), placed.get());
