@@ -76,6 +76,34 @@ class SynthPnrCommandTest {
         assertArrayEquals(bin, Files.readAllBytes(a.resolve("tree_wrap.bin")));
     }
 
+    /**
+     * On a terminal the phases show on the status line (stderr); a .bin that Bitweave did not write is not
+     * replaced, since a bitstream has no provenance header.
+     */
+    @Test
+    void showsPhasesOnATerminalAndKeepsAForeignBitstream(@TempDir Path tmp) throws Exception {
+        Path foreign = tmp.resolve("tree_wrap.bin");
+        Files.writeString(foreign, "someone else's bitstream");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit;
+        try (java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+             java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            exit = new Main().run(new String[] {"synth", TREE, "--target", "ice40", "--pnr", "--bitstream", "-o",
+                    tmp.toString()}, new Console(o, e, true));
+        }
+        String status = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, exit, status);
+        for (String phase : new String[] {"] yosys: ice40 with DSPs", "] yosys: ice40 LUTs only",
+                "] yosys: ice40 for place-and-route on up5k (with DSPs)", "] nextpnr: placing tree_wrap on up5k sg48",
+                "] icepack: tree_wrap.bin"}) {
+            assertTrue(status.contains(phase), phase + " in " + status);
+        }
+        assertTrue(status.contains("refusing to overwrite " + foreign) && status.contains("[E0504]"), status);
+        assertEquals("someone else's bitstream", Files.readString(foreign));
+        assertTrue(!Files.exists(tmp.resolve("synth-ice40.json")), "nothing written");
+    }
+
     @Test
     void aMissedFrequencyIsReportedAndExitsZero() {
         CliRunner.Result r = CliRunner.run("synth", TREE, "--target", "ice40", "--pnr", "--freq", "400");
