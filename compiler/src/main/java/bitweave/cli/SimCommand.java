@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -226,39 +225,5 @@ final class SimCommand implements Command {
             throw new UserError(ErrorCode.SOURCE_NOT_FOUND, "--rtl " + dir + ": no Verilog files (.v/.sv) found");
         }
         return files;
-    }
-
-    /** Progress on a terminal only: one rewritten status line with the phase and elapsed time. */
-    static final class Progress implements Consumer<String> {
-        private final Console console;
-        private final long start = System.nanoTime();
-        private boolean dirty;
-
-        Progress(Console console) {
-            this.console = console;
-        }
-
-        void phase(String what) {
-            accept(what);
-        }
-
-        @Override
-        public void accept(String status) {
-            if (!console.interactive()) {
-                return;
-            }
-            double secs = (System.nanoTime() - start) / 1e9;
-            console.err().printf("\r\033[K[%6.1f s] %s", secs, status);
-            console.err().flush();
-            dirty = true;
-        }
-
-        void done() {
-            if (dirty) {
-                console.err().print("\r\033[K");
-                console.err().flush();
-                dirty = false;
-            }
-        }
     }
 }

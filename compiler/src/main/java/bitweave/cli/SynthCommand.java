@@ -9,6 +9,7 @@ import bitweave.emit.Provenance;
 import bitweave.ir.Design;
 import bitweave.output.FileTrees;
 import bitweave.output.OutputWriter;
+import bitweave.synth.Pnr;
 import bitweave.synth.SynthFigures;
 import bitweave.synth.SynthJson;
 import bitweave.synth.SynthTarget;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -30,7 +32,8 @@ import org.apache.commons.cli.ParseException;
  * {@code bitweave synth design.bw --target generic [-o OUT]}: compiles, runs the target's Yosys flow and
  * prints NAND, NOR, NOT, DFF, gate equivalents and logic depth. With -o the compile output, the Yosys
  * script and {@code synth-<target>.json} are written to OUT; without it everything lives in a scratch
- * folder that is removed afterwards (kept, and named, when Yosys fails).
+ * folder that is removed afterwards (kept, and named, when Yosys fails). {@code --target ice40 --pnr} also places
+ * and routes the top with nextpnr-ice40 ({@link SynthPnr}).
  */
 final class SynthCommand implements Command {
     @Override
@@ -40,7 +43,8 @@ final class SynthCommand implements Command {
 
     @Override
     public String summary() {
-        return "synthesize the RTL with Yosys; print NAND/NOR/NOT/DFF counts, gate equivalents and logic depth";
+        return "synthesize the RTL with Yosys; print NAND/NOR/NOT/DFF counts, gate equivalents and logic depth"
+                + " (or FPGA resources; --pnr: iCE40 place-and-route, Fmax and a bitstream)";
     }
 
     @Override
@@ -54,8 +58,10 @@ final class SynthCommand implements Command {
         options.addOption(Option.builder().longOpt("fast").desc("map with a short ABC script (strash; ifraig; map) for"
                 + " large designs the full script takes too long on; somewhat more gates, so compare figures of one"
                 + " script only (the table's first line and the JSON's flow say which)").get());
+        SynthPnr.addOptions(options);
         CommandLine cl = DesignOptions.parse(options, args);
-        if (DesignOptions.helpRequested(cl, options, this, "design.bw [--target generic|ice40|xilinx] [--fast] [-o OUT] [options]", console)) {
+        if (DesignOptions.helpRequested(cl, options, this, "design.bw [--target generic|ice40|xilinx] [--fast] [-o OUT]"
+                + " [--pnr [--device D] [--package P] [--freq MHZ] [--pcf FILE] [--bitstream]] [options]", console)) {
             return Main.EXIT_OK;
         }
         String targetName = cl.getOptionValue("target", SynthTarget.GENERIC.spelling());
@@ -72,8 +78,10 @@ final class SynthCommand implements Command {
             throw new UsageException("--fast chooses the ABC script of --target generic; the " + target.spelling()
                     + " flows use Yosys' own FPGA scripts");
         }
+        Optional<SynthPnr.Settings> pnr = SynthPnr.parse(cl, target, out);
         Design design = DesignOptions.load(cl, console);
         Yosys yosys = Yosys.locate(System.getenv());
+        Progress progress = new Progress(console);
         CompileOutputs outputs = CompileOutputs.of(design);
         Path scratch = null;
         boolean keepScratch = false;
@@ -84,16 +92,32 @@ final class SynthCommand implements Command {
             }
             String version = yosys.version();
             List<GeneratedFile> reports = new ArrayList<>();
+            Optional<Pnr.Result> bitstream = Optional.empty();   // with --bitstream
             try {
                 if (target.fpga()) {
-                    Synthesis.FpgaResult result = Synthesis.runFpga(yosys, target, outputs.rtl(), scratch);
+                    if (pnr.isPresent()) {
+                        SynthPnr.checkPins(pnr.get(), yosys, scratch, outputs.rtl().topModule());
+                    }
+                    Synthesis.FpgaResult result = Synthesis.runFpga(yosys, target, outputs.rtl(), scratch, progress);
+                    progress.done();
                     printFpga(console.out(), design, result, version);
+                    Optional<Pnr.Result> placed = Optional.empty();
+                    if (pnr.isPresent()) {
+                        placed = Optional.of(SynthPnr.run(pnr.get(), yosys, scratch, outputs.rtl().topModule(),
+                                Provenance.lines(design), progress));
+                        progress.done();
+                        SynthPnr.print(console.out(), placed.get());
+                        reports.addAll(SynthPnr.outputs(placed.get(), scratch, Provenance.lines(design)));
+                        if (placed.get().bitstream().isPresent()) {
+                            bitstream = placed;
+                        }
+                    }
                     for (SynthTarget.FpgaFlow f : target.fpgaFlows(result.top())) {
                         String ys = "synth-" + target.spelling() + "-" + f.name() + ".ys";
                         reports.add(new GeneratedFile(ys, Files.readString(scratch.resolve(ys))));
                     }
                     reports.add(SynthJson.ofFpga(Provenance.lines(design), design.name(), design.overrides(),
-                            outputs.rtl().parameters(), version, result));
+                            outputs.rtl().parameters(), version, result, placed));
                 } else {
                     Synthesis.Result result = Synthesis.run(yosys, target, outputs.rtl(), scratch, cl.hasOption("fast"));
                     print(console.out(), design, result, version);
@@ -103,13 +127,21 @@ final class SynthCommand implements Command {
                             outputs.rtl().parameters(), version, result));
                 }
             } catch (UserError e) {
-                keepScratch = true;   // the message names the log inside it
+                keepScratch = e.getMessage().contains(scratch.toString());   // when the message names a log inside it
                 throw e;
+            } finally {
+                progress.done();
             }
             if (out != null) {
                 List<GeneratedFile> files = new ArrayList<>(outputs.all());
                 files.addAll(reports);
+                if (bitstream.isPresent()) {
+                    SynthPnr.checkBitstreamTarget(out, outputs.rtl().topModule());
+                }
                 OutputWriter.write(out, files);
+                if (bitstream.isPresent()) {
+                    console.out().println("  written: " + SynthPnr.writeBitstream(bitstream.get(), scratch, out));
+                }
                 console.out().println("  written: " + out.resolve("synth-" + target.spelling() + ".json"));
             }
             return Main.EXIT_OK;

@@ -4,7 +4,7 @@ package bitweave.diag;
  * The whole catalogue of user-facing errors. Each has a stable code shown as {@code [E0204]} at the end
  * of the message. Ranges: E01xx syntax, E02xx names and structure, E03xx types and widths, E04xx
  * parameters, E05xx files and output, E06xx external tools and co-simulation, E07xx command line, E08xx golden-model
- * input files, E09xx synthesis and proof (Yosys).
+ * input files, E09xx synthesis and proof (Yosys) and iCE40 place-and-route (nextpnr, icepack).
  * Warnings have codes of their own, {@code W} plus four digits in the same ranges (W03xx: types and
  * widths); a warning never stops a run unless {@code --Werror}.
  * A test asserts codes are distinct; never renumber a released code.
@@ -97,6 +97,10 @@ public enum ErrorCode {
     EQUIV_INTERFACE_MISMATCH("E0903"),
     EQUIV_NO_RESET("E0904"),
     EQUIV_NOTHING_TO_PROVE("E0905"),
+    PNR_FAILED("E0906"),
+    PNR_DOES_NOT_FIT("E0907"),
+    PNR_TOO_MANY_PINS("E0908"),
+    PNR_OUTPUT_UNEXPECTED("E0909"),
 
     // W03xx: warnings about types and widths
     ACC_NARROWER_THAN_PRODUCT("W0301");

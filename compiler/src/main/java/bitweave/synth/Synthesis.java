@@ -42,12 +42,19 @@ public final class Synthesis {
      * and reads the resources from its final {@code stat}.
      */
     public static FpgaResult runFpga(Yosys yosys, SynthTarget target, RtlOutput rtl, Path rtlDir) {
+        return runFpga(yosys, target, rtl, rtlDir, status -> { });
+    }
+
+    /** @param progress told each flow's name before it runs ("yosys: ice40 with DSPs") */
+    public static FpgaResult runFpga(Yosys yosys, SynthTarget target, RtlOutput rtl, Path rtlDir,
+                                     java.util.function.Consumer<String> progress) {
         String top = rtl.topModule();
         List<FpgaColumn> columns = new ArrayList<>();
         long start = System.nanoTime();
         for (SynthTarget.FpgaFlow flow : target.fpgaFlows(top)) {
             String base = "synth-" + target.spelling() + "-" + flow.name();
-            Yosys.Run run = runScript(yosys, target, rtl, rtlDir, flow.commands(), base);
+            progress.accept("yosys: " + target.spelling() + " " + flow.label());
+            Yosys.Run run = runScript(yosys, target, top, rtlDir, flow.commands(), base);
             try {
                 columns.add(new FpgaColumn(flow, new FpgaResources(target, SynthLog.cells(run.log(), top))));
             } catch (SynthLog.Unexpected e) {
@@ -59,9 +66,8 @@ public final class Synthesis {
     }
 
     /** Writes {@code <base>.ys} (provenance, the tcl file list, the commands) and runs it, logging to {@code <base>.log}. */
-    private static Yosys.Run runScript(Yosys yosys, SynthTarget target, RtlOutput rtl, Path rtlDir,
-                                       List<String> commands, String base) {
-        String top = rtl.topModule();
+    static Yosys.Run runScript(Yosys yosys, SynthTarget target, String top, Path rtlDir, List<String> commands,
+                               String base) {
         String tcl = top + "_yosys.tcl";
         if (!Files.isRegularFile(rtlDir.resolve(tcl))) {
             throw new IllegalArgumentException("no " + tcl + " in " + rtlDir);
@@ -85,7 +91,7 @@ public final class Synthesis {
         String top = rtl.topModule();
         List<String> commands = target.commands(top, fastAbc);
         long start = System.nanoTime();
-        Yosys.Run run = runScript(yosys, target, rtl, rtlDir, commands, "synth-" + target.spelling());
+        Yosys.Run run = runScript(yosys, target, top, rtlDir, commands, "synth-" + target.spelling());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         try {
             return new Result(target, top, SynthLog.parse(run.log(), top), commands, fastAbc, took, run.logFile());
