@@ -59,9 +59,10 @@ final class SynthCommand implements Command {
                 + " large designs the full script takes too long on; somewhat more gates, so compare figures of one"
                 + " script only (the table's first line and the JSON's flow say which)").get());
         SynthPnr.addOptions(options);
+        WrapOptions.add(options);
         CommandLine cl = DesignOptions.parse(options, args);
         if (DesignOptions.helpRequested(cl, options, this, "design.bw [--target generic|ice40|xilinx] [--fast] [-o OUT]"
-                + " [--pnr [--device D] [--package P] [--freq MHZ] [--pcf FILE] [--bitstream]] [options]", console)) {
+                + " [--pnr [--device D] [--package P] [--freq MHZ] [--pcf FILE] [--bitstream]] [--wrap axis] [options]", console)) {
             return Main.EXIT_OK;
         }
         String targetName = cl.getOptionValue("target", SynthTarget.GENERIC.spelling());
@@ -79,10 +80,15 @@ final class SynthCommand implements Command {
                     + " flows use Yosys' own FPGA scripts");
         }
         Optional<SynthPnr.Settings> pnr = SynthPnr.parse(cl, target, out);
+        Optional<Integer> axisWidth = WrapOptions.width(cl);
         Design design = DesignOptions.load(cl, console);
+        Optional<bitweave.wrap.AxisWrap> wrap = WrapOptions.of(design, axisWidth);
+        if (pnr.isPresent() && wrap.isEmpty()) {
+            wrap = SynthPnr.wrapToFit(pnr.get(), bitweave.ir.TopInterface.of(design.top()), console.out());
+        }
         Yosys yosys = Yosys.locate(System.getenv());
         Progress progress = new Progress(console);
-        CompileOutputs outputs = CompileOutputs.of(design);
+        CompileOutputs outputs = CompileOutputs.of(design, wrap);
         Path scratch = null;
         boolean keepScratch = false;
         try {

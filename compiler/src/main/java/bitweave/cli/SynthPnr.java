@@ -116,6 +116,40 @@ final class SynthPnr {
     }
 
     /** Too many port bits for the package is known before any synthesis: say so before the resource flows run. */
+    /**
+     * The pins the generated pin file can give the top's ports on the settings' package (the board's clock pin
+     * included); empty with the user's pin file or a package without a pin table, where nextpnr decides.
+     */
+    static Optional<Integer> pinsForPorts(Settings s) {
+        if (s.pcf().isPresent()) {
+            return Optional.empty();
+        }
+        return Ice40Pins.freePins(s.device(), s.pkg())
+                .map(free -> free.size() + (Ice40Pins.board(s.device(), s.pkg()).isPresent() ? 1 : 0));
+    }
+
+    /**
+     * "The flow wraps it so that it places" (issue 9): with --pnr and no --wrap, a unit whose ports need more pins than
+     * the package has goes behind the AXI4-Stream wrapper of the default width; a unit the wrapper cannot carry stays
+     * as it is (the pin check then names both numbers).
+     */
+    static Optional<bitweave.wrap.AxisWrap> wrapToFit(Settings s, bitweave.ir.TopInterface unit, PrintStream o) {
+        Optional<Integer> pins = pinsForPorts(s);
+        if (pins.isEmpty() || unit.portBits() <= pins.get()) {
+            return Optional.empty();
+        }
+        bitweave.wrap.AxisWrap wrap;
+        try {
+            wrap = bitweave.wrap.AxisWrap.of(unit, bitweave.wrap.AxisWrap.DEFAULT_WIDTH);
+        } catch (UserError notWrappable) {
+            return Optional.empty();
+        }
+        o.println("pnr: the top's " + unit.portBits() + " port bits exceed the " + pins.get() + " pins of "
+                + s.device().spelling() + " " + s.pkg() + ": placing it behind the AXI4-Stream wrapper (--wrap axis,"
+                + " " + wrap.tdataWidth() + "-bit tdata, " + wrap.wrapped().portBits() + " port bits)");
+        return Optional.of(wrap);
+    }
+
     static void checkPins(Settings s, Yosys yosys, Path rtlDir, String top) {
         Pnr.checkPins(yosys, request(s, rtlDir, top, List.of()));
     }

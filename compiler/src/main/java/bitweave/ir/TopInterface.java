@@ -32,6 +32,20 @@ public record TopInterface(List<Stream> inputs, Stream output, List<LaneSkew> sk
         return array.topInterface();
     }
 
+    /** The top module's port bits: clk, rst, every stream's valid and ready and its fields' ports. */
+    public int portBits() {
+        int bits = 2;
+        List<Stream> streams = new java.util.ArrayList<>(inputs);
+        streams.add(output);
+        for (Stream s : streams) {
+            bits += 2;
+            for (Field f : s.fields()) {
+                bits += f.width() * s.rtlPortsOf(f).size();
+            }
+        }
+        return bits;
+    }
+
     public Stream input(String name) {
         return inputs.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no input stream " + name));

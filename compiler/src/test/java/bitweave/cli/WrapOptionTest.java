@@ -39,6 +39,20 @@ class WrapOptionTest {
                 r.toString());
     }
 
+    /** Issue 9: a raw array has too many I/Os for a package, so --pnr wraps it to place it. */
+    @Test
+    void pnrPlacesAUnitTooWideForThePackageBehindTheWrapper(@TempDir Path tmp) throws Exception {
+        CliRunner.Result r = CliRunner.run("synth", "dsl/examples/systolic_ws_int8.bw", "-P", "N=2", "--target", "ice40",
+                "--pnr", "-o", tmp.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("pnr: the top's 88 port bits exceed the 35 pins of up5k sg48: placing it behind"
+                + " the AXI4-Stream wrapper (--wrap axis, 8-bit tdata, 35 port bits)"), r.toString());
+        assertTrue(r.out().contains("top systolic_ws_int8_axis, target ice40"), r.toString());
+        assertTrue(r.out().contains("SB_IO              35 /     96"), r.toString());
+        assertTrue(r.out().matches("(?s).*Fmax clk +\\d+\\.\\d\\d MHz  \\(PASS at 12\\.00 MHz\\).*"), r.toString());
+        assertTrue(Files.readString(tmp.resolve("systolic_ws_int8_axis_up5k.pcf")).contains("set_io clk 35"));
+    }
+
     @Test
     void badValuesAreUsageErrors() {
         for (String[] args : new String[][] {
