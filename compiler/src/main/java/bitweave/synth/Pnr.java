@@ -179,7 +179,7 @@ public final class Pnr {
                 + req.device().spelling() + " " + req.pkg() + " package has " + pins + " I/O pins for them"
                 + Ice40Pins.board(req.device(), req.pkg()).map(b -> " (" + b.name() + ": clk on " + b.clockPin() + ", "
                 + b.reserved().size() + " flash pins kept free)").orElse("")
-                + "; place a wrapper with serial I/O instead"
+                + "; fewer pins need a wrapper with serial I/O (--wrap axis, 8-bit tdata)"
                 + (bits <= BIGGEST_PINS ? ", or a bigger package (the biggest, hx8k ct256, has " + BIGGEST_PINS + " pins)" : ""));
     }
 
