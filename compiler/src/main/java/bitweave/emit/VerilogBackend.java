@@ -32,6 +32,11 @@ public final class VerilogBackend {
         return dump[0];
     }
 
+    /** The verified RTL IR after every pass, not printed (what {@code bitweave estimate} counts). */
+    public static RtlDesign lower(Design design) {
+        return PassPipeline.run(design, new VerilogEmitter()::moduleText);
+    }
+
     /**
      * Lowers and prints {@code design}. Nothing is written to disk.
      *
