@@ -6,6 +6,8 @@ import bitweave.diag.UserError;
 import bitweave.emit.CompileOutputs;
 import bitweave.emit.GeneratedFile;
 import bitweave.emit.Provenance;
+import bitweave.estimate.Estimate;
+import bitweave.estimate.EstimateJson;
 import bitweave.ir.Design;
 import bitweave.output.FileTrees;
 import bitweave.output.OutputWriter;
@@ -88,19 +90,21 @@ final class SynthCommand implements Command {
                 if (target.fpga()) {
                     Synthesis.FpgaResult result = Synthesis.runFpga(yosys, target, outputs.rtl(), scratch);
                     printFpga(console.out(), design, result, version);
+                    Estimate estimate = SynthEstimate.besideFpga(console.out(), design, result);
                     for (SynthTarget.FpgaFlow f : target.fpgaFlows(result.top())) {
                         String ys = "synth-" + target.spelling() + "-" + f.name() + ".ys";
                         reports.add(new GeneratedFile(ys, Files.readString(scratch.resolve(ys))));
                     }
-                    reports.add(SynthJson.ofFpga(Provenance.lines(design), design.name(), design.overrides(),
-                            outputs.rtl().parameters(), version, result));
+                    reports.add(EstimateJson.addTo(SynthJson.ofFpga(Provenance.lines(design), design.name(),
+                            design.overrides(), outputs.rtl().parameters(), version, result), estimate));
                 } else {
                     Synthesis.Result result = Synthesis.run(yosys, target, outputs.rtl(), scratch, cl.hasOption("fast"));
                     print(console.out(), design, result, version);
+                    Estimate estimate = SynthEstimate.besideGeneric(console.out(), design, result);
                     String ys = "synth-" + target.spelling() + ".ys";
                     reports.add(new GeneratedFile(ys, Files.readString(scratch.resolve(ys))));
-                    reports.add(SynthJson.of(Provenance.lines(design), design.name(), design.overrides(),
-                            outputs.rtl().parameters(), version, result));
+                    reports.add(EstimateJson.addTo(SynthJson.of(Provenance.lines(design), design.name(),
+                            design.overrides(), outputs.rtl().parameters(), version, result), estimate));
                 }
             } catch (UserError e) {
                 keepScratch = true;   // the message names the log inside it

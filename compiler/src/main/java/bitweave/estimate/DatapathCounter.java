@@ -24,9 +24,26 @@ final class DatapathCounter {
     private final Datapath graph;
     private final Map<Value, Integer> significant = new HashMap<>();
     private final Map<Value, Integer> read = new HashMap<>();
+    private final Map<Value, Op> driver = new HashMap<>();
 
     private DatapathCounter(Datapath graph) {
         this.graph = graph;
+        for (Op op : graph.ops()) {
+            op.outputs().forEach(v -> driver.put(v, op));
+        }
+    }
+
+    /** The op behind {@code v}, looking through extensions (null for an input port). */
+    private Op source(Value v) {
+        Op op = driver.get(v);
+        while (op instanceof Op.Extend e) {
+            op = driver.get(e.in());
+        }
+        return op;
+    }
+
+    private boolean constant(Value v) {
+        return source(v) instanceof Op.Const;
     }
 
     static Tally count(Datapath graph) {
@@ -76,6 +93,8 @@ final class DatapathCounter {
             return Math.max(sig(m.whenTrue()), sig(m.whenFalse()));
         } else if (op instanceof Op.Logic l) {
             return l.operands().stream().mapToInt(this::sig).max().orElse(w);
+        } else if (op instanceof Op.Fit f) {
+            return f.policy() == Op.FitPolicy.WRAP ? sig(f.in()) : w;
         } else if (op instanceof Op.Register r) {
             return r.resetValue() == null ? sig(r.d()) : Math.max(sig(r.d()), Math.max(1, r.resetValue().bitLength()));
         }
@@ -151,17 +170,32 @@ final class DatapathCounter {
             t.enableBits += r.enable() != null ? bits : 0;
         } else if (op instanceof Op.Add a) {
             int bits = kept(a.out());
-            if (bits > 0) {
+            if (bits > 0 && (source(a.a()) instanceof Op.Multiply || source(a.b()) instanceof Op.Multiply)) {
+                t.macAdderBits += bits;   // multiply-accumulate: a DSP block or Yosys' macc tree takes it in
+            } else if (bits > 0) {
                 t.adders++;
                 t.adderBits += bits;
             }
         } else if (op instanceof Op.Multiply m) {
             int d = demand(m.out());
-            if (d > 0) {
+            if (d > 0 && (constant(m.a()) || constant(m.b()))) {
+                // by a constant: Yosys shifts and adds, an adder per further one bit of the constant, or of its
+                // negation plus one negating adder (a multiply by all ones, -1, is one negation)
+                Op.Const c = (Op.Const) (constant(m.a()) ? source(m.a()) : source(m.b()));
+                int ones = c.bits().bitCount();
+                int negatedOnes = java.math.BigInteger.ONE.shiftLeft(m.out().width()).subtract(c.bits()).bitCount();
+                int adders = Math.max(0, Math.min(ones - 1, negatedOnes));
+                t.adders += adders;
+                t.adderBits += (long) adders * Math.min(d, kept(m.out()));
+            } else if (d > 0) {
                 t.addMultiplier(Math.min(sig(m.a()), d), Math.min(sig(m.b()), d));
             }
         } else if (op instanceof Op.Mux m) {
-            t.muxBits += kept(m.out());
+            if (constant(m.whenTrue()) || constant(m.whenFalse())) {
+                t.constMuxBits += kept(m.out());   // choosing a constant: an and/or gate per bit
+            } else {
+                t.muxBits += kept(m.out());
+            }
         } else if (op instanceof Op.Logic l) {
             t.gateBits += (long) (l.operands().size() - 1) * kept(l.out());
         } else if (op instanceof Op.Reduce r) {

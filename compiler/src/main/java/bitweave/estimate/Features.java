@@ -47,6 +47,11 @@ final class Features {
                 lutMultipliers += e.getValue();
             }
         }
+        // a multiply-accumulate's adder: the DSP block's own adder takes part of it when the products are in DSPs
+        boolean inDsp = blocks > 0;
+        f.put("macAdderBits", inDsp ? 0.0 : (double) t.macAdderBits);
+        f.put("dspMacAdderBits", inDsp ? (double) t.macAdderBits : 0.0);
+        f.put("counters", (double) (t.fullAdders + t.halfAdders + 2 * t.compressors42));
         f.put("dspBlocks", (double) blocks);
         f.put("lutMultiplierBits", (double) lutBits);
         f.put("lutMultipliers", (double) lutMultipliers);
@@ -54,6 +59,7 @@ final class Features {
         f.put("halfAdders", (double) t.halfAdders);
         f.put("compressors42", (double) t.compressors42);
         f.put("muxBits", (double) t.muxBits);
+        f.put("constMuxBits", (double) t.constMuxBits);
         f.put("gateBits", (double) t.gateBits);
         f.put("encodedDigits", (double) t.encodedDigits);
         f.put("partialProductBits", (double) t.partialProductBits);

@@ -35,14 +35,17 @@ final class Tally {
     /** Carry-propagate adders: how many, and their bits summed. */
     long adders;
     long adderBits;
+    /** Adders summing a multiplier's product (a multiply-accumulate), bits summed. */
+    long macAdderBits;
     /** Behavioural {@code multiply} ops left after lower-multipliers, by operand shape. */
     final Map<Shape, Long> multipliers = new TreeMap<>();
     /** The compressor trees compress-bit-heaps made (and any written by hand). */
     long fullAdders;
     long halfAdders;
     long compressors42;
-    /** 2:1 multiplexer bits (a table lookup is a tree of these). */
+    /** 2:1 multiplexer bits (a table lookup is a tree of these), and those with a constant side. */
     long muxBits;
+    long constMuxBits;
     /** Two-input gates of bitwise and/or/xor, and of reductions. */
     long gateBits;
     /** Radix-4 digits encoded (Booth or EN-T), and partial-product bits selected from {0, ±b, ±2b}. */
@@ -58,11 +61,13 @@ final class Tally {
         enableBits += times * other.enableBits;
         adders += times * other.adders;
         adderBits += times * other.adderBits;
+        macAdderBits += times * other.macAdderBits;
         other.multipliers.forEach((s, n) -> multipliers.merge(s, times * n, Long::sum));
         fullAdders += times * other.fullAdders;
         halfAdders += times * other.halfAdders;
         compressors42 += times * other.compressors42;
         muxBits += times * other.muxBits;
+        constMuxBits += times * other.constMuxBits;
         gateBits += times * other.gateBits;
         encodedDigits += times * other.encodedDigits;
         partialProductBits += times * other.partialProductBits;
@@ -85,11 +90,13 @@ final class Tally {
         m.put("enableBits", enableBits);
         m.put("adders", adders);
         m.put("adderBits", adderBits);
+        m.put("macAdderBits", macAdderBits);
         m.put("multipliers", multiplierCount());
         m.put("fullAdders", fullAdders);
         m.put("halfAdders", halfAdders);
         m.put("compressors42", compressors42);
         m.put("muxBits", muxBits);
+        m.put("constMuxBits", constMuxBits);
         m.put("gateBits", gateBits);
         m.put("encodedDigits", encodedDigits);
         m.put("partialProductBits", partialProductBits);
