@@ -30,7 +30,8 @@ beside() {   # $1 synth output file, $2 flow names in column order
     BEGIN { n = split(flows, f, " ") }
     /^  estimate \(bitweave estimate/ { on = 1; getline; next }
     /^  written:/ { on = 0 }
-    on && NF == 1 + 3 * n { for (i = 1; i <= n; i++) print $1, f[i], $(3*i-1), $(3*i), $(3*i+1) }
+    on && NF == 1 + 3 * n { for (i = 1; i <= n; i++) rows[i] = rows[i] $1 " " f[i] " " $(3*i-1) " " $(3*i) " " $(3*i+1) "\n" }
+    END { for (i = 1; i <= n; i++) printf "%s", rows[i] }   # one flow after the other
   ' "$1"
 }
 
