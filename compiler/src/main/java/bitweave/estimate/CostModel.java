@@ -60,12 +60,13 @@ final class CostModel {
                     "lutMultiplierBits", 15.66, "gateBits", 1.43, "partialProductBits", 5.7, "saturateBits", 6));
 
     /**
-     * iCE40 (synth_ice40, Yosys 0.23): weighted least squares (weights 1/measured, coefficients ≥ 0) over both flows
-     * of the 11 iCE40 examples of measured.tsv. An adder's bits cost less than one SB_LUT4 + SB_CARRY each because
-     * alumacc merges chained adders (an adder tree across PEs) into one $macc compressor; a multiplier left to LUTs
-     * (Yosys 0.23 has no Booth mapping) is about 2.3 SB_LUT4 per partial-product bit and almost no carries, its
-     * accumulator's adder (macAdderBits) joins that tree; with the product in an SB_MAC16 the accumulator adder
-     * costs about one LUT per bit. Register bits are flip-flops one for one (SB_DFF* take enable and reset).
+     * iCE40 (synth_ice40, Yosys 0.23): weighted least squares (weights 1/measured, coefficients ≥ 0) over both
+     * flows of the 11 shipped examples measured.tsv records for iCE40 (its tree_wrap rows came after the fit and
+     * check it). An adder bit costs less than one SB_LUT4 + SB_CARRY because alumacc merges chained adders (an
+     * adder tree across PEs) into one $macc compressor; a multiplier left to LUTs (Yosys 0.23 has no Booth
+     * mapping) is about 2.3 SB_LUT4 per partial-product bit and almost no carries, and its accumulator's adder
+     * (macAdderBits) joins that tree; with the product in an SB_MAC16 the accumulator adder costs about one LUT
+     * per bit. Register bits are flip-flops one for one (the SB_DFF* variants take enable and reset).
      */
     private static final List<Row> ICE40 = List.of(
             Row.of("SB_LUT4", "adderBits", 1.17, "macAdderBits", 3.22, "dspMacAdderBits", 1.06,
@@ -77,12 +78,13 @@ final class CostModel {
             Row.of("BRAM"));
 
     /**
-     * Xilinx 7-series (synth_xilinx -flatten -noiopad): fewer examples measured (a xilinx run takes a minute or
-     * two), so the LUT row is the iCE40 row rescaled where the least squares over the xilinx rows of measured.tsv
-     * agreed (a LUT6 holds about 0.9 of what a LUT4 does on these datapaths); a DSP48E1 takes the accumulator's
-     * adder (and its clear mux) in (an output-stationary 4×4 int8 array: 34 LUTs), so dspMacAdderBits costs none.
-     * CARRY4 fitted the same way: about a tenth of an adder's bits plus a third per adder (alumacc merges chains). Flip-flops as registers; the DSP flow's FF row
-     * ignores the pipeline registers Yosys packs into DSP48E1s (the README's bound excludes it).
+     * Xilinx 7-series (synth_xilinx -flatten -noiopad): 9 shipped examples measured (a run takes a minute or two),
+     * too few to fit eight LUT coefficients, so the LUT row is the iCE40 row rescaled where the least squares over
+     * the first 6 agreed (a LUT6 holds about 0.9 of what a LUT4 does on these datapaths). A DSP48E1 takes the
+     * accumulator's adder and its clear mux in (an output-stationary 4×4 int8 array: 34 LUTs), so dspMacAdderBits
+     * costs nothing. CARRY4: rounded least-squares values (about a tenth of an adder's bits plus a third per
+     * adder: alumacc merges chains). Flip-flops as registers; the DSP flow's FF row ignores the pipeline registers
+     * Yosys packs into DSP48E1s (the README's bound leaves that row out).
      */
     private static final List<Row> XILINX = List.of(
             Row.of("LUT", "adderBits", 0.9, "macAdderBits", 2.6, "dspMacAdderBits", 0,
