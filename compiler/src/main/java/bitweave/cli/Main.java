@@ -21,7 +21,7 @@ public final class Main {
 
     public Main() {
         for (Command c : new Command[] {new CompileCommand(), new SimCommand(), new GoldenCommand(), new CheckCommand(),
-                new SynthCommand(), new EquivCommand(), new ReorderCommand()}) {
+                new SynthCommand(), new EstimateCommand(), new EquivCommand(), new ReorderCommand()}) {
             commands.put(c.name(), c);
         }
     }

@@ -6,6 +6,8 @@ import bitweave.diag.UserError;
 import bitweave.emit.CompileOutputs;
 import bitweave.emit.GeneratedFile;
 import bitweave.emit.Provenance;
+import bitweave.estimate.Estimate;
+import bitweave.estimate.EstimateJson;
 import bitweave.ir.Design;
 import bitweave.output.FileTrees;
 import bitweave.output.OutputWriter;
@@ -107,6 +109,7 @@ final class SynthCommand implements Command {
                     Synthesis.FpgaResult result = Synthesis.runFpga(yosys, target, outputs.rtl(), scratch, progress);
                     progress.done();
                     printFpga(console.out(), design, result, version);
+                    Estimate estimate = SynthEstimate.besideFpga(console.out(), design, wrap, result);
                     Optional<Pnr.Result> placed = Optional.empty();
                     if (pnr.isPresent()) {
                         placed = Optional.of(SynthPnr.run(pnr.get(), yosys, scratch, outputs.rtl().topModule(),
@@ -122,15 +125,16 @@ final class SynthCommand implements Command {
                         String ys = "synth-" + target.spelling() + "-" + f.name() + ".ys";
                         reports.add(new GeneratedFile(ys, Files.readString(scratch.resolve(ys))));
                     }
-                    reports.add(SynthJson.ofFpga(Provenance.lines(design), design.name(), design.overrides(),
-                            outputs.rtl().parameters(), version, result, placed));
+                    reports.add(EstimateJson.addTo(SynthJson.ofFpga(Provenance.lines(design), design.name(),
+                            design.overrides(), outputs.rtl().parameters(), version, result, placed), estimate));
                 } else {
                     Synthesis.Result result = Synthesis.run(yosys, target, outputs.rtl(), scratch, cl.hasOption("fast"));
                     print(console.out(), design, result, version);
+                    Estimate estimate = SynthEstimate.besideGeneric(console.out(), design, wrap, result);
                     String ys = "synth-" + target.spelling() + ".ys";
                     reports.add(new GeneratedFile(ys, Files.readString(scratch.resolve(ys))));
-                    reports.add(SynthJson.of(Provenance.lines(design), design.name(), design.overrides(),
-                            outputs.rtl().parameters(), version, result));
+                    reports.add(EstimateJson.addTo(SynthJson.of(Provenance.lines(design), design.name(),
+                            design.overrides(), outputs.rtl().parameters(), version, result), estimate));
                 }
             } catch (UserError e) {
                 keepScratch = e.getMessage().contains(scratch.toString());   // when the message names a log inside it

@@ -50,6 +50,26 @@ public final class VerilogBackend {
         return dump[0];
     }
 
+    /** The verified RTL IR after every pass, not printed (what {@code bitweave estimate} counts). */
+    public static RtlDesign lower(Design design) {
+        return lower(design, java.util.Optional.empty(), new VerilogEmitter());
+    }
+
+    /** {@link #lower(Design)} with the AXI4-Stream wrapper as the top when {@code wrap} is present. */
+    public static RtlDesign lower(Design design, java.util.Optional<AxisWrap> wrap) {
+        return lower(design, wrap, new VerilogEmitter());
+    }
+
+    private static RtlDesign lower(Design design, java.util.Optional<AxisWrap> wrap, VerilogEmitter emitter) {
+        RtlDesign rtl = PassPipeline.run(design, emitter::moduleText);
+        if (wrap.isPresent()) {
+            WrapAxis pass = new WrapAxis(wrap.get());
+            rtl = pass.run(rtl);
+            RtlVerifier.verify(rtl, wrap.get().wrapped(), pass.name(), true);
+        }
+        return rtl;
+    }
+
     /**
      * Lowers and prints {@code design}. Nothing is written to disk.
      *
@@ -66,12 +86,7 @@ public final class VerilogBackend {
      */
     public static RtlOutput generate(Design design, java.util.Optional<AxisWrap> wrap) {
         VerilogEmitter emitter = new VerilogEmitter();
-        RtlDesign rtl = PassPipeline.run(design, emitter::moduleText);
-        if (wrap.isPresent()) {
-            WrapAxis pass = new WrapAxis(wrap.get());
-            rtl = pass.run(rtl);
-            RtlVerifier.verify(rtl, wrap.get().wrapped(), pass.name(), true);
-        }
+        RtlDesign rtl = lower(design, wrap, emitter);
         List<GeneratedFile> files = emitter.emit(rtl, design);
         List<String> params = new ArrayList<>();
         for (RtlParam p : rtl.top().params()) {

@@ -28,10 +28,12 @@ public record AxisWrapBody(List<Slave> slaves, Master master, ArrayItem.Instance
      * @param finalWire  high when the next transfer is a word's last
      * @param full       the word padded to whole transfers ({@code prefix}_full, assembled or split), with its range
      * @param unusedBits bits read by nothing (tlast of a slave, padding): the lint waiver names them; null if none
+     * @param transfers  transfers per word, {@code tdataWidth} bits each, {@code countWidth} the counter's bits (what
+     *                   the resource estimate counts)
      */
     public record Channel(String comment, String prefix, String word, String wordRange, boolean serial, String count,
                           String countRange, String zero, String one, String lastIndex, String finalWire, String full,
-                          String fullRange, String unusedBits) {
+                          String fullRange, String unusedBits, int transfers, int tdataWidth, int countWidth) {
     }
 
     /**

@@ -115,7 +115,7 @@ public final class WrapAxis implements RtlPass {
         return new AxisWrapBody.Channel(comment.toString(), prefix, wordWire(c), range(w), n > 1,
                 prefix + "_count", range(countWidth), countWidth + "'d0", countWidth + "'d1",
                 countWidth + "'d" + (n - 1), prefix + "_final", prefix + "_full", range(n * t),
-                unused.isEmpty() ? null : String.join(", ", unused));
+                unused.isEmpty() ? null : String.join(", ", unused), n, t, countWidth);
     }
 
     private static AxisWrapBody.Slave slave(AxisWrap.Channel c, int t) {
