@@ -4,11 +4,15 @@
 # measured, error %. One synth run per example and target gives both (synth prints the estimate beside its
 # figures, README.md "bitweave estimate").
 #   bench/fpga.sh [JAR]
-#   FPGA_EXAMPLES="a b"   example names under dsl/examples (default: the small ones below)
+#   FPGA_EXAMPLES="a b"   example names under dsl/examples (default: the small ones below; "" skips the table)
 #   FPGA_TARGETS="..."    default "ice40 xilinx generic"
 #   FPGA_GENERIC_FAST=1   generic with synth --fast (the short ABC script; default 1: the full script takes minutes)
 #   FPGA_TSV=FILE         also write the measured figures as the calibration table's rows
 #                         (compiler/src/test/resources/bitweave/estimate/measured.tsv)
+#   FPGA_PNR_EXAMPLES="a b"  the second table: iCE40 place-and-route (synth --target ice40 --pnr, seed 1, 12 MHz
+#                         target) on FPGA_PNR_DEVICES (default "up5k hx8k"); a unit too wide for the package is
+#                         placed behind the AXI4-Stream wrapper, as --pnr does (default: the small examples below;
+#                         "" skips the table)
 # Columns are built by cells(): to add one (e.g. place-and-route Fmax), print it there and add its header
 # in the two header lines below.
 set -euo pipefail
@@ -17,7 +21,9 @@ jar="${1:-$root/target/bitweave.jar}"
 if [ ! -f "$jar" ]; then
   "$root/bitweave" --version >/dev/null
 fi
-examples="${FPGA_EXAMPLES:-dot8_mixed systolic_ws_int8 dot16_int8 matrix2x2x8_int8 cube4_int8}"
+examples="${FPGA_EXAMPLES-dot8_mixed systolic_ws_int8 dot16_int8 matrix2x2x8_int8 cube4_int8}"
+pnr_examples="${FPGA_PNR_EXAMPLES-dot8_mixed systolic_ws_int8 dot16_int8 matrix2x2x8_int8 cube4_int8 quant_mxfp8_e4m3 lut_m2n64k4_w2a8}"
+pnr_devices="${FPGA_PNR_DEVICES:-up5k hx8k}"
 targets="${FPGA_TARGETS:-ice40 xilinx generic}"
 fast="${FPGA_GENERIC_FAST:-1}"
 work="$(mktemp -d)"
@@ -39,8 +45,10 @@ cells() {   # the row's cells after "example | target/flow | resource": estimate
   printf '| %s | %s | %s |' "$2" "$1" "$3"
 }
 
-printf '| example | target/flow | resource | estimate | measured | error %% |\n'
-printf '|---|---|---|---:|---:|---:|\n'
+if [ -n "$examples" ]; then
+  printf '| example | target/flow | resource | estimate | measured | error %% |\n'
+  printf '|---|---|---|---:|---:|---:|\n'
+fi
 for ex in $examples; do
   for t in $targets; do
     extra=()
@@ -66,5 +74,25 @@ for ex in $examples; do
           "bitweave synth dsl/examples/$ex.bw --target $t${extra:+ --fast}" >>"$FPGA_TSV"
       fi
     done < <(beside "$out" "$flows")
+  done
+done
+
+[ -z "$pnr_examples" ] && exit 0
+printf '\n| example | part | placed top | ICESTORM_LC | ICESTORM_DSP | SB_IO | Fmax clk (MHz) | run s |\n'
+printf '|---|---|---|---:|---:|---:|---:|---:|\n'
+for ex in $pnr_examples; do
+  for dev in $pnr_devices; do
+    out="$work/$ex-pnr-$dev.txt"
+    start=$(date +%s.%N)
+    if ! java -jar "$jar" synth "$root/dsl/examples/$ex.bw" --target ice40 --pnr --device "$dev" >"$out" 2>&1; then
+      printf '| %s | %s | n/a | | | | %s | |\n' "$ex" "$dev" "$(grep -m1 -o 'error: .*' "$out" | cut -c1-100)"
+      continue
+    fi
+    secs=$(echo "$(date +%s.%N) - $start" | bc)
+    top=$(grep -m1 -o '^pnr [^ ]* on' "$out" | awk '{print $2}')
+    used() { awk -v r="$1" '$1 == r { print $2 "/" $4; found = 1 } END { if (!found) print 0 }' "$out"; }
+    fmax=$(grep -m1 -o 'Fmax clk *[0-9.]* MHz' "$out" | awk '{print $3}')
+    printf '| %s | %s | %s | %s | %s | %s | %s | %.0f |\n' "$ex" "$dev" "$top" "$(used ICESTORM_LC)" \
+      "$(used ICESTORM_DSP)" "$(used SB_IO)" "${fmax:-n/a}" "$secs"
   done
 done
