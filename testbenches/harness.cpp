@@ -263,10 +263,13 @@ class Harness {
             const bool outValid = m_streams.back()->getValid(m_model);
             const bool outFire = outReady && outValid;
             if (outValid && !validAllowed()) return earlyValid();
+            if (m_stalled && !checkStall(outValid)) return 1;
             if (outValid) noteOutputValid();
             if (!checkLanes()) return 1;
             if (outFire && !checkOutputBeat()) return 1;
             if (inFire) noteInputTransfer();  // the transfer happens at the coming edge of this cycle
+            m_stalled = outValid && !outReady;
+            if (m_stalled) captureStall();
             recordSteps(inFire);
             clockEdge();
             if (inFire) {
@@ -307,6 +310,7 @@ class Harness {
     // with rst high on (dsl/INTERFACE.md: after reset no output beat is pending); before that edge the
     // registers still hold their power-up values.
     int reset() {
+        m_stalled = false;
         m_model.rst = 1;
         for (int i = 0; i < kResetCycles; ++i) {
             driveInputs(false, m_rng.percent(50));
@@ -478,6 +482,54 @@ class Harness {
     void loadNextExpected() {
         m_haveExpected = m_expectedDone < m_counts.expected;
         if (m_haveExpected) m_expected.readBeat(m_expectedBeat, false, m_outputIndex);
+    }
+
+    // An output stream holds its beat while out_valid && !out_ready (dsl/INTERFACE.md, "Common rules"): a
+    // stalled cycle remembers the beat's fields (those that move with the beat), the next cycle must show
+    // out_valid high and the same bits. Without this a unit (or the AXI4-Stream wrapper) that changed its
+    // data under back-pressure would pass whenever the value at the transfer happened to be right.
+    void captureStall() {
+        const Stream& out = *m_streams.back();
+        m_stallWords.clear();
+        for (int f = 0; f < out.fieldCount; ++f) {
+            const bw::FieldDesc<Model>& fd = out.fields[f];
+            if (fd.skew != bw::kNoSkew) continue;
+            readField(fd);
+            m_stallWords.insert(m_stallWords.end(), m_scratch.begin(), m_scratch.end());
+        }
+    }
+
+    bool checkStall(bool outValid) {
+        const Stream& out = *m_streams.back();
+        const long vector = m_haveExpected ? m_expectedBeat.vector : m_lastVector;
+        if (!outValid) {
+            std::printf("BW-MISMATCH vector=%ld cycle=%ld port=%s expected=0x1 actual=0x0 beat=%ld extra=0\n", vector,
+                        m_cycle, out.validPort, m_expectedDone);
+            std::printf("MISMATCH at vector %ld (output beat %ld), cycle %ld: %s fell while %s was low (a stalled beat"
+                        " must stay offered)\n", vector, m_expectedDone, m_cycle, out.validPort, out.readyPort);
+            return false;
+        }
+        std::size_t offset = 0;
+        for (int f = 0; f < out.fieldCount; ++f) {
+            const bw::FieldDesc<Model>& fd = out.fields[f];
+            if (fd.skew != bw::kNoSkew) continue;
+            readField(fd);
+            const uint32_t* held = &m_stallWords[offset];
+            bool same = true;
+            for (int w = 0; w < fd.words; ++w) same = same && m_scratch[static_cast<std::size_t>(w)] == held[w];
+            if (!same) {
+                const std::string exp = bw::toHex(held, fd.width);
+                const std::string act = bw::toHex(m_scratch.data(), fd.width);
+                std::printf("BW-MISMATCH vector=%ld cycle=%ld port=%s expected=0x%s actual=0x%s beat=%ld extra=0\n",
+                            vector, m_cycle, fd.port, exp.c_str(), act.c_str(), m_expectedDone);
+                std::printf("MISMATCH at vector %ld (output beat %ld), cycle %ld, port %s changed while %s was high and"
+                            " %s low: held 0x%s, now 0x%s\n", vector, m_expectedDone, m_cycle, fd.port, out.validPort,
+                            out.readyPort, exp.c_str(), act.c_str());
+                return false;
+            }
+            offset += static_cast<std::size_t>(fd.words);
+        }
+        return true;
     }
 
     // Compares the beat on the output stream with the next expected one; prints and returns false on
@@ -658,6 +710,9 @@ class Harness {
     int m_idleLeft = 0;
     bw::BeatRecord m_expectedBeat;
     bool m_haveExpected = false;
+    // The previous cycle had out_valid && !out_ready: its beat's bits (captureStall), checked this cycle.
+    bool m_stalled = false;
+    std::vector<uint32_t> m_stallWords;
     long m_expectedDone = 0;
     long m_lastVector = -1;
     long m_vectorsDone = 0;

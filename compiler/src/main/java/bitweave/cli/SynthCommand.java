@@ -148,9 +148,10 @@ final class SynthCommand implements Command {
                 if (bitstream.isPresent()) {
                     SynthPnr.checkBitstreamTarget(out, outputs.rtl().topModule());
                 }
-                OutputWriter.write(out, files);
                 if (bitstream.isPresent()) {
-                    console.out().println("  written: " + SynthPnr.writeBitstream(bitstream.get(), scratch, out));
+                    console.out().println("  written: " + SynthPnr.writeWithBitstream(bitstream.get(), scratch, out, files));
+                } else {
+                    OutputWriter.write(out, files);
                 }
                 console.out().println("  written: " + out.resolve("synth-" + target.spelling() + ".json"));
             }

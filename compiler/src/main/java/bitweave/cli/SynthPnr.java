@@ -207,28 +207,59 @@ final class SynthPnr {
     }
 
     /**
-     * Refuses a bitstream over an OUT/{@code <top>.bin} that is not Bitweave's: a bitstream has no room for a
-     * provenance header, so it counts as Bitweave's when the folder's synth-ice40.json is.
+     * Refuses a bitstream over an OUT/{@code <top>.bin} that is not Bitweave's. A bitstream has no room for a
+     * provenance header, so it counts as Bitweave's only when the folder's Bitweave synth-ice40.json records its
+     * SHA-256 ({@code pnr.bitstreamSha256}): a file a user put there later is refused.
      */
     static void checkBitstreamTarget(Path out, String top) {
         Path bin = out.resolve(top + ".bin");
-        if (Files.exists(bin) && !OutputWriter.isGenerated(out.resolve("synth-ice40.json"))) {
-            throw new UserError(ErrorCode.OUTPUT_FOREIGN_FILE, "refusing to overwrite " + bin + ": no Bitweave"
-                    + " synth-ice40.json beside it, so it is not a bitstream Bitweave wrote; move it away or choose another -o");
+        if (Files.exists(bin) && !recordedSha256(out.resolve("synth-ice40.json")).equals(Optional.of(Pnr.sha256(bin)))) {
+            throw new UserError(ErrorCode.OUTPUT_FOREIGN_FILE, "refusing to overwrite " + bin + ": it is not the"
+                    + " bitstream the synth-ice40.json beside it records, so not one Bitweave wrote; move it away or choose"
+                    + " another -o");
         }
     }
 
-    /** Copies the bitstream into OUT, renaming it over an earlier one in one step. */
-    static Path writeBitstream(Pnr.Result r, Path rtlDir, Path out) {
+    private static Optional<String> recordedSha256(Path json) {
+        if (!OutputWriter.isGenerated(json)) {
+            return Optional.empty();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode hash = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(json.toFile()).path("pnr").path("bitstreamSha256");
+            return hash.isTextual() ? Optional.of(hash.asText()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();   // unreadable or not JSON: nothing vouches for the .bin
+        }
+    }
+
+    /**
+     * Writes the text outputs and the bitstream as one step as far as a folder allows: the bitstream is staged in
+     * OUT first (a failed copy leaves OUT as it was), the text files are committed, then the staged bitstream is
+     * renamed over its target; a staged file is never left behind.
+     */
+    static Path writeWithBitstream(Pnr.Result r, Path rtlDir, Path out, List<GeneratedFile> files) {
         String name = r.bitstream().orElseThrow();
         Path target = out.resolve(name);
+        Path staged = null;
         try {
-            Path staged = Files.createTempFile(out, ".bitweave-", ".bin");
+            Files.createDirectories(out);
+            staged = Files.createTempFile(out, ".bitweave-", ".bin");
             Files.copy(rtlDir.resolve(name), staged, StandardCopyOption.REPLACE_EXISTING);
+            OutputWriter.write(out, files);
             Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            staged = null;
             return target;
         } catch (IOException e) {
-            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot write " + target + ": " + IoReason.of(e));
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot write " + target + ": " + IoReason.of(e, out));
+        } finally {
+            if (staged != null) {
+                try {
+                    Files.deleteIfExists(staged);
+                } catch (IOException ignored) {
+                    // the message above (or the one OutputWriter threw) says what went wrong
+                }
+            }
         }
     }
 }

@@ -54,6 +54,25 @@ public final class Pnr {
                          int portBits, List<PnrLog.Utilisation> utilisation, List<PnrLog.ClockFmax> fmax,
                          List<PnrLog.MaxDelay> pinPaths,
                          Optional<String> pcfFile, String logFile, Optional<String> bitstream, Duration runTime) {
+        /**
+         * The bitstream's SHA-256 in hex (recorded in the JSON, so a later run knows an OUT/{@code <top>.bin} as the
+         * one Bitweave wrote: a bitstream has no room for a provenance header).
+         */
+        public Optional<String> bitstreamSha256() {
+            return bitstream.map(name -> sha256(request.rtlDir().resolve(name)));
+        }
+    }
+
+    /** The SHA-256 of a file's bytes, in lower-case hex. */
+    public static String sha256(Path file) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
+        } catch (java.io.IOException e) {
+            throw new UserError(ErrorCode.OUTPUT_UNWRITABLE, "cannot read " + file + ": " + bitweave.diag.IoReason.of(e));
+        }
     }
 
     public static String logName(Ice40Device device) {

@@ -114,6 +114,7 @@ public final class SynthJson {
         }
         node.put("log", p.logFile());
         p.bitstream().ifPresent(b -> node.put("bitstream", b));
+        p.bitstreamSha256().ifPresent(h -> node.put("bitstreamSha256", h));
     }
 
     private static BigDecimal seconds(java.time.Duration d) {

@@ -74,6 +74,19 @@ class SynthPnrCommandTest {
         assertEquals(0, again.exit(), again.toString());
         assertEquals(before, withoutRunTimes(a.resolve("synth-ice40.json")));
         assertArrayEquals(bin, Files.readAllBytes(a.resolve("tree_wrap.bin")));
+        assertTrue(before.contains("\"bitstreamSha256\":\"" + bitweave.synth.Pnr.sha256(a.resolve("tree_wrap.bin")) + "\""),
+                before);
+
+        // A .bin the user put there after that run is not the one the JSON records: refused, left as it is.
+        Files.writeString(a.resolve("tree_wrap.bin"), "the user's own bitstream");
+        CliRunner.Result third = CliRunner.run("synth", TREE, "--target", "ice40", "--pnr", "--bitstream", "-o", a.toString());
+        assertEquals(1, third.exit(), third.toString());
+        assertTrue(third.err().contains("[E0504]"), third.toString());
+        assertEquals("the user's own bitstream", Files.readString(a.resolve("tree_wrap.bin")));
+        assertEquals(before, withoutRunTimes(a.resolve("synth-ice40.json")), "nothing else was written either");
+        try (java.util.stream.Stream<Path> left = Files.list(a)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".bitweave-")), "no staged file left");
+        }
     }
 
     /**
