@@ -36,7 +36,7 @@ final class CompileCommand implements Command {
         options.addOption(Option.builder().longOpt("dump-ir").hasArg().argName("PASS")
                 .desc("print the IR as text after pass PASS (a name from --print-pipeline) and stop").get());
         CommandLine cl = DesignOptions.parse(options, args);
-        if (DesignOptions.helpRequested(cl, options, this, "design.bw -o OUT [options]", console)) {
+        if (DesignOptions.helpRequested(cl, options, this, "design.bw -o OUT [--wrap axis [--axis-width T]] [options]", console)) {
             return Main.EXIT_OK;
         }
         if (cl.hasOption("print-pipeline") || cl.hasOption("dump-ir")) {

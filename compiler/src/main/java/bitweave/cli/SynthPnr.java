@@ -44,7 +44,8 @@ final class SynthPnr {
 
     static void addOptions(Options options) {
         options.addOption(Option.builder().longOpt("pnr").desc("--target ice40: also place and route with nextpnr-ice40"
-                + " and print the utilisation and the maximum frequency").get());
+                + " and print the utilisation and the maximum frequency; without --wrap or --pcf, a unit whose ports exceed"
+                + " the package's pins is placed behind the AXI4-Stream wrapper (--wrap axis) and the first line says so").get());
         options.addOption(Option.builder().longOpt("device").hasArg().argName("D").desc("--pnr: the iCE40 part, one of "
                 + String.join(", ", Ice40Device.spellings()) + " (default " + Ice40Device.DEFAULT.spelling() + ")").get());
         options.addOption(Option.builder().longOpt("package").hasArg().argName("P").desc("--pnr: the part's package"
@@ -99,12 +100,11 @@ final class SynthPnr {
         if (text == null) {
             return DEFAULT_FREQ_MHZ;
         }
-        double f;
-        try {
-            f = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--freq " + PathArgument.shown(text) + ": not a number of MHz");
+        // decimal only: Double.parseDouble would also take "12f", "12d" and hex floats
+        if (!text.matches("[0-9]+(\\.[0-9]+)?")) {
+            throw new UsageException("--freq " + PathArgument.shown(text) + ": not a number of MHz (e.g. 12 or 48.5)");
         }
+        double f = Double.parseDouble(text);
         if (!(f > 0 && f <= MAX_FREQ_MHZ)) {
             throw new UsageException("--freq " + PathArgument.shown(text) + ": outside 0 < MHZ <= " + (int) MAX_FREQ_MHZ);
         }
@@ -115,7 +115,6 @@ final class SynthPnr {
         return new Pnr.Request(rtlDir, top, s.device(), s.pkg(), s.freqMhz(), s.pcf(), s.bitstream(), provenance);
     }
 
-    /** Too many port bits for the package is known before any synthesis: say so before the resource flows run. */
     /**
      * The pins the generated pin file can give the top's ports on the settings' package (the board's clock pin
      * included); empty with the user's pin file or a package without a pin table, where nextpnr decides.
@@ -150,6 +149,7 @@ final class SynthPnr {
         return Optional.of(wrap);
     }
 
+    /** Too many port bits for the package is known before any synthesis: say so before the resource flows run. */
     static void checkPins(Settings s, Yosys yosys, Path rtlDir, String top) {
         Pnr.checkPins(yosys, request(s, rtlDir, top, List.of()));
     }

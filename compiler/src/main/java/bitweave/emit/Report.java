@@ -60,6 +60,12 @@ public record Report(String design, String source, String sourceSha256, String t
         ports.add(new PortRow(s.validPort(), in, 1, "stream '" + s.name() + "': beat valid"));
         ports.add(new PortRow(s.readyPort(), back, 1, "stream '" + s.name() + "': beat accepted when valid && ready"));
         for (Field f : s.fields()) {
+            if (s.axis()) {
+                ports.add(new PortRow(s.portOf(f), in, f.width(), f.name().equals("tdata")
+                        ? "the next " + f.width() + " bits of the channel's word, lowest first (dsl/INTERFACE.md, \"AXI4-Stream wrapper\")"
+                        : s.input() ? "ignored: the wrapper counts transfers" : "high on a word's last transfer"));
+                continue;
+            }
             String meaning = f.elements() == 1 ? f.type().dslName()
                     : f.elements() + " x " + f.type().dslName() + ", element i at bits [i*" + f.type().width()
                       + " +: " + f.type().width() + "]";

@@ -198,7 +198,8 @@ public final class Pnr {
                 + req.device().spelling() + " " + req.pkg() + " package has " + pins + " I/O pins for them"
                 + Ice40Pins.board(req.device(), req.pkg()).map(b -> " (" + b.name() + ": clk on " + b.clockPin() + ", "
                 + b.reserved().size() + " flash pins kept free)").orElse("")
-                + "; fewer pins need a wrapper with serial I/O (--wrap axis, 8-bit tdata)"
+                + "; behind the AXI4-Stream wrapper (--wrap axis, 8-bit tdata) a unit needs 24 port bits with one input"
+                + " stream, 35 with two"
                 + (bits <= BIGGEST_PINS ? ", or a bigger package (the biggest, hx8k ct256, has " + BIGGEST_PINS + " pins)" : ""));
     }
 

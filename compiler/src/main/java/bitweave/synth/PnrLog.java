@@ -82,13 +82,6 @@ public final class PnrLog {
         return List.copyOf(last.values());
     }
 
-    /** Thrown when the log lacks what a successful run prints; the caller names the log. */
-    public static final class Unexpected extends RuntimeException {
-        Unexpected(String message) {
-            super(message);
-        }
-    }
-
     /** The utilisation block in nextpnr's order; empty when the run stopped before packing. */
     public static List<Utilisation> utilisation(String log) {
         List<Utilisation> rows = new ArrayList<>();

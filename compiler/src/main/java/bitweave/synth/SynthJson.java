@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * {@code synth-<target>.json}: the figures for scripts (bench/ppa.sh). Member order is fixed and the only
- * field that changes between runs of the same input is {@code runTimeSeconds}. The provenance text is the
+ * fields that change between runs of the same input are {@code runTimeSeconds} and (with --pnr)
+ * {@code pnrRunTimeSeconds}. The provenance text is the
  * first member, so the output writer recognises the file as generated.
  */
 public final class SynthJson {

@@ -21,7 +21,10 @@ import java.util.List;
  * @param channels   one per stream of {@code core}: its inputs in order, then the output
  */
 public record AxisWrap(TopInterface core, int tdataWidth, List<Channel> channels) {
-    /** The narrowest and widest tdata accepted ({@code --axis-width}); 8 fits the pins of every iCE40 package. */
+    /**
+     * The narrowest and widest tdata accepted ({@code --axis-width}). The default, 8, needs 24 port bits for a unit
+     * with one input stream and 35 for two: the iCEBreaker's 35 pins take either.
+     */
     public static final int MIN_WIDTH = 8;
     public static final int MAX_WIDTH = 1024;
     public static final int DEFAULT_WIDTH = 8;

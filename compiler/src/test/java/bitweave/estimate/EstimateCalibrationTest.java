@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The estimate against what Yosys measured on the shipped examples, recorded in {@code measured.tsv} (the
  * calibration data of {@link CostModel}; each row names the Yosys version and the command that produced it), so the
  * suite checks the stated error bound (README "bitweave estimate") without running Yosys on them.
- * {@code EstimateMatchesYosysTest} shows on one small design that the recorded figures are still what Yosys gives.
+ * {@code cli.SynthEstimateTest} shows on one small design that the recorded figures are still what Yosys gives.
  */
 class EstimateCalibrationTest {
     static final Path MEASURED = Path.of("compiler/src/test/resources/bitweave/estimate/measured.tsv");

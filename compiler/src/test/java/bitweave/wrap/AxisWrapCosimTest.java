@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The AXI4-Stream wrapper co-simulates like any top (issue 9, item 3): the golden beats go in as transfers
  * (AxisVectors), every output transfer's tdata and tlast is compared, and the measured latency is the unit's.
  * Covers words of many transfers, two slave channels, a word of exactly one transfer and one narrower than tdata;
- * a wrapper with a broken tlast must fail. -Dbitweave.seed=N replays a failure.
+ * a wrapper with a broken tlast, or one whose tdata is not held under back-pressure, must fail. -Dbitweave.seed=N
+ * replays a failure.
  */
 class AxisWrapCosimTest {
     static final int VECTORS = 2000;
@@ -75,6 +76,22 @@ class AxisWrapCosimTest {
         });
         assertFalse(r.passed(), r.verdictLine(d.name()));
         assertEquals("m_axis_out_tlast", r.mismatch().orElseThrow().port());
+    }
+
+    /** tdata right at every handshake but not held while tready is low: the harness's stall check must see it. */
+    @Test
+    void aWrapperThatDropsTdataUnderBackPressureFails() throws IOException {
+        Design d = Frontend.loadText("design axis_unheld\n" + INT8_PE + CASES[0][1], "axis_unheld.bw", Map.of(), null);
+        AxisWrap wrap = AxisWrap.of(TopInterface.of(d.top()), 8);
+        CompileOutputs out = CompileOutputs.of(d, Optional.of(wrap));
+        String good = "assign m_axis_out_tdata = m_axis_out_full[m_axis_out_count*8 +: 8];";
+        CosimResult r = run(d, out, wrap, 9, text -> {
+            assertTrue(text.contains(good), "the mutation's target is in the wrapper");
+            return text.replace(good, "assign m_axis_out_tdata = m_axis_out_tready ? m_axis_out_full[m_axis_out_count*8 +: 8]"
+                    + " : 8'd0;");
+        });
+        assertFalse(r.passed(), r.verdictLine(d.name()));
+        assertEquals("m_axis_out_tdata", r.mismatch().orElseThrow().port());
     }
 
     private CosimResult run(Design d, CompileOutputs out, AxisWrap wrap, long seed, UnaryOperator<String> edit)
