@@ -36,7 +36,7 @@ final class SynthPnr {
 
     /** What the options asked for; the tools are located before any Yosys run, so a missing one fails at once. */
     record Settings(Ice40Device device, String pkg, double freqMhz, Optional<Path> pcf, boolean bitstream,
-                    Ice40Tools tools) {
+                    Ice40Tools tools, boolean noDsp) {
     }
 
     private SynthPnr() {
@@ -56,12 +56,14 @@ final class SynthPnr {
                 + " file (set_io lines) instead of the generated <top>_<device>.pcf").get());
         options.addOption(Option.builder().longOpt("bitstream").desc("--pnr: also pack the bitstream with icepack into"
                 + " OUT/<top>.bin (needs -o)").get());
+        options.addOption(Option.builder().longOpt("pnr-no-dsp").desc("--pnr: map the multipliers to logic cells even on"
+                + " a part with DSP blocks (up5k/u4k have 8: a unit with more places only this way)").get());
     }
 
     /** The settings when --pnr is given; the other place-and-route options without it are usage errors. */
     static Optional<Settings> parse(CommandLine cl, SynthTarget target, Path out) throws UsageException {
         if (!cl.hasOption("pnr")) {
-            for (String o : List.of("device", "package", "freq", "pcf", "bitstream")) {
+            for (String o : List.of("device", "package", "freq", "pcf", "bitstream", "pnr-no-dsp")) {
                 if (cl.hasOption(o)) {
                     throw new UsageException("--" + o + " needs --pnr");
                 }
@@ -93,7 +95,8 @@ final class SynthPnr {
         if (bitstream && out == null) {
             throw new UsageException("--bitstream writes <top>.bin into the output folder; give -o OUT");
         }
-        return Optional.of(new Settings(device, pkg, freq, pcf, bitstream, Ice40Tools.locate(System.getenv(), bitstream)));
+        return Optional.of(new Settings(device, pkg, freq, pcf, bitstream, Ice40Tools.locate(System.getenv(), bitstream),
+                cl.hasOption("pnr-no-dsp")));
     }
 
     private static double freq(String text) throws UsageException {
@@ -112,7 +115,8 @@ final class SynthPnr {
     }
 
     static Pnr.Request request(Settings s, Path rtlDir, String top, List<String> provenance) {
-        return new Pnr.Request(rtlDir, top, s.device(), s.pkg(), s.freqMhz(), s.pcf(), s.bitstream(), provenance);
+        return new Pnr.Request(rtlDir, top, s.device(), s.pkg(), s.freqMhz(), s.pcf(), s.bitstream(), provenance,
+                s.noDsp());
     }
 
     /**

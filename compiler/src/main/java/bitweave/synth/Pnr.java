@@ -39,9 +39,21 @@ public final class Pnr {
      *
      * @param userPcf    a pin constraint file of the user's, used instead of the generated one
      * @param provenance the header lines of the generated constraint file
+     * @param noDsp      map multipliers to LUTs even on a part with SB_MAC16 blocks (a unit needing more than the
+     *                   part's 8 then places in logic cells)
      */
     public record Request(Path rtlDir, String top, Ice40Device device, String pkg, double freqMhz,
-                          Optional<Path> userPcf, boolean bitstream, List<String> provenance) {
+                          Optional<Path> userPcf, boolean bitstream, List<String> provenance, boolean noDsp) {
+        /** A request that uses the part's DSP blocks when it has them. */
+        public Request(Path rtlDir, String top, Ice40Device device, String pkg, double freqMhz,
+                       Optional<Path> userPcf, boolean bitstream, List<String> provenance) {
+            this(rtlDir, top, device, pkg, freqMhz, userPcf, bitstream, provenance, false);
+        }
+
+        /** Whether Yosys maps multipliers to the part's DSP blocks. */
+        public boolean dsp() {
+            return device.hasDsp() && !noDsp;
+        }
     }
 
     /**
@@ -104,9 +116,9 @@ public final class Pnr {
         String top = req.top();
         Ice40Device device = req.device();
         String json = top + ".json";
-        List<String> yosysCommands = List.of("synth_ice40 -top " + top + (device.hasDsp() ? " -dsp" : "") + " -json " + json);
+        List<String> yosysCommands = List.of("synth_ice40 -top " + top + (req.dsp() ? " -dsp" : "") + " -json " + json);
         progress.accept("yosys: ice40 for place-and-route on " + device.spelling()
-                + (device.hasDsp() ? " (with DSPs)" : " (LUTs only)"));
+                + (req.dsp() ? " (with DSPs)" : " (LUTs only)"));
         Synthesis.runScript(yosys, SynthTarget.ICE40, top, dir, yosysCommands, "pnr-" + device.spelling() + "-yosys");
         List<Ice40Pins.PortBits> ports = ports(dir.resolve(json), top);
         int portBits = ports.stream().mapToInt(Ice40Pins.PortBits::width).sum();
@@ -220,7 +232,9 @@ public final class Pnr {
         if (!over.isEmpty()) {
             return new UserError(ErrorCode.PNR_DOES_NOT_FIT, req.top() + " does not fit the " + where + ": "
                     + String.join("; ", over) + " (nextpnr-ice40: " + PnrLog.firstError(run.log()).orElse("exit " + run.exit())
-                    + "; log " + run.logFile() + ")");
+                    + "; log " + run.logFile() + ")"
+                    + (over.stream().anyMatch(o -> o.startsWith("ICESTORM_DSP ")) && req.dsp()
+                            ? "; --pnr-no-dsp maps the multipliers to logic cells instead" : ""));
         }
         return new UserError(ErrorCode.PNR_FAILED, "nextpnr-ice40 failed to place " + req.top() + " on " + where
                 + " (exit " + run.exit() + "); last lines of " + run.logFile() + ":\n" + run.tail().indent(2).stripTrailing());

@@ -117,6 +117,17 @@ class SynthPnrCommandTest {
         assertTrue(!Files.exists(tmp.resolve("synth-ice40.json")), "nothing written");
     }
 
+    /** --pnr-no-dsp: the place-and-route netlist maps multipliers to logic cells even on the up5k. */
+    @Test
+    void noDspMapsTheMultipliersToLogicCells(@TempDir Path tmp) throws Exception {
+        CliRunner.Result r = CliRunner.run("synth", TREE, "--target", "ice40", "--pnr", "--pnr-no-dsp", "-o", tmp.toString());
+        assertEquals(0, r.exit(), r.toString());
+        com.fasterxml.jackson.databind.JsonNode pnr = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("synth-ice40.json").toFile()).get("pnr");
+        assertEquals("synth_ice40 -top tree_wrap -json tree_wrap.json", pnr.get("yosysCommands").get(0).asText());
+        assertTrue(Files.readString(tmp.resolve("pnr-up5k-yosys.ys")).contains("synth_ice40 -top tree_wrap -json"));
+    }
+
     @Test
     void aMissedFrequencyIsReportedAndExitsZero() {
         CliRunner.Result r = CliRunner.run("synth", TREE, "--target", "ice40", "--pnr", "--freq", "400");
@@ -148,6 +159,7 @@ class SynthPnrCommandTest {
     void placeAndRouteOptionsAreChecked() {
         assertUsage("--pnr needs --target ice40", "--pnr places on iCE40 parts only", "--pnr");
         assertUsage("--device needs --pnr", "--device needs --pnr", "--target", "ice40", "--device", "hx8k");
+        assertUsage("--pnr-no-dsp needs --pnr", "--pnr-no-dsp needs --pnr", "--target", "ice40", "--pnr-no-dsp");
         assertUsage("--bitstream without -o", "give -o OUT", "--target", "ice40", "--pnr", "--bitstream");
         assertUsage("unknown part", "--device ecp5: unknown iCE40 part; accepted: lp384, lp1k", "--target", "ice40",
                 "--pnr", "--device", "ecp5");

@@ -36,12 +36,14 @@ class PnrFailureTest {
         assertEquals(ErrorCode.PNR_DOES_NOT_FIT, d.code());
         assertTrue(d.message().startsWith("dot16_int8 does not fit the up5k sg48: SB_IO 295 used, 96 available;"
                 + " ICESTORM_DSP 16 used, 8 available (nextpnr-ice40: Unable to place cell '"), d.message());
+        assertTrue(d.message().endsWith("; --pnr-no-dsp maps the multipliers to logic cells instead"), d.message());
     }
 
     @Test
     void tooManyLogicCellsOnHx1k() throws Exception {
         Diagnostic d = failure("pnr_dot16_int8_hx1k_nofit_lc.log", "dot16_int8", Ice40Device.HX1K, "tq144", 295);
         assertEquals(ErrorCode.PNR_DOES_NOT_FIT, d.code());
+        assertTrue(!d.message().contains("--pnr-no-dsp"), "no DSP hint on a part without DSPs: " + d.message());
         assertTrue(d.message().contains("ICESTORM_LC 3329 used, 1280 available; SB_IO 295 used, 112 available"), d.message());
     }
 
