@@ -47,9 +47,7 @@ final class EstimateCommand implements Command {
         if (DesignOptions.helpRequested(cl, options, this, "design.bw [--target generic|ice40|xilinx] [-o OUT] [--json] [--wrap axis] [options]", console)) {
             return Main.EXIT_OK;
         }
-        String targetName = cl.getOptionValue("target", SynthTarget.GENERIC.spelling());
-        SynthTarget target = SynthTarget.parse(targetName).orElseThrow(() -> new UsageException("--target "
-                + PathArgument.shown(targetName) + ": unknown target; accepted: " + String.join(", ", SynthTarget.spellings())));
+        SynthTarget target = SynthCommand.target(cl);
         Path out = null;
         if (cl.hasOption("out")) {
             if (cl.getOptionValue("out").equals("-")) {

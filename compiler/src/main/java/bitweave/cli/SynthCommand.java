@@ -67,9 +67,7 @@ final class SynthCommand implements Command {
                 + " [--pnr [--device D] [--package P] [--freq MHZ] [--pcf FILE] [--bitstream]] [--wrap axis] [options]", console)) {
             return Main.EXIT_OK;
         }
-        String targetName = cl.getOptionValue("target", SynthTarget.GENERIC.spelling());
-        SynthTarget target = SynthTarget.parse(targetName).orElseThrow(() -> new UsageException("--target "
-                + PathArgument.shown(targetName) + ": unknown target; accepted: " + String.join(", ", SynthTarget.spellings())));
+        SynthTarget target = target(cl);
         Path out = null;
         if (cl.hasOption("out")) {
             if (cl.getOptionValue("out").equals("-")) {
@@ -163,6 +161,13 @@ final class SynthCommand implements Command {
                 FileTrees.deleteQuietly(scratch);
             }
         }
+    }
+
+    /** {@code --target T} (default generic), shared with {@code bitweave estimate}. */
+    static SynthTarget target(CommandLine cl) throws UsageException {
+        String name = cl.getOptionValue("target", SynthTarget.GENERIC.spelling());
+        return SynthTarget.parse(name).orElseThrow(() -> new UsageException("--target " + PathArgument.shown(name)
+                + ": unknown target; accepted: " + String.join(", ", SynthTarget.spellings())));
     }
 
     /** One resource per line, a column per flow (with DSPs first), so a person reads it and a script can grep it. */

@@ -4,6 +4,7 @@ import bitweave.rtl.ArrayItem;
 import bitweave.rtl.AxisWrapBody;
 import bitweave.rtl.DatapathBody;
 import bitweave.rtl.DelayBody;
+import bitweave.rtl.ParamExpression;
 import bitweave.rtl.RtlDesign;
 import bitweave.rtl.RtlModule;
 import bitweave.rtl.RtlParam;

@@ -129,7 +129,7 @@ public final class RtlVerifier {
         java.util.Map<String, Long> params = new java.util.HashMap<>();
         m.params().forEach(param -> params.put(param.name(), param.value()));
         try {
-            long msb = WidthExpression.eval(r.group(1), params);
+            long msb = bitweave.rtl.ParamExpression.eval(r.group(1), params);
             if (msb + 1 != p.width()) {
                 problems.add(m.name() + ": port " + p.name() + " range '" + p.range().trim() + "' is " + (msb + 1)
                         + " bits with the default parameters, the passes computed " + p.width());

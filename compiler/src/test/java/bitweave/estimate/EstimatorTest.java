@@ -3,6 +3,7 @@ package bitweave.estimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import bitweave.rtl.ParamExpression;
 import bitweave.datapath.Datapath;
 import bitweave.datapath.DatapathBuilder;
 import bitweave.datapath.Op;
@@ -10,6 +11,7 @@ import bitweave.datapath.Value;
 import bitweave.rtl.ArrayItem;
 import bitweave.rtl.DatapathBody;
 import bitweave.rtl.DelayBody;
+import bitweave.rtl.ParamExpression;
 import bitweave.rtl.RtlDesign;
 import bitweave.rtl.RtlModule;
 import bitweave.rtl.RtlParam;

@@ -1,4 +1,4 @@
-package bitweave.estimate;
+package bitweave.rtl;
 
 import java.util.Map;
 
@@ -6,11 +6,12 @@ import java.util.Map;
  * Evaluates the constant Verilog expressions the array level carries (loop bounds, branch conditions,
  * localparams, instance parameters: {@code 2*LEAVES}, {@code i - LEAVES < K},
  * {@code (LEVEL >= LEVELS + 1 - PIPE) ? 1 : 0}, {@code LEVELS + 1 - $clog2(i + 1)}) with the values of the
- * parameters, localparams and genvars in scope, so the estimator can count the instances a generate loop makes.
+ * parameters, localparams and genvars in scope: the estimator counts the instances a generate loop makes with it,
+ * and the RTL verifier checks a port range's text ({@code ROWS*COLS*ACC_W-1}) against the width the passes computed.
  * Grammar (Verilog precedence): ternary, ||, &&, == !=, &lt; &lt;= &gt; &gt;=, + -, * / %, unary - and !,
  * integers, names, {@code $clog2(e)} and parentheses. Comparisons give 1 or 0.
  */
-final class ParamExpression {
+public final class ParamExpression {
     private final String text;
     private final Map<String, Long> scope;
     private int pos;
@@ -21,7 +22,7 @@ final class ParamExpression {
     }
 
     /** @throws IllegalArgumentException on a syntax error or a name not in {@code scope} */
-    static long eval(String text, Map<String, Long> scope) {
+    public static long eval(String text, Map<String, Long> scope) {
         ParamExpression e = new ParamExpression(text, scope);
         long v = e.ternary();
         if (e.pos != e.text.length()) {
@@ -151,7 +152,7 @@ final class ParamExpression {
         }
         Long v = scope.get(word);
         if (v == null) {
-            throw new IllegalArgumentException("unknown name " + word + " in " + text);
+            throw new IllegalArgumentException("unknown parameter " + word + " in " + text);
         }
         return v;
     }
